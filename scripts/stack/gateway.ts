@@ -1,0 +1,52 @@
+// The small gateway that serves PostgREST under /rest/v1, as a Supabase project's API
+// does, so supabase-js talks to the local stack exactly as to a hosted project.
+// It counts the requests it forwards, for the round-trip benchmark.
+import http from 'node:http';
+
+export type Gateway = { url: string; stop: () => Promise<void>; requests: () => number };
+
+export async function startGateway(opts: { port: number; postgrestUrl: string }): Promise<Gateway> {
+	const upstream = new URL(opts.postgrestUrl);
+	let count = 0;
+	const server = http.createServer((req, res) => {
+		const path = req.url ?? '/';
+		if (!path.startsWith('/rest/v1/') && path !== '/rest/v1') {
+			res.writeHead(404, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'not found' }));
+			return;
+		}
+		count++;
+		const headers = { ...req.headers, host: upstream.host };
+		const proxied = http.request(
+			{
+				hostname: upstream.hostname,
+				port: upstream.port,
+				method: req.method,
+				path: path.slice('/rest/v1'.length) || '/',
+				headers
+			},
+			(upstreamRes) => {
+				res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+				upstreamRes.pipe(res);
+			}
+		);
+		proxied.on('error', () => {
+			if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'postgrest is not reachable' }));
+		});
+		req.pipe(proxied);
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port, '127.0.0.1', () => resolve());
+	});
+	return {
+		url: `http://127.0.0.1:${opts.port}`,
+		requests: () => count,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}

@@ -1,0 +1,113 @@
+// The local stack without Docker: Postgres, PostgREST behind a /rest/v1 gateway, the
+// keys signed with the local JWT secret, and the SMTP sink. `npm start` runs it in
+// .data/ on the default ports; `npm test` runs a throwaway one on other ports.
+import { join } from 'node:path';
+import { startGateway, type Gateway } from './gateway.ts';
+import { recordChild, stopLeftovers } from './leftovers.ts';
+import { apiKey } from './jwt.ts';
+import { bootstrap, pushMigrations } from './migrate.ts';
+import { startPostgres, type Postgres } from './postgres.ts';
+import { startPostgrest, type Postgrest } from './postgrest.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+
+// the well-known secret of a local Supabase project; never used outside this machine
+export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+const AUTHENTICATOR_PASSWORD = 'authenticator-local';
+
+export type Ports = { db: number; api: number; postgrest: number; smtp: number; mailbox: number };
+
+// defaults follow a local Supabase project (api 54321, db 54322, mail 54324/54325)
+export function portsFrom(env: NodeJS.ProcessEnv, base = 54321): Ports {
+	const port = (name: string, fallback: number) => {
+		const value = Number(env[name] ?? fallback);
+		if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number`);
+		return value;
+	};
+	return {
+		api: port('BUSETT_API_PORT', base),
+		db: port('BUSETT_DB_PORT', base + 1),
+		mailbox: port('BUSETT_MAILBOX_PORT', base + 3),
+		smtp: port('BUSETT_SMTP_PORT', base + 4),
+		postgrest: port('BUSETT_POSTGREST_PORT', base + 9)
+	};
+}
+
+export type Stack = {
+	env: {
+		SUPABASE_URL: string;
+		SUPABASE_SERVICE_ROLE_KEY: string;
+		SUPABASE_ANON_KEY: string;
+		SMTP_URL: string;
+		MAILBOX_URL: string;
+		DATABASE_URL: string;
+	};
+	postgres: Postgres;
+	postgrest: Postgrest;
+	gateway: Gateway;
+	smtp: SmtpSink;
+	/** where the pids of child processes are written down (see leftovers.ts) */
+	children: string;
+	/** the PostgREST settings, so a test can start a second PostgREST on the same database */
+	postgrestOptions: { dbUrl: string; jwtSecret: string };
+	stop: () => Promise<void>;
+};
+
+export async function startStack(opts: {
+	dataDir: string;
+	ports: Ports;
+	seed?: boolean;
+	fast?: boolean;
+	log?: (line: string) => void;
+}): Promise<Stack> {
+	const log = opts.log ?? ((line: string) => console.log(line));
+	const started: { stop: () => Promise<void> }[] = [];
+	const stopAll = async () => {
+		for (const part of started.reverse()) await part.stop().catch(() => {});
+		started.length = 0;
+	};
+	const children = join(opts.dataDir, 'children.json');
+	await stopLeftovers(children, log);
+	try {
+		const postgres = await startPostgres({ dataDir: opts.dataDir, port: opts.ports.db, fast: opts.fast, log });
+		started.push(postgres);
+		await bootstrap(postgres.url, AUTHENTICATOR_PASSWORD);
+		await pushMigrations(postgres.url, { seed: opts.seed ?? true, log });
+
+		const postgrestOptions = {
+			dbUrl: `postgres://authenticator:${AUTHENTICATOR_PASSWORD}@127.0.0.1:${opts.ports.db}/postgres`,
+			jwtSecret: LOCAL_JWT_SECRET
+		};
+		const postgrest = await startPostgrest({ ...postgrestOptions, port: opts.ports.postgrest, log });
+		started.push(postgrest);
+		recordChild(children, postgrest.process.pid, 'postgrest');
+		const gateway = await startGateway({ port: opts.ports.api, postgrestUrl: postgrest.url });
+		started.push(gateway);
+		const smtp = await startSmtpSink({
+			smtpPort: opts.ports.smtp,
+			httpPort: opts.ports.mailbox,
+			dir: join(opts.dataDir, 'mail')
+		});
+		started.push(smtp);
+
+		return {
+			env: {
+				SUPABASE_URL: gateway.url,
+				SUPABASE_SERVICE_ROLE_KEY: apiKey('service_role', LOCAL_JWT_SECRET),
+				SUPABASE_ANON_KEY: apiKey('anon', LOCAL_JWT_SECRET),
+				SMTP_URL: smtp.smtpUrl,
+				MAILBOX_URL: smtp.mailboxUrl,
+				DATABASE_URL: postgres.url
+			},
+			postgres,
+			postgrest,
+			gateway,
+			smtp,
+			postgrestOptions,
+			children,
+			stop: stopAll
+		};
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+}
