@@ -1,0 +1,946 @@
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | { [key: string]: Json | undefined }
+  | Json[]
+
+export type Database = {
+  public: {
+    Tables: {
+      audit_log: {
+        Row: {
+          action: string
+          actor_id: string | null
+          after: Json | null
+          at: string
+          before: Json | null
+          entity: string
+          entity_id: string
+          id: number
+        }
+        Insert: {
+          action: string
+          actor_id?: string | null
+          after?: Json | null
+          at?: string
+          before?: Json | null
+          entity: string
+          entity_id: string
+          id?: never
+        }
+        Update: {
+          action?: string
+          actor_id?: string | null
+          after?: Json | null
+          at?: string
+          before?: Json | null
+          entity?: string
+          entity_id?: string
+          id?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "audit_log_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      districts: {
+        Row: {
+          id: string
+          kindergarten_places: number
+          lower_secondary_places: number
+          name: string
+          primary_school_places: number
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          kindergarten_places?: number
+          lower_secondary_places?: number
+          name: string
+          primary_school_places?: number
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          kindergarten_places?: number
+          lower_secondary_places?: number
+          name?: string
+          primary_school_places?: number
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      dwellings: {
+        Row: {
+          available_from: string | null
+          available_until: string | null
+          bedrooms: number | null
+          beds: number | null
+          bus_departures_per_weekday: number | null
+          bus_stop_distance_m: number | null
+          created_at: string
+          deposit_nok: number | null
+          description: string
+          district_id: string | null
+          fire_safety_confirmed: boolean
+          furnished: Database["public"]["Enums"]["furnishing"]
+          id: string
+          landlord_id: string | null
+          locality: string | null
+          max_occupants: number | null
+          min_lease_months: number | null
+          pets_allowed: boolean
+          place: string | null
+          postcode: string | null
+          rent_includes_electricity: boolean
+          rent_includes_internet: boolean
+          rent_nok: number | null
+          size_m2: number | null
+          smoking_allowed: boolean
+          status: Database["public"]["Enums"]["dwelling_status"]
+          step_free: boolean
+          street: string | null
+          updated_at: string
+        }
+        Insert: {
+          available_from?: string | null
+          available_until?: string | null
+          bedrooms?: number | null
+          beds?: number | null
+          bus_departures_per_weekday?: number | null
+          bus_stop_distance_m?: number | null
+          created_at?: string
+          deposit_nok?: number | null
+          description?: string
+          district_id?: string | null
+          fire_safety_confirmed?: boolean
+          furnished?: Database["public"]["Enums"]["furnishing"]
+          id?: string
+          landlord_id?: string | null
+          locality?: string | null
+          max_occupants?: number | null
+          min_lease_months?: number | null
+          pets_allowed?: boolean
+          place?: string | null
+          postcode?: string | null
+          rent_includes_electricity?: boolean
+          rent_includes_internet?: boolean
+          rent_nok?: number | null
+          size_m2?: number | null
+          smoking_allowed?: boolean
+          status?: Database["public"]["Enums"]["dwelling_status"]
+          step_free?: boolean
+          street?: string | null
+          updated_at?: string
+        }
+        Update: {
+          available_from?: string | null
+          available_until?: string | null
+          bedrooms?: number | null
+          beds?: number | null
+          bus_departures_per_weekday?: number | null
+          bus_stop_distance_m?: number | null
+          created_at?: string
+          deposit_nok?: number | null
+          description?: string
+          district_id?: string | null
+          fire_safety_confirmed?: boolean
+          furnished?: Database["public"]["Enums"]["furnishing"]
+          id?: string
+          landlord_id?: string | null
+          locality?: string | null
+          max_occupants?: number | null
+          min_lease_months?: number | null
+          pets_allowed?: boolean
+          place?: string | null
+          postcode?: string | null
+          rent_includes_electricity?: boolean
+          rent_includes_internet?: boolean
+          rent_nok?: number | null
+          size_m2?: number | null
+          smoking_allowed?: boolean
+          status?: Database["public"]["Enums"]["dwelling_status"]
+          step_free?: boolean
+          street?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dwellings_district_id_fkey"
+            columns: ["district_id"]
+            isOneToOne: false
+            referencedRelation: "districts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwellings_landlord_id_fkey"
+            columns: ["landlord_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      household_members: {
+        Row: {
+          age: number | null
+          age_band: Database["public"]["Enums"]["age_band"]
+          first_name: string
+          household_id: string
+          id: string
+          relation: string
+        }
+        Insert: {
+          age?: number | null
+          age_band: Database["public"]["Enums"]["age_band"]
+          first_name?: string
+          household_id: string
+          id?: string
+          relation?: string
+        }
+        Update: {
+          age?: number | null
+          age_band?: Database["public"]["Enums"]["age_band"]
+          first_name?: string
+          household_id?: string
+          id?: string
+          relation?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "household_members_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      households: {
+        Row: {
+          category: Database["public"]["Enums"]["household_category"]
+          contact_name: string
+          contact_phone: string
+          created_at: string
+          expected_arrival: string | null
+          has_pets: boolean
+          id: string
+          imdi_reference: string
+          languages: string[]
+          needs_ground_floor: boolean
+          needs_near_health_centre: boolean
+          needs_step_free: boolean
+          preferred_localities: string[]
+          settled_on: string | null
+          staff_note: string
+          status: Database["public"]["Enums"]["household_status"]
+          updated_at: string
+        }
+        Insert: {
+          category: Database["public"]["Enums"]["household_category"]
+          contact_name?: string
+          contact_phone?: string
+          created_at?: string
+          expected_arrival?: string | null
+          has_pets?: boolean
+          id?: string
+          imdi_reference: string
+          languages?: string[]
+          needs_ground_floor?: boolean
+          needs_near_health_centre?: boolean
+          needs_step_free?: boolean
+          preferred_localities?: string[]
+          settled_on?: string | null
+          staff_note?: string
+          status?: Database["public"]["Enums"]["household_status"]
+          updated_at?: string
+        }
+        Update: {
+          category?: Database["public"]["Enums"]["household_category"]
+          contact_name?: string
+          contact_phone?: string
+          created_at?: string
+          expected_arrival?: string | null
+          has_pets?: boolean
+          id?: string
+          imdi_reference?: string
+          languages?: string[]
+          needs_ground_floor?: boolean
+          needs_near_health_centre?: boolean
+          needs_step_free?: boolean
+          preferred_localities?: string[]
+          settled_on?: string | null
+          staff_note?: string
+          status?: Database["public"]["Enums"]["household_status"]
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      matches: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decline_reason: string
+          dwelling_id: string
+          household_id: string
+          id: string
+          proposed_by: string | null
+          reasons: NonNullable<Json>
+          score: number
+          status: Database["public"]["Enums"]["match_status"]
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decline_reason?: string
+          dwelling_id: string
+          household_id: string
+          id?: string
+          proposed_by?: string | null
+          reasons?: NonNullable<Json>
+          score?: number
+          status?: Database["public"]["Enums"]["match_status"]
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decline_reason?: string
+          dwelling_id?: string
+          household_id?: string
+          id?: string
+          proposed_by?: string | null
+          reasons?: NonNullable<Json>
+          score?: number
+          status?: Database["public"]["Enums"]["match_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "matches_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matches_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matches_proposed_by_fkey"
+            columns: ["proposed_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      municipality_settings: {
+        Row: {
+          crowded_margin: number
+          id: boolean
+          name: string
+          rent_cap_nok: number | null
+          updated_at: string
+        }
+        Insert: {
+          crowded_margin?: number
+          id?: boolean
+          name: string
+          rent_cap_nok?: number | null
+          updated_at?: string
+        }
+        Update: {
+          crowded_margin?: number
+          id?: boolean
+          name?: string
+          rent_cap_nok?: number | null
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      notifications: {
+        Row: {
+          attempts: number
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          locale: Database["public"]["Enums"]["app_locale"]
+          locked_until: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          recipient: string
+          sent_at: string | null
+          status: Database["public"]["Enums"]["notification_status"]
+          template: string
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key: string
+          last_error?: string | null
+          locale?: Database["public"]["Enums"]["app_locale"]
+          locked_until?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          recipient: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["notification_status"]
+          template: string
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          id?: string
+          idempotency_key?: string
+          last_error?: string | null
+          locale?: Database["public"]["Enums"]["app_locale"]
+          locked_until?: string | null
+          next_attempt_at?: string
+          payload?: NonNullable<Json>
+          recipient?: string
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["notification_status"]
+          template?: string
+        }
+        Relationships: []
+      }
+      sessions: {
+        Row: {
+          created_at: string
+          expires_at: string
+          id: string
+          last_verified_at: string
+          secret_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          expires_at: string
+          id: string
+          last_verified_at?: string
+          secret_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          expires_at?: string
+          id?: string
+          last_verified_at?: string
+          secret_hash?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sessions_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      signups: {
+        Row: {
+          created_at: string
+          hours: number | null
+          hours_approved_at: string | null
+          id: string
+          status: Database["public"]["Enums"]["signup_status"]
+          task_id: string
+          volunteer_id: string
+        }
+        Insert: {
+          created_at?: string
+          hours?: number | null
+          hours_approved_at?: string | null
+          id?: string
+          status?: Database["public"]["Enums"]["signup_status"]
+          task_id: string
+          volunteer_id: string
+        }
+        Update: {
+          created_at?: string
+          hours?: number | null
+          hours_approved_at?: string | null
+          id?: string
+          status?: Database["public"]["Enums"]["signup_status"]
+          task_id?: string
+          volunteer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "signups_task_id_fkey"
+            columns: ["task_id"]
+            isOneToOne: false
+            referencedRelation: "tasks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "signups_volunteer_id_fkey"
+            columns: ["volunteer_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      tasks: {
+        Row: {
+          address: string
+          created_at: string
+          created_by: string | null
+          description: string
+          ends_at: string
+          household_id: string | null
+          id: string
+          locality: string
+          needed_languages: string[]
+          needed_skills: string[]
+          requires_police_certificate: boolean
+          starts_at: string
+          status: Database["public"]["Enums"]["task_status"]
+          title: string
+          type: Database["public"]["Enums"]["task_type"]
+          volunteers_needed: number
+        }
+        Insert: {
+          address?: string
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at: string
+          household_id?: string | null
+          id?: string
+          locality: string
+          needed_languages?: string[]
+          needed_skills?: string[]
+          requires_police_certificate?: boolean
+          starts_at: string
+          status?: Database["public"]["Enums"]["task_status"]
+          title: string
+          type: Database["public"]["Enums"]["task_type"]
+          volunteers_needed: number
+        }
+        Update: {
+          address?: string
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at?: string
+          household_id?: string | null
+          id?: string
+          locality?: string
+          needed_languages?: string[]
+          needed_skills?: string[]
+          requires_police_certificate?: boolean
+          starts_at?: string
+          status?: Database["public"]["Enums"]["task_status"]
+          title?: string
+          type?: Database["public"]["Enums"]["task_type"]
+          volunteers_needed?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tasks_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tasks_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      user_roles: {
+        Row: {
+          granted_at: string
+          role: Database["public"]["Enums"]["app_role"]
+          user_id: string
+        }
+        Insert: {
+          granted_at?: string
+          role: Database["public"]["Enums"]["app_role"]
+          user_id: string
+        }
+        Update: {
+          granted_at?: string
+          role?: Database["public"]["Enums"]["app_role"]
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_roles_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      users: {
+        Row: {
+          created_at: string
+          display_name: string
+          email: string
+          email_verified_at: string | null
+          id: string
+          locale: Database["public"]["Enums"]["app_locale"]
+          password_hash: string | null
+        }
+        Insert: {
+          created_at?: string
+          display_name?: string
+          email: string
+          email_verified_at?: string | null
+          id?: string
+          locale?: Database["public"]["Enums"]["app_locale"]
+          password_hash?: string | null
+        }
+        Update: {
+          created_at?: string
+          display_name?: string
+          email?: string
+          email_verified_at?: string | null
+          id?: string
+          locale?: Database["public"]["Enums"]["app_locale"]
+          password_hash?: string | null
+        }
+        Relationships: []
+      }
+      volunteer_languages: {
+        Row: {
+          interpreting: boolean
+          language: string
+          level: Database["public"]["Enums"]["language_level"]
+          user_id: string
+        }
+        Insert: {
+          interpreting?: boolean
+          language: string
+          level: Database["public"]["Enums"]["language_level"]
+          user_id: string
+        }
+        Update: {
+          interpreting?: boolean
+          language?: string
+          level?: Database["public"]["Enums"]["language_level"]
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "volunteer_languages_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "volunteer_profiles"
+            referencedColumns: ["user_id"]
+          },
+        ]
+      }
+      volunteer_profiles: {
+        Row: {
+          availability: NonNullable<Json>
+          localities: string[]
+          max_tasks_per_month: number
+          phone: string
+          police_certificate_expires_on: string | null
+          police_certificate_status: Database["public"]["Enums"]["police_certificate_status"]
+          skills: string[]
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          availability?: NonNullable<Json>
+          localities?: string[]
+          max_tasks_per_month?: number
+          phone?: string
+          police_certificate_expires_on?: string | null
+          police_certificate_status?: Database["public"]["Enums"]["police_certificate_status"]
+          skills?: string[]
+          updated_at?: string
+          user_id: string
+        }
+        Update: {
+          availability?: NonNullable<Json>
+          localities?: string[]
+          max_tasks_per_month?: number
+          phone?: string
+          police_certificate_expires_on?: string | null
+          police_certificate_status?: Database["public"]["Enums"]["police_certificate_status"]
+          skills?: string[]
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "volunteer_profiles_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      yearly_targets: {
+        Row: {
+          persons: number
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          persons: number
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          persons?: number
+          updated_at?: string
+          year?: number
+        }
+        Relationships: []
+      }
+    }
+    Views: {
+      [_ in never]: never
+    }
+    Functions: {
+      [_ in never]: never
+    }
+    Enums: {
+      age_band: "adult" | "elderly" | "child"
+      app_locale: "nn" | "nb" | "en" | "uk"
+      app_role: "landlord" | "volunteer" | "staff" | "admin"
+      dwelling_status:
+        | "draft"
+        | "submitted"
+        | "approved"
+        | "needs_changes"
+        | "rejected"
+        | "proposed"
+        | "let"
+        | "withdrawn"
+      furnishing: "no" | "partly" | "fully"
+      household_category:
+        | "ukrainian_collective_protection"
+        | "resettlement"
+        | "other"
+        | "family_reunification"
+      household_status:
+        | "expected"
+        | "matched"
+        | "contract_signed"
+        | "settled"
+        | "cancelled"
+      language_level: "basic" | "conversational" | "fluent" | "native"
+      match_status:
+        | "proposed"
+        | "accepted_by_landlord"
+        | "confirmed"
+        | "declined"
+        | "cancelled"
+      notification_status: "queued" | "sending" | "sent" | "failed"
+      police_certificate_status: "none" | "requested" | "valid" | "expired"
+      signup_status: "confirmed" | "waitlisted" | "withdrawn"
+      task_status: "open" | "cancelled" | "done"
+      task_type:
+        | "move_in"
+        | "furniture"
+        | "transport"
+        | "guide"
+        | "language_practice"
+        | "interpreting"
+        | "other"
+    }
+    CompositeTypes: {
+      [_ in never]: never
+    }
+  }
+}
+
+type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])
+    ? (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+        Row: infer R
+      }
+      ? R
+      : never
+    : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Insert: infer I
+      }
+      ? I
+      : never
+    : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Update: infer U
+      }
+      ? U
+      : never
+    : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends (DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never) = never,
+> = DefaultSchemaEnumNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+    : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends (PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never) = never,
+> = PublicCompositeTypeNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+    ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+    : never
+
+export const Constants = {
+  public: {
+    Enums: {
+      age_band: ["adult", "elderly", "child"],
+      app_locale: ["nn", "nb", "en", "uk"],
+      app_role: ["landlord", "volunteer", "staff", "admin"],
+      dwelling_status: [
+        "draft",
+        "submitted",
+        "approved",
+        "needs_changes",
+        "rejected",
+        "proposed",
+        "let",
+        "withdrawn",
+      ],
+      furnishing: ["no", "partly", "fully"],
+      household_category: [
+        "ukrainian_collective_protection",
+        "resettlement",
+        "other",
+        "family_reunification",
+      ],
+      household_status: [
+        "expected",
+        "matched",
+        "contract_signed",
+        "settled",
+        "cancelled",
+      ],
+      language_level: ["basic", "conversational", "fluent", "native"],
+      match_status: [
+        "proposed",
+        "accepted_by_landlord",
+        "confirmed",
+        "declined",
+        "cancelled",
+      ],
+      notification_status: ["queued", "sending", "sent", "failed"],
+      police_certificate_status: ["none", "requested", "valid", "expired"],
+      signup_status: ["confirmed", "waitlisted", "withdrawn"],
+      task_status: ["open", "cancelled", "done"],
+      task_type: [
+        "move_in",
+        "furniture",
+        "transport",
+        "guide",
+        "language_practice",
+        "interpreting",
+        "other",
+      ],
+    },
+  },
+} as const

@@ -1,0 +1,271 @@
+-- Demo data for a fictional municipality, Fjordvik kommune, modelled on the seed case:
+-- a yearly target of 180, six school districts, about 40 dwellings in every state,
+-- 30 households of every category (family reunification included, never counted),
+-- 25 volunteers and 20 tasks. Every name is made up. Ids are md5 of a readable key,
+-- so tests and the demo can point at a known row.
+
+-- the municipality and this year's target
+insert into public.municipality_settings (id, name, crowded_margin, rent_cap_nok)
+values (true, 'Fjordvik kommune', 0, 16000);
+
+insert into public.yearly_targets (year, persons)
+select extract(year from now() at time zone 'Europe/Oslo')::int, 180
+union all
+select extract(year from now() at time zone 'Europe/Oslo')::int - 1, 180;
+
+-- six school districts with free places
+insert into public.districts (id, name, primary_school_places, lower_secondary_places, kindergarten_places)
+values
+  (md5('district:straumvik')::uuid, 'Straumvik skulekrins', 14, 9, 6),
+  (md5('district:lid')::uuid, 'Lid skulekrins', 4, 2, 0),
+  (md5('district:nesheim')::uuid, 'Nesheim skulekrins', 9, 5, 4),
+  (md5('district:haugland')::uuid, 'Haugland skulekrins', 2, 6, 3),
+  (md5('district:saetre')::uuid, 'Sætre skulekrins', 0, 1, 1),
+  (md5('district:vagoy')::uuid, 'Vågøy skulekrins', 6, 3, 8);
+
+-- people: one admin, one caseworker, twelve landlords, twenty-five volunteers.
+-- passwords are set by the accounts issue; the demo logins are printed by npm start.
+insert into public.users (id, email, display_name, locale, email_verified_at)
+values
+  (md5('user:admin')::uuid, 'admin@fjordvik.kommune.no', 'Solveig Admin', 'nn', now()),
+  (md5('user:staff')::uuid, 'sakshandsamar@fjordvik.kommune.no', 'Torbjørn Sakshandsamar', 'nn', now());
+
+insert into public.user_roles (user_id, role)
+values
+  (md5('user:admin')::uuid, 'admin'),
+  (md5('user:admin')::uuid, 'staff'),
+  (md5('user:staff')::uuid, 'staff');
+
+-- landlords: utleigar01..12@example.no, the first is the demo login utleigar@example.no
+insert into public.users (id, email, display_name, locale, email_verified_at)
+select
+  md5('user:landlord:' || n)::uuid,
+  case when n = 1 then 'utleigar@example.no' else format('utleigar%s@example.no', lpad(n::text, 2, '0')) end,
+  (array['Ingrid', 'Magnus', 'Randi', 'Olav', 'Gunvor', 'Per', 'Astrid', 'Knut', 'Sigrid', 'Halvor', 'Liv', 'Arne'])[n]
+    || ' ' ||
+  (array['Fjellstad', 'Brekke', 'Nesvik', 'Hovland', 'Sletten', 'Vågen', 'Lunde', 'Myklebust', 'Tveit', 'Aasen', 'Rønningen', 'Bakketun'])[n],
+  case when n % 4 = 0 then 'en'::public.app_locale else 'nn'::public.app_locale end,
+  now()
+from generate_series(1, 12) as n;
+
+insert into public.user_roles (user_id, role)
+select md5('user:landlord:' || n)::uuid, 'landlord' from generate_series(1, 12) as n;
+
+-- volunteers: frivillig01..25@example.no, the first is the demo login frivillig@example.no
+insert into public.users (id, email, display_name, locale, email_verified_at)
+select
+  md5('user:volunteer:' || n)::uuid,
+  case when n = 1 then 'frivillig@example.no' else format('frivillig%s@example.no', lpad(n::text, 2, '0')) end,
+  (array['Marte', 'Eirik', 'Nora', 'Jonas', 'Ida', 'Sander', 'Hanne', 'Tobias', 'Oksana', 'Emil', 'Kristin', 'Mats',
+         'Tone', 'Vegard', 'Silje', 'Andreas', 'Iryna', 'Håkon', 'Lene', 'Bjørn', 'Maja', 'Rune', 'Vilde', 'Petter', 'Hilde'])[n]
+    || ' ' ||
+  (array['Solheim', 'Dale', 'Eide', 'Haugen', 'Lien', 'Moe', 'Berg', 'Strand', 'Kovalenko', 'Vik', 'Aune', 'Lie',
+         'Nygård', 'Bakke', 'Fosse', 'Hauge', 'Melnyk', 'Sæther', 'Bø', 'Vold', 'Ness', 'Ulvik', 'Rød', 'Engen', 'Tangen'])[n],
+  case when n in (9, 17) then 'uk'::public.app_locale else 'nn'::public.app_locale end,
+  now()
+from generate_series(1, 25) as n;
+
+insert into public.user_roles (user_id, role)
+select md5('user:volunteer:' || n)::uuid, 'volunteer' from generate_series(1, 25) as n;
+
+-- the first landlord also volunteers: a person may hold both roles
+insert into public.user_roles (user_id, role) values (md5('user:landlord:1')::uuid, 'volunteer');
+
+insert into public.volunteer_profiles (
+  user_id, phone, skills, localities, availability, max_tasks_per_month,
+  police_certificate_status, police_certificate_expires_on
+)
+select
+  md5('user:volunteer:' || n)::uuid,
+  format('+47 4%s %s %s', n % 10, lpad((10 + n)::text, 2, '0'), lpad((30 + n * 2)::text, 3, '0')),
+  -- postgres has no arrays of arrays of different lengths: pick a list, then split it
+  string_to_array((array[
+    'driving_licence,own_car', 'furniture_assembly,van_trailer,driving_licence',
+    'homework_help,children_activities', 'it_help', 'cooking,children_activities',
+    'driving_licence,own_car,furniture_assembly'
+  ])[1 + n % 6], ','),
+  string_to_array((array['Straumvik', 'Lid,Straumvik', 'Nesheim', 'Haugland,Nesheim', 'Sætre', 'Vågøy,Straumvik'])[1 + n % 6], ','),
+  (array[
+    '{"mon": ["evening"], "wed": ["evening"], "sat": ["morning", "afternoon"]}',
+    '{"tue": ["morning", "afternoon"], "thu": ["morning"]}',
+    '{"sat": ["morning"], "sun": ["afternoon"]}',
+    '{"mon": ["morning", "afternoon"], "fri": ["afternoon", "evening"]}'
+  ])[1 + n % 4]::jsonb,
+  2 + n % 5,
+  (array['valid', 'valid', 'none', 'requested', 'valid', 'expired'])[1 + n % 6]::public.police_certificate_status,
+  case when n % 6 in (0, 1, 4) then (now() + make_interval(days => 30 * (n % 14) + 20))::date end
+from generate_series(1, 25) as n;
+
+insert into public.volunteer_languages (user_id, language, level, interpreting)
+select md5('user:volunteer:' || n)::uuid, 'nn', 'native'::public.language_level, false from generate_series(1, 25) as n
+union all
+select md5('user:volunteer:' || n)::uuid, 'en', (array['conversational', 'fluent'])[1 + n % 2]::public.language_level, false
+from generate_series(1, 25) as n where n % 3 <> 0
+union all
+select md5('user:volunteer:' || n)::uuid, 'uk', 'native', true from generate_series(1, 25) as n where n in (9, 17)
+union all
+select md5('user:volunteer:' || n)::uuid, 'ru', 'fluent', n = 9 from generate_series(1, 25) as n where n in (9, 17, 20)
+union all
+select md5('user:volunteer:' || n)::uuid, 'ar', 'native', true from generate_series(1, 25) as n where n = 12;
+
+-- forty dwellings in every state; most from private landlords, two from the municipality
+insert into public.dwellings (
+  id, landlord_id, status, street, postcode, place, locality, district_id,
+  bedrooms, beds, max_occupants, size_m2, rent_nok, deposit_nok,
+  rent_includes_electricity, rent_includes_internet, furnished, step_free, pets_allowed, smoking_allowed,
+  available_from, available_until, min_lease_months, bus_stop_distance_m, bus_departures_per_weekday,
+  description, fire_safety_confirmed
+)
+select
+  md5('dwelling:' || n)::uuid,
+  case when n in (39, 40) then null else md5('user:landlord:' || (1 + (n - 1) % 12))::uuid end,
+  (array['draft', 'draft', 'draft',
+         'submitted', 'submitted', 'submitted', 'submitted', 'submitted', 'submitted',
+         'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
+         'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
+         'needs_changes', 'needs_changes', 'rejected', 'rejected',
+         'proposed', 'proposed', 'proposed', 'proposed',
+         'let', 'let', 'let', 'let', 'let', 'withdrawn', 'withdrawn'])[n]::public.dwelling_status,
+  (array['Fjordvegen', 'Skulevegen', 'Kyrkjevegen', 'Naustvegen', 'Bakkane', 'Hagevegen', 'Strandgata', 'Lia'])[1 + n % 8]
+    || ' ' || (n * 3 % 47 + 1),
+  (array['5914', '5915', '5916', '5917', '5918', '5919'])[1 + n % 6],
+  (array['Straumvik', 'Lid', 'Nesheim', 'Haugland', 'Sætre', 'Vågøy'])[1 + n % 6],
+  (array['Straumvik', 'Lid', 'Nesheim', 'Haugland', 'Sætre', 'Vågøy'])[1 + n % 6],
+  -- the landlord of a fresh offer rarely knows the school district: staff set it on review
+  case when n <= 9 then null
+       else md5('district:' || (array['straumvik', 'lid', 'nesheim', 'haugland', 'saetre', 'vagoy'])[1 + n % 6])::uuid end,
+  1 + n % 4,
+  2 + n % 5,
+  2 + n % 5 + (n % 2),
+  35 + (n % 4) * 20,
+  7500 + (n % 7) * 1400,
+  15000 + (n % 5) * 5000,
+  n % 3 = 0,
+  n % 2 = 0,
+  (array['no', 'partly', 'fully'])[1 + n % 3]::public.furnishing,
+  n % 4 = 0,
+  n % 5 = 0,
+  false,
+  (now() + make_interval(days => (n % 9) * 7 - 14))::date,
+  case when n % 7 = 0 then (now() + make_interval(days => 400))::date end,
+  12,
+  (array[150, 400, 900, 1800, 3500])[1 + n % 5],
+  (array[40, 24, 12, 6, 2])[1 + n % 5],
+  case when n % 3 = 0 then 'Lys leilegheit med utsikt over fjorden. Kort veg til butikk.'
+       when n % 3 = 1 then 'Sokkelhusvære med eigen inngang og hage.'
+       else 'Einebustad i rolig nabolag, nær skule og barnehage.' end,
+  true
+from generate_series(1, 40) as n;
+
+-- drafts are unfinished: one lacks the rent and the fire-safety confirmation
+update public.dwellings set rent_nok = null, fire_safety_confirmed = false, description = ''
+where id = md5('dwelling:1')::uuid;
+
+-- thirty households announced by imdi, in every category and state
+insert into public.households (
+  id, imdi_reference, category, status, contact_name, contact_phone, languages,
+  needs_step_free, needs_near_health_centre, needs_ground_floor, has_pets, preferred_localities,
+  expected_arrival, settled_on, staff_note
+)
+select
+  md5('household:' || n)::uuid,
+  format('IMDI-%s-%s', extract(year from now())::int, lpad((1040 + n * 7)::text, 5, '0')),
+  (array['ukrainian_collective_protection', 'ukrainian_collective_protection', 'ukrainian_collective_protection',
+         'resettlement', 'ukrainian_collective_protection', 'family_reunification',
+         'ukrainian_collective_protection', 'resettlement', 'ukrainian_collective_protection', 'other'])[1 + n % 10]::public.household_category,
+  (array['expected', 'expected', 'expected', 'expected', 'expected', 'expected', 'expected',
+         'expected', 'expected', 'expected', 'expected', 'expected', 'expected', 'expected',
+         'matched', 'matched', 'matched', 'matched',
+         'contract_signed', 'contract_signed',
+         'settled', 'settled', 'settled', 'settled', 'settled', 'settled', 'settled', 'settled',
+         'cancelled', 'cancelled'])[n]::public.household_status,
+  (array['Olena', 'Andrii', 'Tetiana', 'Amina', 'Yurii', 'Nadia', 'Svitlana', 'Hassan', 'Mykola', 'Daria'])[1 + n % 10]
+    || ' ' ||
+  (array['Kovalenko', 'Shevchenko', 'Bondarenko', 'Tkachenko', 'Kravchenko', 'Oliinyk', 'Lysenko', 'Marchenko'])[1 + n % 8],
+  format('+47 9%s %s %s', n % 10, lpad((20 + n)::text, 2, '0'), lpad((100 + n * 3)::text, 3, '0')),
+  case when n % 10 in (3, 7) then array['ar', 'en'] when n % 10 = 9 then array['fa'] else array['uk', 'ru'] end,
+  n % 6 = 0,
+  n % 5 = 0,
+  n % 6 = 0,
+  n % 9 = 0,
+  case when n % 4 = 0 then array['Straumvik'] else '{}' end,
+  (now() + make_interval(days => (n % 12) * 9 - 20))::date,
+  case when n between 21 and 28 then (now() - make_interval(days => (n - 20) * 25))::date end,
+  case when n % 5 = 0 then 'Treng oppfølging frå helsestasjonen første veka.' else '' end
+from generate_series(1, 30) as n;
+
+-- members: age band per person; children carry their age
+insert into public.household_members (household_id, first_name, age_band, age, relation)
+select md5('household:' || n)::uuid, '', 'adult'::public.age_band, null::int, 'parent' from generate_series(1, 30) as n
+union all
+select md5('household:' || n)::uuid, '', 'adult', null, 'parent' from generate_series(1, 30) as n where n % 3 <> 0
+union all
+select md5('household:' || n)::uuid, '', 'child', (n * 5 + c * 4) % 17, 'child'
+from generate_series(1, 30) as n, generate_series(1, 3) as c where c <= n % 4
+union all
+select md5('household:' || n)::uuid, '', 'elderly', null, 'grandparent' from generate_series(1, 30) as n where n % 7 = 0;
+
+-- matches: proposed dwellings wait for matched households; let dwellings house the
+-- households with a signed contract or settled
+insert into public.matches (household_id, dwelling_id, status, score, reasons, proposed_by, created_at, decided_at)
+select
+  md5('household:' || (14 + k))::uuid,
+  md5('dwelling:' || (29 + k))::uuid,
+  (case when k <= 2 then 'proposed' else 'accepted_by_landlord' end)::public.match_status,
+  70 + k * 3,
+  '[{"reason": "beds", "points": 30}, {"reason": "school_places", "points": 25}]'::jsonb,
+  md5('user:staff')::uuid,
+  now() - make_interval(days => k),
+  case when k > 2 then now() - make_interval(hours => k) end
+from generate_series(1, 4) as k
+union all
+select
+  md5('household:' || (18 + k))::uuid,
+  md5('dwelling:' || (33 + k))::uuid,
+  'confirmed',
+  80 + k,
+  '[{"reason": "beds", "points": 30}, {"reason": "bus", "points": 15}]'::jsonb,
+  md5('user:staff')::uuid,
+  now() - make_interval(days => 60 + k),
+  now() - make_interval(days => 50 + k)
+from generate_series(1, 5) as k;
+
+-- one earlier proposal that a landlord declined, kept as history
+insert into public.matches (household_id, dwelling_id, status, score, reasons, proposed_by, decline_reason, decided_at)
+values (md5('household:1')::uuid, md5('dwelling:12')::uuid, 'declined', 55, '[]', md5('user:staff')::uuid,
+        'Bustaden er ikkje ledig likevel i mars.', now() - interval '10 days');
+
+-- twenty tasks around the settlements, from last month to next month
+insert into public.tasks (
+  id, type, title, description, starts_at, ends_at, locality, address, household_id,
+  needed_languages, needed_skills, volunteers_needed, requires_police_certificate, status, created_by
+)
+select
+  md5('task:' || n)::uuid,
+  (array['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'])[1 + n % 7]::public.task_type,
+  (array['Hjelp til innflytting', 'Hente møblar', 'Køyring til legekontoret', 'Vise veg i sentrum',
+         'Språkkafé', 'Tolking ved skulestart', 'Dugnad på bustaden'])[1 + n % 7],
+  'Vi treng hjelp ein ettermiddag. Ta med godt humør.',
+  date_trunc('hour', now()) + make_interval(days => n * 3 - 20, hours => 10 + n % 6),
+  date_trunc('hour', now()) + make_interval(days => n * 3 - 20, hours => 13 + n % 6),
+  (array['Straumvik', 'Lid', 'Nesheim', 'Haugland', 'Sætre', 'Vågøy'])[1 + n % 6],
+  (array['Fjordvegen', 'Skulevegen', 'Kyrkjevegen', 'Naustvegen'])[1 + n % 4] || ' ' || (n + 2),
+  case when n % 2 = 0 then md5('household:' || (14 + n % 10))::uuid end,
+  case when n % 7 = 5 then array['uk'] else '{}' end,
+  case when n % 7 = 1 then array['van_trailer'] when n % 7 = 2 then array['driving_licence'] else '{}' end,
+  1 + n % 4,
+  n % 7 in (4, 5),
+  (case when n <= 5 then 'done' when n = 6 then 'cancelled' else 'open' end)::public.task_status,
+  md5('user:staff')::uuid
+from generate_series(1, 20) as n;
+
+-- signups: never more than a task needs (the database enforces it)
+insert into public.signups (task_id, volunteer_id, status, hours, hours_approved_at)
+select
+  md5('task:' || n)::uuid,
+  md5('user:volunteer:' || (1 + (n * 7 + s * 3) % 25))::uuid,
+  'confirmed',
+  case when n <= 5 then 3 end,
+  case when n <= 3 then now() - interval '2 days' end
+from generate_series(1, 20) as n, generate_series(1, 2) as s
+where s <= 1 + n % 4 and n <> 6 and n % 3 <> 0;
