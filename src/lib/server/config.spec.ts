@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const valid = {
+	SUPABASE_URL: 'http://127.0.0.1:54321',
+	SUPABASE_SERVICE_ROLE_KEY: 'aaa.bbb.ccc',
+	SMTP_URL: 'smtp://user:pass@127.0.0.1:54325'
+};
+
+describe('parseConfig', () => {
+	it('accepts a complete configuration and fills in defaults', () => {
+		const config = parseConfig(valid);
+		expect(config.SUPABASE_URL).toBe(valid.SUPABASE_URL);
+		expect(config.MAIL_FROM).toContain('@');
+	});
+
+	it('names a missing variable', () => {
+		expect(() => parseConfig({ ...valid, SMTP_URL: undefined })).toThrow(
+			new ConfigError('SMTP_URL is missing')
+		);
+	});
+
+	it('names a malformed variable and says what was expected', () => {
+		expect(() => parseConfig({ ...valid, SUPABASE_URL: 'not a url' })).toThrow(
+			/^SUPABASE_URL is not valid: expected an http\(s\) URL$/
+		);
+	});
+
+	it('refuses a service-role key that is not a JWT', () => {
+		expect(() => parseConfig({ ...valid, SUPABASE_SERVICE_ROLE_KEY: 'secret' })).toThrow(
+			/SUPABASE_SERVICE_ROLE_KEY is not valid/
+		);
+	});
+});

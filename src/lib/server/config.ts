@@ -1,0 +1,41 @@
+// The server's configuration, read from the environment and validated once at start.
+// A missing or malformed variable stops the server with one line naming it.
+import { z } from 'zod';
+
+const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'expected a JWT (three dot-separated parts)');
+
+const schema = z.object({
+	/** the Supabase project's URL: hosted, or the local stack's gateway */
+	SUPABASE_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+	/** the service-role key; server only, never sent to a browser */
+	SUPABASE_SERVICE_ROLE_KEY: jwt,
+	/** where mail is sent, e.g. smtp://user:pass@host:587 */
+	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }),
+	/** the sender of every mail */
+	MAIL_FROM: z.string().min(3).default('busett <busett@localhost>'),
+	/** the local SMTP sink's API; set only on the local stack, enables /dev/mail */
+	MAILBOX_URL: z.url({ protocol: /^https?$/ }).optional()
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const result = schema.safeParse(env);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const name = String(issue.path[0]);
+	throw new ConfigError(
+		env[name] === undefined || env[name] === ''
+			? `${name} is missing`
+			: `${name} is not valid: ${issue.message}`
+	);
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+	cached ??= parseConfig(process.env);
+	return cached;
+}

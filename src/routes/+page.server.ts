@@ -1,0 +1,12 @@
+import { yearInOslo } from '$lib/dates';
+import * as targets from '$lib/server/db/targets';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	// the front page still helps when the database does not answer: it leaves the figure out
+	const target = await targets.forYear(yearInOslo()).catch((error: Error) => {
+		console.error(error.message);
+		return null;
+	});
+	return { target };
+};
