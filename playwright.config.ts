@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Playwright cannot download its browsers here: use Debian's Chromium where it exists.
+const debianChromium = '/usr/bin/chromium';
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: true,
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'retain-on-failure',
+		// a typical browser in Norway asks for Bokmål, which the service answers in Nynorsk
+		locale: 'nb-NO',
+		launchOptions: existsSync(debianChromium)
+			? {
+					executablePath: debianChromium,
+					// this machine's network is closed: keep Chromium from reaching out
+					args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+				}
+			: {}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'nb-NO' } }],
+	// the production build (adapter-node) against the stack npm test started
+	webServer: {
+		command: 'node build',
+		url: `http://localhost:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60000,
+		env: { ...(process.env as Record<string, string>), PORT: String(port), ORIGIN: `http://localhost:${port}` }
+	}
+});

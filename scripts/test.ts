@@ -1,0 +1,119 @@
+// npm test — everything, on a throwaway local stack that this run starts and stops:
+// typecheck, database types up to date, build, unit and integration tests (Vitest),
+// end-to-end tests in Chromium (Playwright). Ports are free ones, so a running
+// `npm start` is not disturbed. Ends with one line: "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './stack/free-port.ts';
+import { startStack, type Stack } from './stack/index.ts';
+import { ROOT } from './stack/migrate.ts';
+import { generateTypes, TYPES_FILE } from './stack/types.ts';
+
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+const say = (line: string) => console.log(`\n▶ ${line}`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+		child.on('error', () => resolve(1));
+		child.on('exit', (code) => resolve(code ?? 1));
+	});
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'busett-test-'));
+// postgres runs as its own system user and must reach its folder inside this one
+chmodSync(workDir, 0o755);
+let stack: Stack | undefined;
+const failedSteps: string[] = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+async function step(name: string, fn: () => Promise<boolean>) {
+	say(name);
+	const t0 = Date.now();
+	const ok = await fn().catch((error: Error) => {
+		console.error(error.message);
+		return false;
+	});
+	console.log(`${ok ? '✔' : '✘'} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+	if (!ok) failedSteps.push(name);
+}
+
+process.on('SIGINT', async () => {
+	await stack?.stop();
+	process.exit(130);
+});
+
+try {
+	await step('typecheck (svelte-check)', async () => (await run('npm', ['run', '--silent', 'check'])) === 0);
+
+	await step('local stack (throwaway)', async () => {
+		const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+		stack = await startStack({
+			dataDir: join(workDir, 'stack'),
+			ports: { api, db, postgrest, smtp, mailbox },
+			fast: true,
+			log: (line) => console.log(line)
+		});
+		return true;
+	});
+	if (!stack) throw new Error('no stack, no tests');
+
+	await step('database types are up to date', async () => {
+		const fresh = await generateTypes(stack!.env.DATABASE_URL);
+		if (fresh === readFileSync(TYPES_FILE, 'utf8')) return true;
+		console.error('src/lib/database.types.ts is out of date: run `npm run db:types` and commit it.');
+		return false;
+	});
+
+	await step('build', async () => (await run(bin('vite'), ['build', '--logLevel', 'warn'])) === 0);
+
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		...stack.env,
+		POSTGREST_DB_URI: stack.postgrestOptions.dbUrl,
+		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
+	};
+
+	await step('unit and integration tests (vitest)', async () => {
+		const report = join(workDir, 'vitest.json');
+		const code = await run(
+			bin('vitest'),
+			['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+			env
+		);
+		const result = JSON.parse(readFileSync(report, 'utf8'));
+		totals.passed += result.numPassedTests;
+		totals.failed += result.numFailedTests;
+		totals.skipped += result.numPendingTests + result.numTodoTests;
+		return code === 0;
+	});
+
+	await step('end-to-end tests (playwright, chromium)', async () => {
+		const report = join(workDir, 'playwright.json');
+		const code = await run(bin('playwright'), ['test', '--reporter=list,json'], {
+			...env,
+			E2E_PORT: String(await freePort()),
+			PLAYWRIGHT_JSON_OUTPUT_NAME: report
+		});
+		const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+		totals.passed += stats.expected + stats.flaky;
+		totals.failed += stats.unexpected;
+		totals.skipped += stats.skipped;
+		return code === 0;
+	});
+} catch (error) {
+	console.error((error as Error).message);
+	failedSteps.push('setup');
+} finally {
+	await stack?.stop();
+	rmSync(workDir, { recursive: true, force: true });
+}
+
+if (failedSteps.length) console.log(`\nfailed: ${failedSteps.join(', ')}`);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+// a failed step without failed tests (typecheck, build) still counts as a failure
+const failed = Math.max(totals.failed, failedSteps.length ? 1 : 0);
+console.log(`\ntests: ${totals.passed} passed, ${failed} failed${skipped}`);
+process.exit(failedSteps.length ? 1 : 0);

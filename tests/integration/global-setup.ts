@@ -1,0 +1,34 @@
+// When the integration tests run alone (`npx vitest run --project integration`), start a
+// throwaway stack for them; under `npm test` the stack is already there and is reused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/stack/free-port.ts';
+import { startStack } from '../../scripts/stack/index.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		stackEnv: Record<string, string>;
+	}
+}
+
+export default async function setup(project: TestProject) {
+	if (process.env.SUPABASE_URL && process.env.POSTGREST_DB_URI) {
+		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST)_/.test(k));
+		project.provide('stackEnv', Object.fromEntries(keys.map((k) => [k, process.env[k]!])));
+		return;
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'busett-it-'));
+	const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+	const stack = await startStack({ dataDir: dir, ports: { api, db, postgrest, smtp, mailbox }, fast: true, log: () => {} });
+	project.provide('stackEnv', {
+		...stack.env,
+		POSTGREST_DB_URI: stack.postgrestOptions.dbUrl,
+		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
+	});
+	return async () => {
+		await stack.stop();
+		rmSync(dir, { recursive: true, force: true });
+	};
+}

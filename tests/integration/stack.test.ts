@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bootstrap, pushMigrations, ROOT, sql } from '../../scripts/stack/migrate.ts';
+import { anonClient, serviceClient } from '../helpers/clients';
+import { stackEnv } from '../helpers/env';
+
+const migrationFiles = readdirSync(`${ROOT}/supabase/migrations`).filter((f) => f.endsWith('.sql'));
+
+async function publicTables(): Promise<string[]> {
+	const { rows } = await sql(
+		stackEnv().databaseUrl,
+		`select tablename from pg_tables where schemaname = 'public' order by tablename`
+	);
+	return rows.map((r) => r.tablename as string);
+}
+
+describe('migrations', () => {
+	it('apply twice to a fresh database without error, each recorded once', async () => {
+		const name = `migrate_twice_${Date.now()}`;
+		await sql(stackEnv().databaseUrl, `create database ${name}`);
+		const url = stackEnv().databaseUrl.replace(/\/postgres$/, `/${name}`);
+		try {
+			await bootstrap(url, 'authenticator-local');
+			const log = () => {};
+			await pushMigrations(url, { seed: false, log });
+			const second = await pushMigrations(url, { seed: false, log });
+			expect(second).toContain('up to date');
+			const { rows } = await sql(url, 'select version from supabase_migrations.schema_migrations');
+			expect(rows).toHaveLength(migrationFiles.length);
+			const { rows: tables } = await sql(url, `select count(*)::int as n from pg_tables where schemaname = 'public'`);
+			expect(tables[0].n).toBeGreaterThan(10);
+		} finally {
+			await sql(stackEnv().databaseUrl, `drop database ${name} with (force)`);
+		}
+	});
+});
+
+describe('supabase-js through the /rest/v1 gateway', () => {
+	it('inserts a row and selects it back with the service-role key', async () => {
+		const db = serviceClient();
+		const name = `Testkrinsen ${Date.now()}`;
+		const inserted = await db.from('districts').insert({ name, kindergarten_places: 7 }).select().single();
+		expect(inserted.error).toBeNull();
+		const selected = await db.from('districts').select('name, kindergarten_places').eq('id', inserted.data!.id).single();
+		expect(selected.error).toBeNull();
+		expect(selected.data).toEqual({ name, kindergarten_places: 7 });
+		await db.from('districts').delete().eq('id', inserted.data!.id);
+	});
+
+	it('reports a constraint violation as an error, not as data', async () => {
+		const { data, error } = await serviceClient().from('districts').insert({ name: '', kindergarten_places: -1 });
+		expect(data).toBeNull();
+		expect(error?.code).toBe('23514');
+	});
+});
+
+describe('row-level security', () => {
+	it('is enabled on every table in public, with no policy for anon or authenticated', async () => {
+		const { rows } = await sql(
+			stackEnv().databaseUrl,
+			`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			 where n.nspname = 'public' and c.relkind = 'r'`
+		);
+		expect(rows.length).toBeGreaterThan(10);
+		expect(rows.filter((r) => !r.relrowsecurity).map((r) => r.relname)).toEqual([]);
+		const { rows: policies } = await sql(
+			stackEnv().databaseUrl,
+			`select policyname from pg_policies where schemaname = 'public'
+			 and roles && array['anon', 'authenticated', 'public']::name[]`
+		);
+		expect(policies).toEqual([]);
+	});
+
+	it('gives the anon key 0 rows from every table, while the service role sees the seeded rows', async () => {
+		const tables = await publicTables();
+		const service = serviceClient();
+		const anon = anonClient();
+		let seededTables = 0;
+		for (const table of tables) {
+			// the table names come from the database itself, so the typed client cannot know them
+			const seen = await service.from(table as 'districts').select('*', { count: 'exact', head: true });
+			expect(seen.error, table).toBeNull();
+			if ((seen.count ?? 0) > 0) seededTables++;
+			const leaked = await anon.from(table as 'districts').select('*');
+			expect(leaked.error, table).toBeNull();
+			expect(leaked.data, table).toEqual([]);
+		}
+		// the check means something only if there is data to leak
+		expect(seededTables).toBeGreaterThanOrEqual(8);
+	});
+
+	it('does not let the anon key write', async () => {
+		const { error } = await anonClient().from('districts').insert({ name: `Anon ${Date.now()}` });
+		expect(error?.code).toBe('42501');
+	});
+});
