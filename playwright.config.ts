@@ -31,6 +31,12 @@ export default defineConfig({
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60000,
-		env: { ...(process.env as Record<string, string>), PORT: String(port), ORIGIN: `http://localhost:${port}` }
+		env: {
+			...(process.env as Record<string, string>),
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`,
+			// the e2e tests read the mails the app sends at /dev/mail, as a person trying the demo would
+			DEV_MAILBOX: '1'
+		}
 	}
 });

@@ -41,9 +41,10 @@ if (hosted) {
 		say(`the local stack did not start: ${(error as Error).message}`);
 		await stop(1);
 	}
-	env = { ...process.env, ...stack!.env };
+	env = { ...stack!.env, ...process.env };
 }
 
+env = { ORIGIN: `http://localhost:${appPort}`, ...env };
 app = spawn(
 	join(ROOT, 'node_modules/.bin/vite'),
 	['dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
@@ -63,7 +64,7 @@ say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 say(`app        ${url}`);
 say(`health     ${url}/healthz`);
 if (stack) {
-	say(`mailbox    ${stack.env.MAILBOX_URL}/messages (every mail the app sends lands here)`);
+	say(`mail       ${url}/dev/mail (every mail the app sends lands here)`);
 	say(`supabase   ${stack.env.SUPABASE_URL} (database ${stack.env.DATABASE_URL})`);
 }
 say('stop with Ctrl-C');

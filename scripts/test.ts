@@ -67,11 +67,13 @@ try {
 		return false;
 	});
 
-	await step('build', async () => (await run(bin('vite'), ['build', '--logLevel', 'warn'])) === 0);
+	await step('build', async () => (await run('npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn'])) === 0);
 
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		...stack.env,
+		// the e2e server sets its own; this one is for links in mails the tests render
+		ORIGIN: 'http://localhost:5173',
 		POSTGREST_DB_URI: stack.postgrestOptions.dbUrl,
 		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
 	};
@@ -80,7 +82,7 @@ try {
 		const report = join(workDir, 'vitest.json');
 		const code = await run(
 			bin('vitest'),
-			['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+			['run', '--project', 'unit', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
 			env
 		);
 		const result = JSON.parse(readFileSync(report, 'utf8'));

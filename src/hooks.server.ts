@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { config, ConfigError } from '$lib/server/config';
+import { startMailWorker } from '$lib/server/mail';
 
 // Validate the configuration before the first request: a bad variable stops the
 // server with one line naming it, not a stack trace on some later page.
@@ -13,6 +14,8 @@ export const init: ServerInit = () => {
 		console.error(`busett: configuration error: ${error.message}`);
 		process.exit(1);
 	}
+	// one mail worker loop per instance; the outbox makes any number of them safe
+	if (config().MAIL_WORKER === 'on') startMailWorker();
 };
 
 // the page's language: the person's choice (cookie), else the browser's, else Nynorsk

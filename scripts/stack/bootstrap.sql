@@ -1,6 +1,6 @@
 -- What hosted Supabase already has and the local stack must create itself.
 -- Not a migration: `supabase db push` against a hosted project must never run it.
--- Every statement is idempotent, so it runs on every start.
+-- scripts/stack/migrate.ts runs it once, before the first migration.
 
 -- the api roles postgrest switches into, as on hosted supabase
 do $$

@@ -1,6 +1,8 @@
 // The local stack without Docker: Postgres, PostgREST behind a /rest/v1 gateway, the
 // keys signed with the local JWT secret, and the SMTP sink. `npm start` runs it in
 // .data/ on the default ports; `npm test` runs a throwaway one on other ports.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway, type Gateway } from './gateway.ts';
 import { recordChild, stopLeftovers } from './leftovers.ts';
@@ -32,6 +34,13 @@ export function portsFrom(env: NodeJS.ProcessEnv, base = 54321): Ports {
 	};
 }
 
+// the app's signing secret for this data folder: made once, kept with the data
+function appSecret(dataDir: string): string {
+	const file = join(dataDir, 'app-secret');
+	if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+	return readFileSync(file, 'utf8').trim();
+}
+
 export type Stack = {
 	env: {
 		SUPABASE_URL: string;
@@ -40,6 +49,7 @@ export type Stack = {
 		SMTP_URL: string;
 		MAILBOX_URL: string;
 		DATABASE_URL: string;
+		APP_SECRET: string;
 	};
 	postgres: Postgres;
 	postgrest: Postgrest;
@@ -96,7 +106,8 @@ export async function startStack(opts: {
 				SUPABASE_ANON_KEY: apiKey('anon', LOCAL_JWT_SECRET),
 				SMTP_URL: smtp.smtpUrl,
 				MAILBOX_URL: smtp.mailboxUrl,
-				DATABASE_URL: postgres.url
+				DATABASE_URL: postgres.url,
+				APP_SECRET: appSecret(opts.dataDir)
 			},
 			postgres,
 			postgrest,

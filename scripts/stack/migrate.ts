@@ -18,9 +18,12 @@ export async function sql(dbUrl: string, text: string, values: unknown[] = []) {
 	}
 }
 
-// Roles, auth helpers and default privileges; idempotent, for local databases only.
+// Roles, auth helpers and default privileges, for local databases only. It runs once,
+// before the first migration, as hosted Supabase sets a project up once: run again, its
+// default grants would undo the migrations' revoke of function execution from anon.
 export async function bootstrap(dbUrl: string, authenticatorPassword: string) {
-	await sql(dbUrl, readFileSync(BOOTSTRAP, 'utf8'));
+	const { rows } = await sql(dbUrl, `select to_regclass('supabase_migrations.schema_migrations') is not null as done`);
+	if (!rows[0].done) await sql(dbUrl, readFileSync(BOOTSTRAP, 'utf8'));
 	// a password cannot be a bind parameter in alter role; it is ours, not user input
 	await sql(dbUrl, `alter role authenticator with login password '${authenticatorPassword.replaceAll("'", "''")}'`);
 }

@@ -3,7 +3,8 @@
 // the demo's mails at /dev/mail and tests can assert on them through a small JSON API:
 //   GET    /messages           every stored mail, newest first (?to=address filters)
 //   DELETE /messages           forget them all
-// Recipients whose address starts with "reject" get a permanent 550, to test failures.
+// Recipients whose address starts with "reject" get a permanent 550, and those starting
+// with "defer" a temporary 451, to test how failures are handled.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ export async function startSmtpSink(opts: {
 		allowInsecureAuth: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		// on stop, do not wait for clients' idle pooled connections to go away
+		closeTimeout: 500,
 		onAuth(auth, _session, callback) {
 			callback(null, { user: auth.username });
 		},
@@ -54,6 +57,11 @@ export async function startSmtpSink(opts: {
 			if (/^reject/i.test(address.address)) {
 				const error = new Error(`mailbox ${address.address} unavailable`) as Error & { responseCode: number };
 				error.responseCode = 550;
+				return callback(error);
+			}
+			if (/^defer/i.test(address.address)) {
+				const error = new Error(`mailbox ${address.address} busy, try again later`) as Error & { responseCode: number };
+				error.responseCode = 451;
 				return callback(error);
 			}
 			callback();

@@ -283,6 +283,24 @@ export type Database = {
         }
         Relationships: []
       }
+      mail_opt_outs: {
+        Row: {
+          category: string
+          created_at: string
+          email: string
+        }
+        Insert: {
+          category: string
+          created_at?: string
+          email: string
+        }
+        Update: {
+          category?: string
+          created_at?: string
+          email?: string
+        }
+        Relationships: []
+      }
       matches: {
         Row: {
           created_at: string
@@ -371,11 +389,13 @@ export type Database = {
       notifications: {
         Row: {
           attempts: number
+          category: string | null
           created_at: string
           id: string
           idempotency_key: string
           last_error: string | null
           locale: Database["public"]["Enums"]["app_locale"]
+          locked_by: string | null
           locked_until: string | null
           next_attempt_at: string
           payload: NonNullable<Json>
@@ -386,11 +406,13 @@ export type Database = {
         }
         Insert: {
           attempts?: number
+          category?: string | null
           created_at?: string
           id?: string
           idempotency_key: string
           last_error?: string | null
           locale?: Database["public"]["Enums"]["app_locale"]
+          locked_by?: string | null
           locked_until?: string | null
           next_attempt_at?: string
           payload?: NonNullable<Json>
@@ -401,11 +423,13 @@ export type Database = {
         }
         Update: {
           attempts?: number
+          category?: string | null
           created_at?: string
           id?: string
           idempotency_key?: string
           last_error?: string | null
           locale?: Database["public"]["Enums"]["app_locale"]
+          locked_by?: string | null
           locked_until?: string | null
           next_attempt_at?: string
           payload?: NonNullable<Json>
@@ -720,7 +744,72 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      claim_notifications: {
+        Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
+        Returns: {
+          attempts: number
+          category: string | null
+          created_at: string
+          id: string
+          idempotency_key: string
+          last_error: string | null
+          locale: Database["public"]["Enums"]["app_locale"]
+          locked_by: string | null
+          locked_until: string | null
+          next_attempt_at: string
+          payload: NonNullable<Json>
+          recipient: string
+          sent_at: string | null
+          status: Database["public"]["Enums"]["notification_status"]
+          template: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "notifications"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      complete_notifications: {
+        Args: { p_ids: string[]; p_worker: string }
+        Returns: number
+      }
+      enqueue_notification: {
+        Args: {
+          p_category?: string
+          p_idempotency_key: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_payload: Json
+          p_recipient: string
+          p_template: string
+        }
+        Returns: string
+      }
+      fail_notification: {
+        Args: {
+          p_error: string
+          p_id: string
+          p_retry_at?: string
+          p_worker: string
+        }
+        Returns: undefined
+      }
+      notification_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          count: number
+          status: Database["public"]["Enums"]["notification_status"]
+        }[]
+      }
+      opt_out_of_mail: {
+        Args: { p_category: string; p_email: string }
+        Returns: undefined
+      }
+      release_notifications: {
+        Args: { p_ids?: string[]; p_worker: string }
+        Returns: number
+      }
+      retry_notification: { Args: { p_id: string }; Returns: boolean }
     }
     Enums: {
       age_band: "adult" | "elderly" | "child"

@@ -13,6 +13,7 @@ export function stackEnv() {
 		smtpUrl: need('SMTP_URL'),
 		mailboxUrl: need('MAILBOX_URL'),
 		databaseUrl: need('DATABASE_URL'),
+		appSecret: need('APP_SECRET'),
 		postgrestDbUri: need('POSTGREST_DB_URI'),
 		postgrestJwtSecret: need('POSTGREST_JWT_SECRET')
 	};

@@ -15,7 +15,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
 	if (process.env.SUPABASE_URL && process.env.POSTGREST_DB_URI) {
-		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST)_/.test(k));
+		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST|APP)_|^ORIGIN$/.test(k));
 		project.provide('stackEnv', Object.fromEntries(keys.map((k) => [k, process.env[k]!])));
 		return;
 	}
@@ -24,6 +24,7 @@ export default async function setup(project: TestProject) {
 	const stack = await startStack({ dataDir: dir, ports: { api, db, postgrest, smtp, mailbox }, fast: true, log: () => {} });
 	project.provide('stackEnv', {
 		...stack.env,
+		ORIGIN: 'http://localhost:5173',
 		POSTGREST_DB_URI: stack.postgrestOptions.dbUrl,
 		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
 	});

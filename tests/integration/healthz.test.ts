@@ -8,7 +8,10 @@ import { stackEnv } from '../helpers/env';
 const appEnv = () => ({
 	SUPABASE_URL: stackEnv().supabaseUrl,
 	SUPABASE_SERVICE_ROLE_KEY: stackEnv().serviceRoleKey,
-	SMTP_URL: stackEnv().smtpUrl
+	SMTP_URL: stackEnv().smtpUrl,
+	APP_SECRET: stackEnv().appSecret,
+	// these tests are about health, not mail: no worker competing with the mail tests
+	MAIL_WORKER: 'off'
 });
 
 describe('GET /healthz', () => {

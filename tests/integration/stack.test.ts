@@ -89,6 +89,19 @@ describe('row-level security', () => {
 		expect(seededTables).toBeGreaterThanOrEqual(8);
 	});
 
+	it('keeps every function in public out of reach of anon and authenticated', async () => {
+		const { rows } = await sql(
+			stackEnv().databaseUrl,
+			`select p.proname, has_function_privilege('anon', p.oid, 'execute') as anon,
+			        has_function_privilege('authenticated', p.oid, 'execute') as authenticated
+			 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'`
+		);
+		expect(rows.length).toBeGreaterThan(5);
+		expect(rows.filter((r) => r.anon || r.authenticated).map((r) => r.proname)).toEqual([]);
+		const { error } = await anonClient().rpc('notification_counts');
+		expect(error?.code).toBe('42501');
+	});
+
 	it('does not let the anon key write', async () => {
 		const { error } = await anonClient().from('districts').insert({ name: `Anon ${Date.now()}` });
 		expect(error?.code).toBe('42501');

@@ -4,7 +4,9 @@ import { ConfigError, parseConfig } from './config';
 const valid = {
 	SUPABASE_URL: 'http://127.0.0.1:54321',
 	SUPABASE_SERVICE_ROLE_KEY: 'aaa.bbb.ccc',
-	SMTP_URL: 'smtp://user:pass@127.0.0.1:54325'
+	SMTP_URL: 'smtp://user:pass@127.0.0.1:54325',
+	ORIGIN: 'http://localhost:5173',
+	APP_SECRET: 'x'.repeat(32)
 };
 
 describe('parseConfig', () => {
@@ -24,6 +26,10 @@ describe('parseConfig', () => {
 		expect(() => parseConfig({ ...valid, SUPABASE_URL: 'not a url' })).toThrow(
 			/^SUPABASE_URL is not valid: expected an http\(s\) URL$/
 		);
+	});
+
+	it('refuses a short secret', () => {
+		expect(() => parseConfig({ ...valid, APP_SECRET: 'short' })).toThrow(/APP_SECRET is not valid: expected at least 32 characters/);
 	});
 
 	it('refuses a service-role key that is not a JWT', () => {

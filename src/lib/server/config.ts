@@ -11,10 +11,18 @@ const schema = z.object({
 	SUPABASE_SERVICE_ROLE_KEY: jwt,
 	/** where mail is sent, e.g. smtp://user:pass@host:587 */
 	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }),
+	/** the public URL of the app, for links in mails (adapter-node reads it too) */
+	ORIGIN: z.url({ protocol: /^https?$/, error: 'expected the public http(s) URL of the app' }),
+	/** signs links that work without logging in (one-click unsubscribe); keep it secret */
+	APP_SECRET: z.string().min(32, 'expected at least 32 characters'),
+	/** run the mail worker in this process (one loop per instance) */
+	MAIL_WORKER: z.enum(['on', 'off']).default('on'),
 	/** the sender of every mail */
 	MAIL_FROM: z.string().min(3).default('busett <busett@localhost>'),
-	/** the local SMTP sink's API; set only on the local stack, enables /dev/mail */
-	MAILBOX_URL: z.url({ protocol: /^https?$/ }).optional()
+	/** the local SMTP sink's API; set only on the local stack */
+	MAILBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
+	/** show /dev/mail in a production build too (it always shows under `vite dev`) */
+	DEV_MAILBOX: z.enum(['0', '1']).default('0')
 });
 
 export type Config = z.infer<typeof schema>;

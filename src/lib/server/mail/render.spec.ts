@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { renderMail, RenderError } from './render';
+import { readUnsubscribeToken } from './unsubscribe';
+
+const ctx = { origin: 'https://busett.example.no', secret: 's'.repeat(32) };
+
+describe('renderMail', () => {
+	it('renders subject, text and HTML from one template in the recipient’s language', () => {
+		const mail = renderMail(
+			{ recipient: 'kari@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' } },
+			ctx
+		);
+		expect(mail.subject).toBe('Stadfest e-postadressa di');
+		expect(mail.text).toContain('Hei Kari,');
+		expect(mail.text).toContain('https://busett.example.no/verify/abc');
+		expect(mail.html).toContain('<html lang="nn">');
+		expect(mail.html).toContain('href="https://busett.example.no/verify/abc"');
+
+		const english = renderMail(
+			{ recipient: 'kari@example.no', template: 'verify_email', locale: 'en', payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' } },
+			ctx
+		);
+		expect(english.subject).toBe('Confirm your e-mail address');
+		expect(english.text).toContain('Hello Kari,');
+	});
+
+	it('says in the footer why the mail came and where to change settings', () => {
+		const mail = renderMail(
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'en', payload: { name: '', url: 'https://x.example/reset/1' } },
+			ctx
+		);
+		expect(mail.text).toContain('because someone asked for a new password');
+		expect(mail.text).toContain('https://busett.example.no/account');
+		expect(mail.html).toContain('because someone asked for a new password');
+	});
+
+	it('gives essential mail no unsubscribe link, and other mail one for its category', () => {
+		const essential = renderMail(
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'nn', payload: { name: 'Kari', url: 'https://x.example/r' } },
+			ctx
+		);
+		expect(essential.headers['List-Unsubscribe']).toBeUndefined();
+
+		const reminder = renderMail(
+			{
+				recipient: 'Kari@Example.no',
+				template: 'task_reminder',
+				locale: 'nn',
+				payload: { name: 'Kari', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', url: 'https://x.example/t/1' }
+			},
+			ctx
+		);
+		expect(reminder.subject).toContain('Hente møblar');
+		expect(reminder.subject).toContain('kl. 10:00');
+		const url = reminder.headers['List-Unsubscribe'].slice(1, -1);
+		expect(url.startsWith('https://busett.example.no/unsubscribe/')).toBe(true);
+		expect(readUnsubscribeToken(url.split('/').pop()!, ctx.secret)).toEqual({ email: 'kari@example.no', category: 'reminders' });
+	});
+
+	it('escapes what the payload says instead of injecting it as HTML', () => {
+		const mail = renderMail(
+			{ recipient: 'a@example.no', template: 'staff_invitation', locale: 'en', payload: { inviter: '<script>x</script>', url: 'https://x.example/i' } },
+			ctx
+		);
+		expect(mail.html).not.toContain('<script>');
+		expect(mail.html).toContain('&lt;script>');
+	});
+
+	it('refuses an unknown template or a payload that does not fit', () => {
+		expect(() => renderMail({ recipient: 'a@example.no', template: 'nope', locale: 'nn', payload: {} }, ctx)).toThrow(RenderError);
+		expect(() =>
+			renderMail({ recipient: 'a@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'x', url: 'javascript:alert(1)' } }, ctx)
+		).toThrow(RenderError);
+	});
+});

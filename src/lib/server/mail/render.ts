@@ -1,0 +1,68 @@
+// Turns a queued notification into the mail that is sent: subject, plain text and HTML
+// from the template's one structured content, the footer every mail carries (why you
+// got it, where to change your settings) and, for mail one can opt out of, a
+// List-Unsubscribe link that works without logging in: it opens a page where one click
+// unsubscribes. (No RFC 8058 List-Unsubscribe-Post: a mail provider's cross-site POST would
+// meet SvelteKit's CSRF origin check, which stays on.)
+import { render } from 'svelte/server';
+import { m } from '$lib/paraglide/messages';
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
+import Email from './Email.svelte';
+import { isTemplateKey, templates, type MailContent } from './templates';
+import { unsubscribeToken } from './unsubscribe';
+
+export type RenderedMail = {
+	subject: string;
+	text: string;
+	html: string;
+	headers: Record<string, string>;
+};
+
+export class RenderError extends Error {}
+
+type Queued = { recipient: string; template: string; locale: string; payload: unknown };
+type Context = { origin: string; secret: string };
+
+export function renderMail(notification: Queued, ctx: Context): RenderedMail {
+	if (!isTemplateKey(notification.template)) throw new RenderError(`unknown template ${notification.template}`);
+	const locale: Locale = isLocale(notification.locale) ? notification.locale : 'nn';
+	const template = templates[notification.template];
+	const parsed = template.schema.safeParse(notification.payload);
+	if (!parsed.success) throw new RenderError(`payload of ${notification.template}: ${parsed.error.issues[0].message}`);
+	// each template's content takes its own payload type, which safeParse just checked
+	const content = (template.content as (p: unknown, l: Locale) => MailContent)(parsed.data, locale);
+
+	const settingsUrl = `${ctx.origin}/account`;
+	const unsubscribeUrl = template.category
+		? `${ctx.origin}/unsubscribe/${unsubscribeToken({ email: notification.recipient, category: template.category }, ctx.secret)}`
+		: undefined;
+
+	const lines = {
+		greeting: content.name ? m.mail_greeting({ name: content.name }, { locale }) : m.mail_greeting_anonymous({}, { locale }),
+		signoff: m.mail_signoff({}, { locale }),
+		actionFallback: m.mail_action_fallback({}, { locale }),
+		settings: m.mail_footer_settings({ url: settingsUrl }, { locale }),
+		unsubscribe: unsubscribeUrl ? m.mail_footer_unsubscribe({ url: unsubscribeUrl }, { locale }) : undefined
+	};
+
+	const text = [
+		lines.greeting,
+		...content.paragraphs,
+		...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
+		lines.signoff,
+		'--',
+		content.reason,
+		lines.settings,
+		...(lines.unsubscribe ? [lines.unsubscribe] : [])
+	].join('\n\n');
+
+	const { body } = render(Email, { props: { content, ...lines } });
+	const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head><body>${body}</body></html>`;
+
+	const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+	if (unsubscribeUrl) headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
+	return { subject: content.subject, text, html, headers };
+}
+
+const escapeHtml = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

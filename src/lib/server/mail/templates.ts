@@ -1,0 +1,106 @@
+// Every notification the product sends, in one place: the payload it needs (checked with
+// zod when queued and again when sent) and its content in the recipient's language. The
+// content is structured — greeting, paragraphs, one action, why you got it — and
+// render.ts turns that one source into both the HTML and the plain-text body.
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/dates';
+
+export type MailContent = {
+	subject: string;
+	/** the recipient's name for the greeting, if known */
+	name?: string;
+	paragraphs: string[];
+	action?: { label: string; url: string };
+	/** the footer's "you get this e-mail because …" */
+	reason: string;
+};
+
+type Template<S extends z.ZodType> = {
+	schema: S;
+	/** null: essential (account and safety mails); otherwise a category one can opt out of */
+	category: string | null;
+	content: (payload: z.infer<S>, locale: Locale) => MailContent;
+};
+
+const define = <S extends z.ZodType>(template: Template<S>) => template;
+
+const link = z.url({ protocol: /^https?$/ });
+
+export const templates = {
+	verify_email: define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_verify_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_verify_body({}, { locale })],
+			action: { label: m.mail_verify_action({}, { locale }), url: p.url },
+			reason: m.mail_verify_reason({}, { locale })
+		})
+	}),
+	password_reset: define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_reset_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_reset_body({}, { locale })],
+			action: { label: m.mail_reset_action({}, { locale }), url: p.url },
+			reason: m.mail_reset_reason({}, { locale })
+		})
+	}),
+	staff_invitation: define({
+		schema: z.object({ inviter: z.string().min(1).max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_invite_subject({}, { locale }),
+			paragraphs: [m.mail_invite_body({ inviter: p.inviter }, { locale })],
+			action: { label: m.mail_invite_action({}, { locale }), url: p.url },
+			reason: m.mail_invite_reason({}, { locale })
+		})
+	}),
+	email_change: define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_email_change_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_email_change_body({}, { locale })],
+			action: { label: m.mail_email_change_action({}, { locale }), url: p.url },
+			reason: m.mail_email_change_reason({}, { locale })
+		})
+	}),
+	task_reminder: define({
+		schema: z.object({
+			name: z.string().max(200),
+			title: z.string().min(1).max(200),
+			starts_at: z.iso.datetime({ offset: true }),
+			locality: z.string().min(1).max(100),
+			url: link
+		}),
+		category: 'reminders',
+		content: (p, locale) => {
+			const when = formatDateTime(p.starts_at, locale);
+			return {
+				subject: m.mail_reminder_subject({ title: p.title, when }, { locale }),
+				name: p.name,
+				paragraphs: [m.mail_reminder_body({ title: p.title, when, locality: p.locality }, { locale })],
+				action: { label: m.mail_reminder_action({}, { locale }), url: p.url },
+				reason: m.mail_reminder_reason({}, { locale })
+			};
+		}
+	})
+} satisfies Record<string, Template<z.ZodType>>;
+
+export type TemplateKey = keyof typeof templates;
+export type PayloadOf<K extends TemplateKey> = z.infer<(typeof templates)[K]['schema']>;
+
+export const isTemplateKey = (key: string): key is TemplateKey => Object.hasOwn(templates, key);
+
+/** the name of an opt-out category in the reader's language, for the unsubscribe page */
+export function categoryName(category: string, locale: Locale): string {
+	if (category === 'reminders') return m.mail_category_reminders({}, { locale });
+	return category;
+}

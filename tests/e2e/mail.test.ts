@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe';
+import { serviceClient } from '../helpers/clients';
+import { stackEnv } from '../helpers/env';
+
+const address = () => `e2e-${randomUUID().slice(0, 8)}@example.no`;
+
+test.describe('mail', () => {
+	test('shows at /dev/mail what the app sent, as the recipient will read it', async ({ page }) => {
+		const to = address();
+		const { error } = await serviceClient().rpc('enqueue_notification', {
+			p_recipient: to,
+			p_template: 'verify_email',
+			p_locale: 'nn',
+			p_payload: { name: 'Kari', url: 'http://localhost/verify/e2e' },
+			p_idempotency_key: `e2e:${to}`
+		});
+		expect(error).toBeNull();
+		// the app's own worker sends it; the page lists what the SMTP sink received
+		await expect(async () => {
+			await page.goto('/dev/mail');
+			await expect(page.getByText(to)).toBeVisible({ timeout: 500 });
+		}).toPass({ timeout: 15000 });
+		const article = page.locator('article', { hasText: to });
+		await expect(article.getByRole('heading', { name: 'Stadfest e-postadressa di' })).toBeVisible();
+		await expect(article.frameLocator('iframe').getByText('Hei Kari,')).toBeVisible();
+	});
+
+	test('unsubscribes from a category with one click on the link, without logging in', async ({ page }) => {
+		const email = address();
+		const token = unsubscribeToken({ email, category: 'reminders' }, stackEnv().appSecret);
+		await page.goto(`/unsubscribe/${token}`);
+		await expect(page.getByText(`Du melder ${email} av e-postar av typen «påminningar om oppdrag».`)).toBeVisible();
+		await page.getByRole('button', { name: 'Meld meg av' }).click();
+		await expect(page.getByRole('status')).toHaveText('Du er meld av. Du får ikkje fleire e-postar av typen «påminningar om oppdrag».');
+		const { data } = await serviceClient().from('mail_opt_outs').select('category').eq('email', email);
+		expect(data).toEqual([{ category: 'reminders' }]);
+	});
+
+	test('refuses a forged unsubscribe link and records nothing', async ({ page }) => {
+		const email = address();
+		const forged = unsubscribeToken({ email, category: 'reminders' }, 'not-the-secret-of-this-app-at-all-x');
+		await page.goto(`/unsubscribe/${forged}`);
+		await expect(page.getByRole('alert')).toContainText('Lenkja er ikkje gyldig');
+		await expect(page.getByRole('button', { name: 'Meld meg av' })).toHaveCount(0);
+		const { data } = await serviceClient().from('mail_opt_outs').select('category').eq('email', email);
+		expect(data).toEqual([]);
+	});
+});
