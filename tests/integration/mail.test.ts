@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/stack/migrate.ts';
 import * as notifications from '../../src/lib/server/db/notifications';
 import { EnqueueError } from '../../src/lib/server/db/notifications';
 import { serviceClient } from '../helpers/clients';
+import { stackEnv } from '../helpers/env';
 import { address, closeTransports, sink, to, until, worker } from '../helpers/mail';
 
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -229,5 +232,32 @@ describe('the mail outbox', () => {
 		expect(after.failed).toBe(before.failed - 1);
 		expect(after.queued).toBe(before.queued + 1);
 		await drain(worker(smtp.smtpUrl));
+	});
+});
+
+describe('npm run worker', () => {
+	it('sends queued mail from a process of its own, without serving HTTP', async () => {
+		const env = stackEnv();
+		const child = spawn(process.execPath, ['scripts/worker.ts'], {
+			cwd: ROOT,
+			env: {
+				PATH: process.env.PATH,
+				SUPABASE_URL: env.supabaseUrl,
+				SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+				SMTP_URL: env.smtpUrl,
+				ORIGIN: 'http://localhost:5173',
+				APP_SECRET: env.appSecret
+			},
+			stdio: 'ignore'
+		});
+		cleanup.push(async () => child.kill('SIGTERM'));
+		const recipient = address('alone');
+		await verify(recipient);
+		const mails = await until('the mail in the stack’s SMTP sink', async () => {
+			const res = await fetch(`${env.mailboxUrl}/messages?to=${encodeURIComponent(recipient)}`);
+			const list = (await res.json()) as { subject: string }[];
+			return list.length ? list : undefined;
+		});
+		expect(mails.map((m) => m.subject)).toEqual(['Confirm your e-mail address']);
 	});
 });
