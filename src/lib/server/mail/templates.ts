@@ -28,28 +28,40 @@ const define = <S extends z.ZodType>(template: Template<S>) => template;
 
 const link = z.url({ protocol: /^https?$/ });
 
+type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+
+// account mails share one shape: greet by name, say one thing, offer one link
+const accountMail = (msg: { subject: Message; body: Message; action: Message; reason: Message }) =>
+	define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: msg.subject({}, { locale }),
+			name: p.name,
+			paragraphs: [msg.body({}, { locale })],
+			action: { label: msg.action({}, { locale }), url: p.url },
+			reason: msg.reason({}, { locale })
+		})
+	});
+
 export const templates = {
-	verify_email: define({
-		schema: z.object({ name: z.string().max(200), url: link }),
-		category: null,
-		content: (p, locale) => ({
-			subject: m.mail_verify_subject({}, { locale }),
-			name: p.name,
-			paragraphs: [m.mail_verify_body({}, { locale })],
-			action: { label: m.mail_verify_action({}, { locale }), url: p.url },
-			reason: m.mail_verify_reason({}, { locale })
-		})
+	verify_email: accountMail({
+		subject: m.mail_verify_subject,
+		body: m.mail_verify_body,
+		action: m.mail_verify_action,
+		reason: m.mail_verify_reason
 	}),
-	password_reset: define({
-		schema: z.object({ name: z.string().max(200), url: link }),
-		category: null,
-		content: (p, locale) => ({
-			subject: m.mail_reset_subject({}, { locale }),
-			name: p.name,
-			paragraphs: [m.mail_reset_body({}, { locale })],
-			action: { label: m.mail_reset_action({}, { locale }), url: p.url },
-			reason: m.mail_reset_reason({}, { locale })
-		})
+	password_reset: accountMail({
+		subject: m.mail_reset_subject,
+		body: m.mail_reset_body,
+		action: m.mail_reset_action,
+		reason: m.mail_reset_reason
+	}),
+	email_change: accountMail({
+		subject: m.mail_email_change_subject,
+		body: m.mail_email_change_body,
+		action: m.mail_email_change_action,
+		reason: m.mail_email_change_reason
 	}),
 	staff_invitation: define({
 		schema: z.object({ inviter: z.string().min(1).max(200), url: link }),
@@ -59,17 +71,6 @@ export const templates = {
 			paragraphs: [m.mail_invite_body({ inviter: p.inviter }, { locale })],
 			action: { label: m.mail_invite_action({}, { locale }), url: p.url },
 			reason: m.mail_invite_reason({}, { locale })
-		})
-	}),
-	email_change: define({
-		schema: z.object({ name: z.string().max(200), url: link }),
-		category: null,
-		content: (p, locale) => ({
-			subject: m.mail_email_change_subject({}, { locale }),
-			name: p.name,
-			paragraphs: [m.mail_email_change_body({}, { locale })],
-			action: { label: m.mail_email_change_action({}, { locale }), url: p.url },
-			reason: m.mail_email_change_reason({}, { locale })
 		})
 	}),
 	task_reminder: define({
