@@ -8,6 +8,24 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// scripts only from this site (SvelteKit adds hashes for its own inline script);
+		// no framing of this site anywhere; forms post only here
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'frame-src': ['self'],
+				'frame-ancestors': ['none'],
+				'form-action': ['self'],
+				'base-uri': ['self'],
+				'object-src': ['none']
+			}
+		},
 		typescript: {
 			// the local-stack and test scripts are type-checked with the app
 			config: (tsconfig) => {

@@ -67,4 +67,11 @@ if (stack) {
 	say(`mail       ${url}/dev/mail (every mail the app sends lands here)`);
 	say(`supabase   ${stack.env.SUPABASE_URL} (database ${stack.env.DATABASE_URL})`);
 }
+if (stack) {
+	say('demo logins (password busett-demo-2026):');
+	say('  admin      admin@fjordvik.kommune.no');
+	say('  staff      sakshandsamar@fjordvik.kommune.no');
+	say('  landlord   utleigar@example.no');
+	say('  volunteer  frivillig@example.no');
+}
 say('stop with Ctrl-C');

@@ -1,12 +1,13 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { SessionUser } from '$lib/server/db/sessions';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** the logged-in person, from the session cookie (hooks.server.ts) */
+			user: SessionUser | null;
+			sessionId: string | null;
+		}
 	}
 }
 

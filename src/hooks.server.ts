@@ -1,8 +1,11 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { refuseEndpoint } from '$lib/server/auth/authorize';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
-import { startMailWorker } from '$lib/server/mail';
+import { startMailWorker, stopMailWorker } from '$lib/server/mail';
+import { mailTransport } from '$lib/server/mail/transport';
 
 // Validate the configuration before the first request: a bad variable stops the
 // server with one line naming it, not a stack trace on some later page.
@@ -16,7 +19,34 @@ export const init: ServerInit = () => {
 	}
 	// one mail worker loop per instance; the outbox makes any number of them safe
 	if (config().MAIL_WORKER === 'on') startMailWorker();
+	// adapter-node emits this once the server has stopped taking requests (SIGTERM/SIGINT):
+	// hand back claimed mail and close the SMTP connections, so the process can exit
+	process.once('sveltekit:shutdown' as 'beforeExit', async () => {
+		await stopMailWorker();
+		mailTransport().close();
+	});
 };
+
+// who is asking: the session cookie, checked against its hash in the database
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const session = await validateSessionToken(token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.sessionId;
+			if (session.renewedUntil) setSessionCookie(event.cookies, event.url, token, session.renewedUntil);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+// endpoints have no load to check them; pages check in their loads and actions
+const handleEndpoints: Handle = ({ event, resolve }) => refuseEndpoint(event) ?? resolve(event);
 
 // the page's language: the person's choice (cookie), else the browser's, else Nynorsk
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -27,4 +57,14 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(handleLocale);
+// the headers kit.csp does not set
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	// links in mails carry secrets in their path: never pass a URL on to another site
+	response.headers.set('referrer-policy', 'same-origin');
+	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+export const handle: Handle = sequence(handleHeaders, handleSession, handleEndpoints, handleLocale);

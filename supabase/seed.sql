@@ -24,7 +24,7 @@ values
   (md5('district:vagoy')::uuid, 'Vågøy skulekrins', 6, 3, 8);
 
 -- people: one admin, one caseworker, twelve landlords, twenty-five volunteers.
--- passwords are set by the accounts issue; the demo logins are printed by npm start.
+-- every demo account's password is busett-demo-2026 (argon2id below); npm start prints the logins.
 insert into public.users (id, email, display_name, locale, email_verified_at)
 values
   (md5('user:admin')::uuid, 'admin@fjordvik.kommune.no', 'Solveig Admin', 'nn', now()),
@@ -67,6 +67,10 @@ from generate_series(1, 25) as n;
 
 insert into public.user_roles (user_id, role)
 select md5('user:volunteer:' || n)::uuid, 'volunteer' from generate_series(1, 25) as n;
+
+-- one password for every demo account: busett-demo-2026
+update public.users
+set password_hash = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 
 -- the first landlord also volunteers: a person may hold both roles
 insert into public.user_roles (user_id, role) values (md5('user:landlord:1')::uuid, 'volunteer');

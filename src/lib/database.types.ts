@@ -188,6 +188,47 @@ export type Database = {
           },
         ]
       }
+      email_tokens: {
+        Row: {
+          created_at: string
+          expires_at: string
+          id: string
+          new_email: string | null
+          purpose: Database["public"]["Enums"]["email_token_purpose"]
+          secret_hash: string
+          used_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          expires_at: string
+          id: string
+          new_email?: string | null
+          purpose: Database["public"]["Enums"]["email_token_purpose"]
+          secret_hash: string
+          used_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          expires_at?: string
+          id?: string
+          new_email?: string | null
+          purpose?: Database["public"]["Enums"]["email_token_purpose"]
+          secret_hash?: string
+          used_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_tokens_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       household_members: {
         Row: {
           age: number | null
@@ -400,6 +441,7 @@ export type Database = {
           next_attempt_at: string
           payload: NonNullable<Json>
           recipient: string
+          redact_on_send: boolean
           sent_at: string | null
           status: Database["public"]["Enums"]["notification_status"]
           template: string
@@ -417,6 +459,7 @@ export type Database = {
           next_attempt_at?: string
           payload?: NonNullable<Json>
           recipient: string
+          redact_on_send?: boolean
           sent_at?: string | null
           status?: Database["public"]["Enums"]["notification_status"]
           template: string
@@ -434,9 +477,28 @@ export type Database = {
           next_attempt_at?: string
           payload?: NonNullable<Json>
           recipient?: string
+          redact_on_send?: boolean
           sent_at?: string | null
           status?: Database["public"]["Enums"]["notification_status"]
           template?: string
+        }
+        Relationships: []
+      }
+      rate_limit_events: {
+        Row: {
+          at: string
+          id: number
+          key: string
+        }
+        Insert: {
+          at?: string
+          id?: never
+          key: string
+        }
+        Update: {
+          at?: string
+          id?: never
+          key?: string
         }
         Relationships: []
       }
@@ -759,6 +821,7 @@ export type Database = {
           next_attempt_at: string
           payload: NonNullable<Json>
           recipient: string
+          redact_on_send: boolean
           sent_at: string | null
           status: Database["public"]["Enums"]["notification_status"]
           template: string
@@ -794,6 +857,34 @@ export type Database = {
         }
         Returns: undefined
       }
+      invite_staff: {
+        Args: {
+          p_display_name: string
+          p_email: string
+          p_expires_at: string
+          p_inviter: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_token_hash: string
+          p_token_id: string
+          p_url: string
+        }
+        Returns: string
+      }
+      issue_email_token: {
+        Args: {
+          p_expires_at: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_new_email: string
+          p_payload: Json
+          p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+          p_recipient: string
+          p_template: string
+          p_token_hash: string
+          p_token_id: string
+          p_user_id: string
+        }
+        Returns: undefined
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -805,11 +896,37 @@ export type Database = {
         Args: { p_category: string; p_email: string }
         Returns: undefined
       }
+      rate_limit_count: {
+        Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
+        Returns: number
+      }
+      register_user: {
+        Args: {
+          p_display_name: string
+          p_email: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_password_hash: string
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_token_expires_at: string
+          p_token_hash: string
+          p_token_id: string
+          p_verify_url: string
+        }
+        Returns: string
+      }
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
       }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
+      use_email_token: {
+        Args: {
+          p_password_hash?: string
+          p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+          p_token_id: string
+        }
+        Returns: string
+      }
     }
     Enums: {
       age_band: "adult" | "elderly" | "child"
@@ -824,6 +941,11 @@ export type Database = {
         | "proposed"
         | "let"
         | "withdrawn"
+      email_token_purpose:
+        | "verify_email"
+        | "password_reset"
+        | "staff_invite"
+        | "email_change"
       furnishing: "no" | "partly" | "fully"
       household_category:
         | "ukrainian_collective_protection"
@@ -994,6 +1116,12 @@ export const Constants = {
         "proposed",
         "let",
         "withdrawn",
+      ],
+      email_token_purpose: [
+        "verify_email",
+        "password_reset",
+        "staff_invite",
+        "email_change",
       ],
       furnishing: ["no", "partly", "fully"],
       household_category: [

@@ -22,11 +22,11 @@ test.describe('landing page', () => {
 	});
 
 	test('switches language with the switcher and remembers the choice', async ({ page }) => {
-		await page.goto('/volunteer');
+		await page.goto('/reset');
 		await page.getByRole('button', { name: 'English' }).click();
-		await expect(page).toHaveURL(/\/volunteer$/);
+		await expect(page).toHaveURL(/\/reset$/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coming soon');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('New password');
 
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settling refugees, together');

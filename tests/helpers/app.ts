@@ -5,8 +5,21 @@ import { existsSync } from 'node:fs';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { ROOT } from '../../scripts/stack/migrate.ts';
 import { waitFor } from '../../scripts/stack/postgrest.ts';
+import { stackEnv } from './env';
 
 export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string };
+
+/** the environment an app under test needs: the stack's, tests choose the rest */
+export function appEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+	const env = stackEnv();
+	return {
+		SUPABASE_URL: env.supabaseUrl,
+		SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
+		SMTP_URL: env.smtpUrl,
+		APP_SECRET: env.appSecret,
+		...overrides
+	};
+}
 
 export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
 	if (!existsSync(`${ROOT}/build/index.js`)) throw new Error('no build/: run `npm run build` first (npm test does)');

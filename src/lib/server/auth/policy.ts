@@ -1,0 +1,47 @@
+// Who may do what: every route of the app, its page load, its form actions and its
+// endpoints, with the roles allowed. authorize.ts enforces it for every request (from
+// the server hooks) and again in every load and action; the authorisation matrix test
+// fails when a route of the route tree is missing here.
+import type { Role } from '$lib/roles';
+
+/** public: anyone; user: anyone logged in; a list: those roles (admin counts as staff) */
+export type Rule = 'public' | 'user' | readonly Role[];
+
+export type RoutePolicy = {
+	load?: Rule;
+	actions?: Record<string, Rule>;
+	endpoints?: Partial<Record<'GET' | 'POST', Rule>>;
+};
+
+export const policies: Record<string, RoutePolicy> = {
+	'/': { load: 'public' },
+	'/healthz': { endpoints: { GET: 'public' } },
+	'/language': { endpoints: { POST: 'public' } },
+	'/dev/mail': { load: 'public' },
+	'/unsubscribe/[token]': { load: 'public', actions: { default: 'public' } },
+
+	'/register': { load: 'public', actions: { default: 'public' } },
+	'/login': { load: 'public', actions: { default: 'public' } },
+	'/logout': { endpoints: { POST: 'public' } },
+	'/verify/[token]': { load: 'public', actions: { default: 'public' } },
+	'/reset': { load: 'public', actions: { default: 'public' } },
+	'/reset/[token]': { load: 'public', actions: { default: 'public' } },
+	'/invite/[token]': { load: 'public', actions: { default: 'public' } },
+	'/account': {
+		load: 'user',
+		actions: {
+			password: 'user',
+			email: 'user',
+			locale: 'user',
+			resend: 'user',
+			logoutEverywhere: 'user',
+			delete: ['landlord', 'volunteer']
+		}
+	},
+
+	'/(landlord)/landlord': { load: ['landlord'] },
+	'/(volunteer)/volunteer': { load: ['volunteer'] },
+	'/(staff)/staff': { load: ['staff'] },
+	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
+	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } }
+};

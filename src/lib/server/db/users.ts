@@ -1,0 +1,180 @@
+import type { Database } from '$lib/database.types';
+import type { Locale } from '$lib/paraglide/runtime';
+import type { Role } from '$lib/roles';
+import { db } from './client';
+
+type TokenPurpose = Database['public']['Enums']['email_token_purpose'];
+
+export type Account = {
+	id: string;
+	email: string;
+	displayName: string;
+	passwordHash: string | null;
+	locale: Locale;
+	emailVerified: boolean;
+	roles: Role[];
+};
+
+const ACCOUNT = 'id, email, display_name, password_hash, locale, email_verified_at, user_roles(role)';
+
+function toAccount(row: {
+	id: string;
+	email: string;
+	display_name: string;
+	password_hash: string | null;
+	locale: string;
+	email_verified_at: string | null;
+	user_roles: { role: Role }[];
+}): Account {
+	return {
+		id: row.id,
+		email: row.email,
+		displayName: row.display_name,
+		passwordHash: row.password_hash,
+		locale: row.locale === 'en' ? 'en' : 'nn',
+		emailVerified: row.email_verified_at !== null,
+		roles: row.user_roles.map((r) => r.role)
+	};
+}
+
+export async function byEmail(email: string): Promise<Account | null> {
+	const { data, error } = await db().from('users').select(ACCOUNT).ilike('email', email.replace(/[\\%_]/g, '\\$&')).maybeSingle();
+	if (error) throw new Error(`finding an account: ${error.message}`);
+	return data ? toAccount(data) : null;
+}
+
+export async function byId(id: string): Promise<Account | null> {
+	const { data, error } = await db().from('users').select(ACCOUNT).eq('id', id).maybeSingle();
+	if (error) throw new Error(`reading an account: ${error.message}`);
+	return data ? toAccount(data) : null;
+}
+
+export class EmailTakenError extends Error {}
+
+/** a landlord or volunteer, with their verification token and mail, in one transaction */
+export async function register(input: {
+	email: string;
+	displayName: string;
+	passwordHash: string;
+	role: 'landlord' | 'volunteer';
+	locale: Locale;
+	token: { id: string; hash: string; expiresAt: Date };
+	verifyUrl: string;
+}): Promise<string> {
+	const { data, error } = await db().rpc('register_user', {
+		p_email: input.email,
+		p_display_name: input.displayName,
+		p_password_hash: input.passwordHash,
+		p_role: input.role,
+		p_locale: input.locale,
+		p_token_id: input.token.id,
+		p_token_hash: input.token.hash,
+		p_token_expires_at: input.token.expiresAt.toISOString(),
+		p_verify_url: input.verifyUrl
+	});
+	if (error?.code === '23505') throw new EmailTakenError(input.email);
+	if (error) throw new Error(`registering: ${error.message}`);
+	return data;
+}
+
+/** a member of staff, invited by an admin: no password until they set one from the link */
+export async function inviteStaff(input: {
+	email: string;
+	displayName: string;
+	locale: Locale;
+	token: { id: string; hash: string; expiresAt: Date };
+	inviter: string;
+	url: string;
+}): Promise<string> {
+	const { data, error } = await db().rpc('invite_staff', {
+		p_email: input.email,
+		p_display_name: input.displayName,
+		p_locale: input.locale,
+		p_token_id: input.token.id,
+		p_token_hash: input.token.hash,
+		p_expires_at: input.token.expiresAt.toISOString(),
+		p_inviter: input.inviter,
+		p_url: input.url
+	});
+	if (error?.code === '23505') throw new EmailTakenError(input.email);
+	if (error) throw new Error(`inviting: ${error.message}`);
+	return data;
+}
+
+/** a token for a link sent by e-mail, and the mail, in one transaction */
+export async function issueToken(input: {
+	userId: string;
+	purpose: TokenPurpose;
+	token: { id: string; hash: string; expiresAt: Date };
+	newEmail?: string;
+	recipient: string;
+	template: 'verify_email' | 'password_reset' | 'email_change';
+	locale: Locale;
+	payload: { name: string; url: string };
+}): Promise<void> {
+	const { error } = await db().rpc('issue_email_token', {
+		p_user_id: input.userId,
+		p_purpose: input.purpose,
+		p_token_id: input.token.id,
+		p_token_hash: input.token.hash,
+		p_expires_at: input.token.expiresAt.toISOString(),
+		p_new_email: input.newEmail ?? (null as unknown as string),
+		p_recipient: input.recipient,
+		p_template: input.template,
+		p_locale: input.locale,
+		p_payload: input.payload
+	});
+	if (error) throw new Error(`issuing a link: ${error.message}`);
+}
+
+/** the stored hash of a token's secret, if the token is still usable for this purpose */
+export async function tokenHash(id: string, purpose: TokenPurpose): Promise<string | null> {
+	const { data, error } = await db()
+		.from('email_tokens')
+		.select('secret_hash')
+		.eq('id', id)
+		.eq('purpose', purpose)
+		.is('used_at', null)
+		.gt('expires_at', new Date().toISOString())
+		.maybeSingle();
+	if (error) throw new Error(`reading a link: ${error.message}`);
+	return (data?.secret_hash as unknown as string) ?? null;
+}
+
+/** use a token once (see use_email_token); the user's id, or null if it was not usable */
+export async function useToken(id: string, purpose: TokenPurpose, passwordHash?: string): Promise<string | null> {
+	const { data, error } = await db().rpc('use_email_token', {
+		p_token_id: id,
+		p_purpose: purpose,
+		p_password_hash: passwordHash
+	});
+	if (error?.code === '23505') throw new EmailTakenError('');
+	if (error) throw new Error(`using a link: ${error.message}`);
+	return data;
+}
+
+export async function setPassword(id: string, passwordHash: string) {
+	const { error } = await db().from('users').update({ password_hash: passwordHash }).eq('id', id);
+	if (error) throw new Error(`changing a password: ${error.message}`);
+}
+
+export async function setLocale(id: string, locale: Locale) {
+	const { error } = await db().from('users').update({ locale }).eq('id', id);
+	if (error) throw new Error(`changing the language: ${error.message}`);
+}
+
+export async function remove(id: string) {
+	const { error } = await db().from('users').delete().eq('id', id);
+	if (error) throw new Error(`deleting an account: ${error.message}`);
+}
+
+export async function staff(): Promise<Account[]> {
+	// the aliased inner embed filters to staff and admins; user_roles still lists every role
+	const { data, error } = await db()
+		.from('users')
+		.select(`${ACCOUNT}, staff:user_roles!inner(role)`)
+		.in('staff.role', ['staff', 'admin'])
+		.order('display_name');
+	if (error) throw new Error(`listing staff: ${error.message}`);
+	return data.map(toAccount);
+}

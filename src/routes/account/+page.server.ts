@@ -1,0 +1,71 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema } from '$lib/schemas/account';
+import * as accounts from '$lib/server/auth/accounts';
+import { authorizeAction, requireUser } from '$lib/server/auth/authorize';
+import { createSession, deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
+import * as users from '$lib/server/db/users';
+import { readForm, typedValues } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return {
+		account: { displayName: user.displayName, email: user.email, roles: user.roles, locale: user.locale, emailVerified: user.emailVerified },
+		verified: event.url.searchParams.has('verified')
+	};
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event, { action: 'password' });
+		const form = readForm(changePasswordSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'password', errors: form.errors });
+		if (!(await accounts.changePassword(user.id, form.data.current_password, form.data.password)))
+			return fail(400, { form: 'password', errors: { current_password: m.error_wrong_password() } });
+		// a new password ends every other session: start a fresh one here
+		await invalidateAllSessions(user.id);
+		const session = await createSession(user.id);
+		setSessionCookie(event.cookies, event.url, session.token, session.expiresAt);
+		return { form: 'password', done: true };
+	},
+	email: async (event) => {
+		const user = requireUser(event, { action: 'email' });
+		const formData = await event.request.formData();
+		const form = readForm(changeEmailSchema, formData);
+		if (!form.ok) return fail(400, { form: 'email', values: form.values, errors: form.errors });
+		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
+			return fail(400, { form: 'email', values: typedValues(formData), errors: { current_password: m.error_wrong_password() } });
+		if ((await accounts.requestEmailChange(user, form.data.email)) === 'email_taken')
+			return fail(409, { form: 'email', values: typedValues(formData), errors: { email: m.error_email_taken() } });
+		return { form: 'email', done: true };
+	},
+	locale: async (event) => {
+		const user = requireUser(event, { action: 'locale' });
+		const form = readForm(localeSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'locale', errors: form.errors });
+		await users.setLocale(user.id, form.data.locale);
+		return { form: 'locale', done: true };
+	},
+	resend: async (event) => {
+		const user = requireUser(event, { action: 'resend' });
+		if (!user.emailVerified) await accounts.resendVerification(user);
+		return { form: 'resend', done: true };
+	},
+	logoutEverywhere: async (event) => {
+		const user = requireUser(event, { action: 'logoutEverywhere' });
+		await invalidateAllSessions(user.id);
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/login?loggedout');
+	},
+	delete: async (event) => {
+		const user = authorizeAction(event, 'delete')!;
+		const form = readForm(deleteAccountSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'delete', errors: form.errors });
+		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
+			return fail(400, { form: 'delete', errors: { current_password: m.error_wrong_password() } });
+		await users.remove(user.id);
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/?deleted');
+	}
+};

@@ -1,0 +1,28 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { registerSchema } from '$lib/schemas/register';
+import * as accounts from '$lib/server/auth/accounts';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { readForm, typedValues } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	authorizeLoad(event);
+	const role = event.url.searchParams.get('role');
+	return { role: role === 'landlord' || role === 'volunteer' ? role : '' };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		authorizeAction(event);
+		const formData = await event.request.formData();
+		const form = readForm(registerSchema, formData);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const { display_name, ...rest } = form.data;
+		const result = await accounts.register({ ...rest, displayName: display_name, locale: getLocale() }, event.getClientAddress());
+		if (result === 'email_taken') return fail(409, { values: typedValues(formData), errors: { email: m.error_email_taken() } });
+		if (result === 'rate_limited') return fail(429, { values: typedValues(formData), errors: { form: m.error_rate_limited() } });
+		return { done: true, email: form.data.email };
+	}
+};

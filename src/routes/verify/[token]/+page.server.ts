@@ -1,0 +1,19 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as accounts from '$lib/server/auth/accounts';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import type { Actions, PageServerLoad } from './$types';
+
+// A GET only shows a button: mail scanners that open links must not use up the token.
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	return { valid: (await accounts.tokenIsUsable(event.params.token, ['verify_email', 'email_change'])) !== null };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = authorizeAction(event);
+		const result = await accounts.useToken(event.params.token, ['verify_email', 'email_change']);
+		if (result !== 'ok') return fail(400, { invalid: true });
+		redirect(303, user ? '/account?verified' : '/login?verified');
+	}
+};

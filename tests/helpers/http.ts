@@ -1,0 +1,61 @@
+// A small HTTP client for tests against a running app: keeps cookies like a browser,
+// never follows redirects (tests assert on them), sends forms as a browser without
+// JavaScript would (same-origin, so SvelteKit's CSRF check passes), and can pretend to
+// come from a given address (the app runs with ADDRESS_HEADER=x-forwarded-for).
+export class Client {
+	private cookies = new Map<string, string>();
+	readonly base: string;
+	readonly ip: string;
+
+	constructor(base: string, ip = '127.0.0.1') {
+		this.base = base;
+		this.ip = ip;
+	}
+
+	private headers(extra: Record<string, string> = {}) {
+		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		// a browser's accept: SvelteKit answers form posts with HTML, not its JSON for use:enhance
+		return { 'x-forwarded-for': this.ip, accept: 'text/html', ...(cookie ? { cookie } : {}), ...extra };
+	}
+
+	private keep(res: Response) {
+		for (const line of res.headers.getSetCookie()) {
+			const [pair, ...attrs] = line.split(';');
+			const [name, value] = pair.split('=');
+			const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a));
+			if (expired || value === '') this.cookies.delete(name.trim());
+			else this.cookies.set(name.trim(), value);
+		}
+		return res;
+	}
+
+	cookie(name: string) {
+		return this.cookies.get(name);
+	}
+
+	/** set a cookie by hand (to present a forged one) */
+	setCookie(name: string, value: string) {
+		this.cookies.set(name, value);
+	}
+
+	async get(path: string): Promise<Response> {
+		return this.keep(await fetch(this.base + path, { headers: this.headers(), redirect: 'manual' }));
+	}
+
+	async post(path: string, fields: Record<string, string> = {}): Promise<Response> {
+		return this.keep(
+			await fetch(this.base + path, {
+				method: 'POST',
+				body: new URLSearchParams(fields),
+				headers: this.headers({ origin: this.base, 'content-type': 'application/x-www-form-urlencoded' }),
+				redirect: 'manual'
+			})
+		);
+	}
+
+	async login(email: string, password = 'busett-demo-2026'): Promise<Response> {
+		return this.post('/login', { email, password });
+	}
+}
+
+export const location = (res: Response) => res.headers.get('location');

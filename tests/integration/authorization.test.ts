@@ -1,0 +1,167 @@
+// The authorisation matrix: every route and every form action of the app, for each kind
+// of person, with what they may do. It is written here by hand, apart from
+// src/lib/server/auth/policy.ts, so a wrong rule there fails here; and a route or action
+// that is in the route tree but not in this table fails the first test.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/stack/migrate.ts';
+import { appEnv, startApp, type RunningApp } from '../helpers/app';
+import { Client, location } from '../helpers/http';
+
+type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
+const LOGGED_IN: Who[] = ['landlord', 'volunteer', 'staff', 'admin'];
+
+const LOGINS: Record<Exclude<Who, 'anonymous'>, string> = {
+	landlord: 'utleigar02@example.no',
+	volunteer: 'frivillig02@example.no',
+	staff: 'sakshandsamar@fjordvik.kommune.no',
+	admin: 'admin@fjordvik.kommune.no'
+};
+
+type Entry = {
+	route: string;
+	path: string;
+	/** who may open the page (GET) */
+	load?: Who[];
+	/** who may use each form action */
+	actions?: Record<string, Who[]>;
+	/** who may call each method of an endpoint */
+	endpoints?: Partial<Record<'GET' | 'POST', Who[]>>;
+};
+
+const TOKEN = 'abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz';
+
+const MATRIX: Entry[] = [
+	{ route: '/', path: '/', load: EVERYONE },
+	{ route: '/healthz', path: '/healthz', endpoints: { GET: EVERYONE } },
+	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
+	{ route: '/dev/mail', path: '/dev/mail', load: EVERYONE },
+	{ route: '/unsubscribe/[token]', path: `/unsubscribe/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/register', path: '/register', load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/login', path: '/login', load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/logout', path: '/logout', endpoints: { POST: EVERYONE } },
+	{ route: '/verify/[token]', path: `/verify/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/reset', path: '/reset', load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/reset/[token]', path: `/reset/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/invite/[token]', path: `/invite/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{
+		route: '/account',
+		path: '/account',
+		load: LOGGED_IN,
+		actions: {
+			password: LOGGED_IN,
+			email: LOGGED_IN,
+			locale: LOGGED_IN,
+			resend: LOGGED_IN,
+			logoutEverywhere: LOGGED_IN,
+			delete: ['landlord', 'volunteer']
+		}
+	},
+	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
+	{ route: '/(volunteer)/volunteer', path: '/volunteer', load: ['volunteer'] },
+	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } }
+];
+
+/** every route of the route tree, with its form actions and endpoint methods */
+function routeTree() {
+	const routesDir = join(ROOT, 'src/routes');
+	const found: { route: string; actions: string[]; methods: string[]; page: boolean }[] = [];
+	const walk = (dir: string) => {
+		const files = readdirSync(dir);
+		const page = files.includes('+page.svelte');
+		const server = files.includes('+server.ts');
+		if (page || server) {
+			const route = '/' + relative(routesDir, dir).split('/').filter(Boolean).join('/');
+			const pageServer = files.includes('+page.server.ts') ? readFileSync(join(dir, '+page.server.ts'), 'utf8') : '';
+			const actionsBlock = pageServer.split('export const actions')[1] ?? '';
+			const actions = [...actionsBlock.matchAll(/^\t(\w+): /gm)].map((m) => m[1]);
+			const endpoint = server ? readFileSync(join(dir, '+server.ts'), 'utf8') : '';
+			const methods = [...endpoint.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+			found.push({ route: route === '/' ? '/' : route, actions, methods, page });
+		}
+		for (const file of files) if (statSync(join(dir, file)).isDirectory()) walk(join(dir, file));
+	};
+	walk(routesDir);
+	return found;
+}
+
+let app: RunningApp;
+
+// a fresh login for every request: an action like "log out everywhere" ends the sessions
+// of whoever tried it, which must not change what the next row of the table sees
+async function clientFor(who: Who): Promise<Client> {
+	const client = new Client(app.url);
+	if (who !== 'anonymous') {
+		const res = await client.login(LOGINS[who]);
+		if (res.status !== 303) throw new Error(`could not log in as ${who}: ${res.status}`);
+	}
+	return client;
+}
+
+function expectAllowed(res: Response, what: string) {
+	expect(res.status, what).not.toBe(403);
+	expect(res.status, what).not.toBe(500);
+	expect(location(res) ?? '', what).not.toMatch(/^\/login\?redirectTo=/);
+}
+
+function expectDenied(res: Response, who: Who, what: string) {
+	if (who === 'anonymous') {
+		expect(res.status, what).toBe(303);
+		expect(location(res), what).toMatch(/^\/login/);
+	} else {
+		expect(res.status, what).toBe(403);
+	}
+}
+
+beforeAll(async () => {
+	app = await startApp(appEnv({ MAIL_WORKER: 'off' }));
+});
+afterAll(() => app?.stop());
+
+describe('the authorisation matrix', () => {
+	it('lists every route, form action and endpoint of the route tree', () => {
+		const tree = routeTree();
+		expect(tree.length).toBeGreaterThan(10);
+		for (const { route, actions, methods } of tree) {
+			const entry = MATRIX.find((e) => e.route === route);
+			expect(entry, `${route} is missing from the matrix`).toBeDefined();
+			for (const action of actions) expect(entry!.actions?.[action], `${route} ?/${action} is missing`).toBeDefined();
+			for (const method of methods) expect(entry!.endpoints?.[method as 'GET'], `${route} ${method} is missing`).toBeDefined();
+		}
+		// and nothing in the matrix that the app no longer has
+		for (const entry of MATRIX) expect(tree.map((t) => t.route), entry.route).toContain(entry.route);
+	});
+
+	for (const entry of MATRIX) {
+		describe(entry.route, () => {
+			if (entry.load) {
+				it.each(EVERYONE)(`GET ${entry.path} as %s`, async (who) => {
+					const res = await (await clientFor(who)).get(entry.path);
+					if (entry.load!.includes(who)) expectAllowed(res, `${who} GET ${entry.path}`);
+					else expectDenied(res, who, `${who} GET ${entry.path}`);
+				});
+			}
+			for (const [action, allowed] of Object.entries(entry.actions ?? {})) {
+				const target = action === 'default' ? entry.path : `${entry.path}?/${action}`;
+				it.each(EVERYONE)(`POST ${target} as %s`, async (who) => {
+					// an empty form: allowed people get a 400 or a result, never a refusal
+					const res = await (await clientFor(who)).post(target, {});
+					if (allowed.includes(who)) expectAllowed(res, `${who} POST ${target}`);
+					else expectDenied(res, who, `${who} POST ${target}`);
+				});
+			}
+			for (const [method, allowed] of Object.entries(entry.endpoints ?? {})) {
+				it.each(EVERYONE)(`${method} ${entry.path} as %s`, async (who) => {
+					const client = await clientFor(who);
+					const res = method === 'GET' ? await client.get(entry.path) : await client.post(entry.path, {});
+					if (allowed.includes(who)) expectAllowed(res, `${who} ${method} ${entry.path}`);
+					else expectDenied(res, who, `${who} ${method} ${entry.path}`);
+				});
+			}
+		});
+	}
+});
