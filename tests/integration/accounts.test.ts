@@ -215,6 +215,24 @@ describe('account page', () => {
 		expect(mails.text).toContain('Hello Kari Utleigar,');
 	});
 
+	it('changes the e-mail address only once the new address is confirmed', async () => {
+		const oldAddress = newAddress();
+		const newOne = newAddress();
+		const client = new Client(app.url, uniqueIp());
+		await register(client, oldAddress);
+		await client.login(oldAddress, PASSWORD);
+		const res = await client.post('/account?/email', { email: newOne, current_password: PASSWORD });
+		expect(await res.text()).toContain('Vi har sendt ei lenkje til den nye adressa');
+		const { data: before } = await serviceClient().from('users').select('email').eq('email', oldAddress).single();
+		expect(before!.email).toBe(oldAddress);
+
+		const confirm = linkIn(await mailTo(newOne, /Stadfest den nye e-postadressa/), '/verify');
+		expect(location(await client.post(confirm))).toBe('/account?verified');
+		const { count } = await serviceClient().from('users').select('*', { count: 'exact', head: true }).eq('email', newOne);
+		expect(count).toBe(1);
+		expect(location(await new Client(app.url, uniqueIp()).login(newOne, PASSWORD))).toBe('/landlord');
+	});
+
 	it('logs out of all devices', async () => {
 		const a = new Client(app.url, uniqueIp());
 		const b = new Client(app.url, uniqueIp());

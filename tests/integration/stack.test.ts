@@ -107,3 +107,33 @@ describe('row-level security', () => {
 		expect(error?.code).toBe('42501');
 	});
 });
+
+describe('the audit log', () => {
+	it('cannot be edited or deleted, not even with the service role', async () => {
+		const db = serviceClient();
+		const { data, error } = await db
+			.from('audit_log')
+			.insert({ action: 'read', entity: 'household', entity_id: 'test' })
+			.select('id')
+			.single();
+		expect(error).toBeNull();
+		const edit = await db.from('audit_log').update({ entity_id: 'changed' }).eq('id', data!.id);
+		expect(edit.error?.message).toContain('append-only');
+		const remove = await db.from('audit_log').delete().eq('id', data!.id);
+		expect(remove.error?.message).toContain('append-only');
+	});
+
+	it('forgets who acted when that person is deleted, and keeps what happened', async () => {
+		const db = serviceClient();
+		const { data: user } = await db.from('users').insert({ email: `audit-${Date.now()}@example.no` }).select('id').single();
+		const { data: entry } = await db
+			.from('audit_log')
+			.insert({ actor_id: user!.id, action: 'read', entity: 'household', entity_id: 'h1' })
+			.select('id')
+			.single();
+		const { error } = await db.from('users').delete().eq('id', user!.id);
+		expect(error).toBeNull();
+		const { data: after } = await db.from('audit_log').select('actor_id, action, entity_id').eq('id', entry!.id).single();
+		expect(after).toEqual({ actor_id: null, action: 'read', entity_id: 'h1' });
+	});
+});
