@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { refuseEndpoint } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
 import { mailTransport } from '$lib/server/mail/transport';
 
@@ -18,10 +19,14 @@ export const init: ServerInit = () => {
 		process.exit(1);
 	}
 	// one mail worker loop per instance; the outbox makes any number of them safe
-	if (config().MAIL_WORKER === 'on') startMailWorker();
+	if (config().MAIL_WORKER === 'on') {
+		startMailWorker();
+		startJobs();
+	}
 	// adapter-node emits this once the server has stopped taking requests (SIGTERM/SIGINT):
 	// hand back claimed mail and close the SMTP connections, so the process can exit
 	process.once('sveltekit:shutdown' as 'beforeExit', async () => {
+		stopJobs();
 		await stopMailWorker();
 		mailTransport().close();
 	});

@@ -13,6 +13,10 @@ select extract(year from now() at time zone 'Europe/Oslo')::int, 180
 union all
 select extract(year from now() at time zone 'Europe/Oslo')::int - 1, 180;
 
+-- the rent the municipality accepts per household size (persons)
+insert into public.rent_caps (persons, max_rent_nok)
+values (1, 9500), (2, 11500), (3, 13000), (4, 14500), (5, 16000), (6, 17000);
+
 -- six school districts with free places
 insert into public.districts (id, name, primary_school_places, lower_secondary_places, kindergarten_places)
 values
@@ -112,7 +116,19 @@ select md5('user:volunteer:' || n)::uuid, 'ru', 'fluent', n = 9 from generate_se
 union all
 select md5('user:volunteer:' || n)::uuid, 'ar', 'native', true from generate_series(1, 25) as n where n = 12;
 
--- forty dwellings in every state; most from private landlords, two from the municipality
+-- forty dwellings in every state; most from private landlords, two from the municipality.
+-- the database only lets a dwelling move along its lifecycle, so each is created as a
+-- draft or submitted and then taken step by step to the state it is shown in
+create temporary table seed_dwelling_target as
+select n, (array['draft', 'draft', 'draft',
+       'submitted', 'submitted', 'submitted', 'submitted', 'submitted', 'submitted',
+       'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
+       'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
+       'needs_changes', 'needs_changes', 'rejected', 'rejected',
+       'proposed', 'proposed', 'proposed', 'proposed',
+       'let', 'let', 'let', 'let', 'let', 'withdrawn', 'withdrawn'])[n]::public.dwelling_status as target
+from generate_series(1, 40) as n;
+
 insert into public.dwellings (
   id, landlord_id, status, street, postcode, place, locality, district_id,
   bedrooms, beds, max_occupants, size_m2, rent_nok, deposit_nok,
@@ -123,13 +139,7 @@ insert into public.dwellings (
 select
   md5('dwelling:' || n)::uuid,
   case when n in (39, 40) then null else md5('user:landlord:' || (1 + (n - 1) % 12))::uuid end,
-  (array['draft', 'draft', 'draft',
-         'submitted', 'submitted', 'submitted', 'submitted', 'submitted', 'submitted',
-         'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
-         'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved',
-         'needs_changes', 'needs_changes', 'rejected', 'rejected',
-         'proposed', 'proposed', 'proposed', 'proposed',
-         'let', 'let', 'let', 'let', 'let', 'withdrawn', 'withdrawn'])[n]::public.dwelling_status,
+  case when t.target = 'draft' then 'draft'::public.dwelling_status else 'submitted' end,
   (array['Fjordvegen', 'Skulevegen', 'Kyrkjevegen', 'Naustvegen', 'Bakkane', 'Hagevegen', 'Strandgata', 'Lia'])[1 + n % 8]
     || ' ' || (n * 3 % 47 + 1),
   (array['5914', '5915', '5916', '5917', '5918', '5919'])[1 + n % 6],
@@ -159,11 +169,35 @@ select
        when n % 3 = 1 then 'Sokkelhusvære med eigen inngang og hage.'
        else 'Einebustad i rolig nabolag, nær skule og barnehage.' end,
   true
-from generate_series(1, 40) as n;
+from seed_dwelling_target as t (n, target);
 
 -- drafts are unfinished: one lacks the rent and the fire-safety confirmation
 update public.dwellings set rent_nok = null, fire_safety_confirmed = false, description = ''
 where id = md5('dwelling:1')::uuid;
+
+-- staff reviewed the offers that are past review: approved ones, some weeks or months ago
+-- (so some are due for a "still available?" check), and the ones sent back or turned down
+update public.dwellings d
+set status = case when t.target in ('approved', 'proposed', 'let') then 'approved'::public.dwelling_status else t.target end,
+    district_id = coalesce(d.district_id, md5('district:straumvik')::uuid),
+    reviewed_by = md5('user:staff')::uuid,
+    review_message = case when t.target = 'needs_changes' then 'Kan du leggje ved kor mange senger det er i kvart rom?'
+                          when t.target = 'rejected' then 'Bustaden manglar godkjend rømmingsveg frå soverommet.' else '' end
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target in ('approved', 'proposed', 'let', 'needs_changes', 'rejected', 'withdrawn')
+  and t.target <> 'withdrawn';
+
+update public.dwellings d set status = 'withdrawn'
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target = 'withdrawn';
+
+-- when staff last heard that an approved offer stands: from a few days to two months ago
+update public.dwellings d
+set reviewed_at = now() - make_interval(days => 5 + (t.n * 7) % 60),
+    submitted_at = now() - make_interval(days => 8 + (t.n * 7) % 60),
+    confirmed_available_at = now() - make_interval(days => 5 + (t.n * 7) % 60)
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target not in ('draft');
 
 -- thirty households announced by imdi, in every category and state
 insert into public.households (
@@ -233,6 +267,15 @@ select
   now() - make_interval(days => 60 + k),
   now() - make_interval(days => 50 + k)
 from generate_series(1, 5) as k;
+
+-- the proposed dwellings now wait for their landlord's answer; the let ones house a family
+update public.dwellings d set status = 'proposed'
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target in ('proposed', 'let');
+
+update public.dwellings d set status = 'let'
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target = 'let';
 
 -- one earlier proposal that a landlord declined, kept as history
 insert into public.matches (household_id, dwelling_id, status, score, reasons, proposed_by, decline_reason, decided_at)

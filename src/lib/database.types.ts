@@ -50,6 +50,51 @@ export type Database = {
           },
         ]
       }
+      availability_checks: {
+        Row: {
+          answer: boolean | null
+          answered_at: string | null
+          dwelling_id: string
+          expires_at: string
+          id: string
+          secret_hash: string
+          sent_at: string
+        }
+        Insert: {
+          answer?: boolean | null
+          answered_at?: string | null
+          dwelling_id: string
+          expires_at: string
+          id: string
+          secret_hash: string
+          sent_at?: string
+        }
+        Update: {
+          answer?: boolean | null
+          answered_at?: string | null
+          dwelling_id?: string
+          expires_at?: string
+          id?: string
+          secret_hash?: string
+          sent_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "availability_checks_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwelling_flags"
+            referencedColumns: ["dwelling_id"]
+          },
+          {
+            foreignKeyName: "availability_checks_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       districts: {
         Row: {
           id: string
@@ -85,6 +130,7 @@ export type Database = {
           beds: number | null
           bus_departures_per_weekday: number | null
           bus_stop_distance_m: number | null
+          confirmed_available_at: string | null
           created_at: string
           deposit_nok: number | null
           description: string
@@ -92,6 +138,7 @@ export type Database = {
           fire_safety_confirmed: boolean
           furnished: Database["public"]["Enums"]["furnishing"]
           id: string
+          inspection_date: string | null
           landlord_id: string | null
           locality: string | null
           max_occupants: number | null
@@ -102,11 +149,16 @@ export type Database = {
           rent_includes_electricity: boolean
           rent_includes_internet: boolean
           rent_nok: number | null
+          review_message: string
+          reviewed_at: string | null
+          reviewed_by: string | null
           size_m2: number | null
           smoking_allowed: boolean
+          staff_note: string
           status: Database["public"]["Enums"]["dwelling_status"]
           step_free: boolean
           street: string | null
+          submitted_at: string | null
           updated_at: string
         }
         Insert: {
@@ -116,6 +168,7 @@ export type Database = {
           beds?: number | null
           bus_departures_per_weekday?: number | null
           bus_stop_distance_m?: number | null
+          confirmed_available_at?: string | null
           created_at?: string
           deposit_nok?: number | null
           description?: string
@@ -123,6 +176,7 @@ export type Database = {
           fire_safety_confirmed?: boolean
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
+          inspection_date?: string | null
           landlord_id?: string | null
           locality?: string | null
           max_occupants?: number | null
@@ -133,11 +187,16 @@ export type Database = {
           rent_includes_electricity?: boolean
           rent_includes_internet?: boolean
           rent_nok?: number | null
+          review_message?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           size_m2?: number | null
           smoking_allowed?: boolean
+          staff_note?: string
           status?: Database["public"]["Enums"]["dwelling_status"]
           step_free?: boolean
           street?: string | null
+          submitted_at?: string | null
           updated_at?: string
         }
         Update: {
@@ -147,6 +206,7 @@ export type Database = {
           beds?: number | null
           bus_departures_per_weekday?: number | null
           bus_stop_distance_m?: number | null
+          confirmed_available_at?: string | null
           created_at?: string
           deposit_nok?: number | null
           description?: string
@@ -154,6 +214,7 @@ export type Database = {
           fire_safety_confirmed?: boolean
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
+          inspection_date?: string | null
           landlord_id?: string | null
           locality?: string | null
           max_occupants?: number | null
@@ -164,11 +225,16 @@ export type Database = {
           rent_includes_electricity?: boolean
           rent_includes_internet?: boolean
           rent_nok?: number | null
+          review_message?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
           size_m2?: number | null
           smoking_allowed?: boolean
+          staff_note?: string
           status?: Database["public"]["Enums"]["dwelling_status"]
           step_free?: boolean
           street?: string | null
+          submitted_at?: string | null
           updated_at?: string
         }
         Relationships: [
@@ -182,6 +248,13 @@ export type Database = {
           {
             foreignKeyName: "dwellings_landlord_id_fkey"
             columns: ["landlord_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwellings_reviewed_by_fkey"
+            columns: ["reviewed_by"]
             isOneToOne: false
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -384,6 +457,13 @@ export type Database = {
             foreignKeyName: "matches_dwelling_id_fkey"
             columns: ["dwelling_id"]
             isOneToOne: false
+            referencedRelation: "dwelling_flags"
+            referencedColumns: ["dwelling_id"]
+          },
+          {
+            foreignKeyName: "matches_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
             referencedRelation: "dwellings"
             referencedColumns: ["id"]
           },
@@ -499,6 +579,24 @@ export type Database = {
           at?: string
           id?: never
           key?: string
+        }
+        Relationships: []
+      }
+      rent_caps: {
+        Row: {
+          max_rent_nok: number
+          persons: number
+          updated_at: string
+        }
+        Insert: {
+          max_rent_nok: number
+          persons: number
+          updated_at?: string
+        }
+        Update: {
+          max_rent_nok?: number
+          persons?: number
+          updated_at?: string
         }
         Relationships: []
       }
@@ -803,9 +901,37 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      dwelling_flags: {
+        Row: {
+          dwelling_id: string | null
+          stale: boolean | null
+        }
+        Insert: {
+          dwelling_id?: string | null
+          stale?: never
+        }
+        Update: {
+          dwelling_id?: string | null
+          stale?: never
+        }
+        Relationships: []
+      }
     }
     Functions: {
+      answer_availability_check: {
+        Args: { p_available: boolean; p_check_id: string }
+        Returns: string
+      }
+      answer_proposal: {
+        Args: {
+          p_accept: boolean
+          p_landlord: string
+          p_match: string
+          p_origin: string
+          p_reason: string
+        }
+        Returns: boolean
+      }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
         Returns: {
@@ -837,6 +963,22 @@ export type Database = {
         Args: { p_ids: string[]; p_worker: string }
         Returns: number
       }
+      dwelling_landlord: {
+        Args: { p_dwelling: string }
+        Returns: {
+          display_name: string
+          email: string
+          locale: Database["public"]["Enums"]["app_locale"]
+        }[]
+      }
+      dwelling_transition_allowed: {
+        Args: {
+          p_from: Database["public"]["Enums"]["dwelling_status"]
+          p_to: Database["public"]["Enums"]["dwelling_status"]
+        }
+        Returns: boolean
+      }
+      dwellings_due_for_check: { Args: { p_limit: number }; Returns: string[] }
       enqueue_notification: {
         Args: {
           p_category?: string
@@ -847,6 +989,10 @@ export type Database = {
           p_template: string
         }
         Returns: string
+      }
+      enqueue_to_staff: {
+        Args: { p_key: string; p_payload: Json; p_template: string }
+        Returns: undefined
       }
       fail_notification: {
         Args: {
@@ -869,6 +1015,17 @@ export type Database = {
           p_url: string
         }
         Returns: string
+      }
+      issue_availability_check: {
+        Args: {
+          p_check_id: string
+          p_dwelling: string
+          p_expires_at: string
+          p_no_url: string
+          p_secret_hash: string
+          p_yes_url: string
+        }
+        Returns: undefined
       }
       issue_email_token: {
         Args: {
@@ -896,6 +1053,24 @@ export type Database = {
         Args: { p_category: string; p_email: string }
         Returns: undefined
       }
+      proposal_for_landlord: {
+        Args: { p_landlord: string; p_match: string }
+        Returns: {
+          address: string
+          adults: number
+          children_ages: number[]
+          contact_name: string
+          contact_phone: string
+          dwelling_id: string
+          elderly: number
+          expected_arrival: string
+          has_pets: boolean
+          languages: string[]
+          match_id: string
+          needs_step_free: boolean
+          status: Database["public"]["Enums"]["match_status"]
+        }[]
+      }
       rate_limit_count: {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
@@ -919,6 +1094,23 @@ export type Database = {
         Returns: number
       }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
+      review_dwelling: {
+        Args: {
+          p_decision: Database["public"]["Enums"]["dwelling_status"]
+          p_district: string
+          p_dwelling: string
+          p_inspection_date: string
+          p_message: string
+          p_origin: string
+          p_staff: string
+          p_staff_note: string
+        }
+        Returns: undefined
+      }
+      submit_dwelling: {
+        Args: { p_dwelling: string; p_origin: string }
+        Returns: undefined
+      }
       use_email_token: {
         Args: {
           p_password_hash?: string
@@ -927,6 +1119,7 @@ export type Database = {
         }
         Returns: string
       }
+      withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
     }
     Enums: {
       age_band: "adult" | "elderly" | "child"

@@ -21,3 +21,10 @@ export function formatDateTime(value: string | Date, locale: Locale): string {
 		timeZone: TIME_ZONE
 	}).format(new Date(value));
 }
+
+/** e.g. "3. mars 2027" / "3 March 2027" */
+export function formatDate(value: string | Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(
+		new Date(value)
+	);
+}

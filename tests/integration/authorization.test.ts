@@ -33,6 +33,13 @@ type Entry = {
 
 const TOKEN = 'abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz';
 
+// rows of the seed (ids are md5 of a readable key): a draft of utleigar02, and a match id
+// that does not exist (a landlord allowed on the page gets a 404, not a refusal)
+const SEED = {
+	dwelling2: '2d52b51b-a0dd-bdcd-43ec-c991a94d4d5d',
+	noMatch: '00000000-0000-4000-8000-000000000000'
+};
+
 const MATRIX: Entry[] = [
 	{ route: '/', path: '/', load: EVERYONE },
 	{ route: '/healthz', path: '/healthz', endpoints: { GET: EVERYONE } },
@@ -59,9 +66,37 @@ const MATRIX: Entry[] = [
 			delete: ['landlord', 'volunteer']
 		}
 	},
+	{ route: '/availability/[token]/[answer]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
+	{
+		route: '/(landlord)/landlord/dwellings/new',
+		path: '/landlord/dwellings/new',
+		load: ['landlord'],
+		actions: { save: ['landlord'], submit: ['landlord'] }
+	},
+	{
+		// a dwelling of this landlord (the seed's dwelling 2 belongs to utleigar02)
+		route: '/(landlord)/landlord/dwellings/[id]',
+		path: `/landlord/dwellings/${SEED.dwelling2}`,
+		load: ['landlord'],
+		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
+	},
+	{
+		route: '/(landlord)/landlord/proposals/[id]',
+		path: `/landlord/proposals/${SEED.noMatch}`,
+		load: ['landlord'],
+		actions: { accept: ['landlord'], decline: ['landlord'] }
+	},
 	{ route: '/(volunteer)/volunteer', path: '/volunteer', load: ['volunteer'] },
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/dwellings', path: '/staff/dwellings', load: ['staff', 'admin'] },
+	{
+		route: '/(staff)/staff/dwellings/new',
+		path: '/staff/dwellings/new',
+		load: ['staff', 'admin'],
+		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'] }
+	},
+	{ route: '/(staff)/staff/dwellings/[id]', path: `/staff/dwellings/${SEED.dwelling2}`, load: ['staff', 'admin'], actions: { review: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } }
 ];

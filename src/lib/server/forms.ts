@@ -8,8 +8,11 @@ export type FormFailure = { values: Record<string, string>; errors: Record<strin
 
 type Messages = typeof m;
 
-// a schema's error text is the key of a message (schemas stay free of any one language)
-function translate(key: string | undefined, code: string, input: unknown): string {
+// a schema's error text is the key of a message (schemas stay free of any one language),
+// with its arguments after colons: "error_number_range:1:40"
+function translate(message: string | undefined, code: string, input: unknown): string {
+	const [key, ...args] = (message ?? '').split(':');
+	if (key === 'error_number_range') return m.error_number_range({ min: args[0], max: args[1] });
 	if (key && key in m) return (m[key as keyof Messages] as () => string)();
 	if (code === 'invalid_type' && (input === undefined || input === '')) return m.error_required();
 	return m.error_invalid();

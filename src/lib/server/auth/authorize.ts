@@ -63,3 +63,8 @@ export function refuseEndpoint(event: Event & Pick<RequestEvent, 'request'>): Re
 	if (rule && !event.locals.user) return new Response(null, { status: 303, headers: { location: '/login' } });
 	return new Response('Forbidden', { status: 403 });
 }
+
+/** offering a dwelling or signing up for a task waits for a verified e-mail address */
+export function requireVerified(user: SessionUser) {
+	if (!user.emailVerified) error(403, 'unverified');
+}

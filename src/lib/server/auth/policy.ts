@@ -39,9 +39,20 @@ export const policies: Record<string, RoutePolicy> = {
 		}
 	},
 
+	'/availability/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
+
 	'/(landlord)/landlord': { load: ['landlord'] },
+	'/(landlord)/landlord/dwellings/new': { load: ['landlord'], actions: { save: ['landlord'], submit: ['landlord'] } },
+	'/(landlord)/landlord/dwellings/[id]': {
+		load: ['landlord'],
+		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
+	},
+	'/(landlord)/landlord/proposals/[id]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
 	'/(volunteer)/volunteer': { load: ['volunteer'] },
 	'/(staff)/staff': { load: ['staff'] },
+	'/(staff)/staff/dwellings': { load: ['staff'] },
+	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
+	'/(staff)/staff/dwellings/[id]': { load: ['staff'], actions: { review: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } }
 };

@@ -73,6 +73,112 @@ export const templates = {
 			reason: m.mail_invite_reason({}, { locale })
 		})
 	}),
+	dwelling_received: define({
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_dwelling_received_subject({ address: p.address }, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_dwelling_received_body({ address: p.address }, { locale })],
+			action: { label: m.mail_dwelling_received_action({}, { locale }), url: p.url },
+			reason: m.mail_dwelling_received_reason({}, { locale })
+		})
+	}),
+	dwelling_to_review: define({
+		schema: z.object({ address: z.string().max(300), locality: z.string().max(100), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_dwelling_to_review_subject({ address: p.address }, { locale }),
+			paragraphs: [m.mail_dwelling_to_review_body({ address: p.address, locality: p.locality }, { locale })],
+			action: { label: m.mail_dwelling_to_review_action({}, { locale }), url: p.url },
+			reason: m.mail_staff_reason({}, { locale })
+		})
+	}),
+	dwelling_reviewed: define({
+		schema: z.object({
+			name: z.string().max(200),
+			address: z.string().max(300),
+			decision: z.enum(['approved', 'needs_changes', 'rejected']),
+			message: z.string().max(2000),
+			url: link
+		}),
+		category: null,
+		content: (p, locale) => {
+			const subject = {
+				approved: m.mail_dwelling_reviewed_subject_approved,
+				needs_changes: m.mail_dwelling_reviewed_subject_needs_changes,
+				rejected: m.mail_dwelling_reviewed_subject_rejected
+			}[p.decision];
+			const body = {
+				approved: m.mail_dwelling_reviewed_body_approved,
+				needs_changes: m.mail_dwelling_reviewed_body_needs_changes,
+				rejected: m.mail_dwelling_reviewed_body_rejected
+			}[p.decision];
+			return {
+				subject: subject({ address: p.address }, { locale }),
+				name: p.name,
+				paragraphs: [
+					body({ address: p.address }, { locale }),
+					...(p.message ? [m.mail_dwelling_reviewed_message({ message: p.message }, { locale })] : [])
+				],
+				action: { label: m.mail_dwelling_reviewed_action({}, { locale }), url: p.url },
+				reason: m.mail_dwelling_received_reason({}, { locale })
+			};
+		}
+	}),
+	proposal_waiting: define({
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_proposal_waiting_subject({ address: p.address }, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_proposal_waiting_body({ address: p.address }, { locale })],
+			action: { label: m.mail_proposal_waiting_action({}, { locale }), url: p.url },
+			reason: m.mail_dwelling_received_reason({}, { locale })
+		})
+	}),
+	proposal_answered: define({
+		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)({ address: p.address }, { locale }),
+			paragraphs: [
+				p.accepted
+					? m.mail_proposal_answered_body_yes({ address: p.address }, { locale })
+					: m.mail_proposal_answered_body_no({ address: p.address, reason: p.reason || '–' }, { locale })
+			],
+			action: { label: m.mail_proposal_answered_action({}, { locale }), url: p.url },
+			reason: m.mail_staff_reason({}, { locale })
+		})
+	}),
+	match_confirmed: define({
+		schema: z.object({
+			name: z.string().max(200),
+			address: z.string().max(300),
+			contact_name: z.string().max(200),
+			contact_phone: z.string().max(40),
+			url: link
+		}),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_match_confirmed_subject({ address: p.address }, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_match_confirmed_body(p, { locale })],
+			action: { label: m.mail_match_confirmed_action({}, { locale }), url: p.url },
+			reason: m.mail_dwelling_received_reason({}, { locale })
+		})
+	}),
+	still_available: define({
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), yes_url: link, no_url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_still_available_subject({ address: p.address }, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_still_available_body({ address: p.address }, { locale }), m.mail_still_available_no({ url: p.no_url }, { locale })],
+			action: { label: m.mail_still_available_yes({}, { locale }), url: p.yes_url },
+			reason: m.mail_still_available_reason({}, { locale })
+		})
+	}),
 	task_reminder: define({
 		schema: z.object({
 			name: z.string().max(200),

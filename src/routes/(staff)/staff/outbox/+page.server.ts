@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	retry: async (event) => {
 		authorizeAction(event, 'retry');
-		const form = readForm(z.object({ id: z.uuid() }), await event.request.formData());
+		const form = readForm(z.object({ id: z.guid() }), await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors });
 		await notifications.retry(form.data.id);
 		return { retried: form.data.id };

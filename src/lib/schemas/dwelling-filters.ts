@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const STATUSES = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'] as const;
+const optionalInt = z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(0).optional()).catch(undefined);
+
+// the staff list's filters and sorting, from the URL (a GET form, so it works without JavaScript)
+export const dwellingFiltersSchema = z.object({
+	status: z.enum(STATUSES).optional().catch(undefined),
+	locality: z.string().max(100).optional().catch(undefined),
+	district: z.guid().optional().catch(undefined),
+	min_bedrooms: optionalInt,
+	max_rent: optionalInt,
+	step_free: z.preprocess((v) => v === 'on', z.boolean()).catch(false),
+	sort: z.enum(['submitted_at', 'rent_nok', 'bedrooms', 'locality']).catch('submitted_at')
+});

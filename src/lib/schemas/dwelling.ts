@@ -1,0 +1,77 @@
+// The offer form, for landlords and for staff registering the municipality's own
+// dwellings. A draft may be incomplete (what is there must still be valid); an offer that
+// is sent in must be complete and the fire-safety rules confirmed.
+import { z } from 'zod';
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** a whole number from a text field; blank is "not given" */
+const int = (min: number, max: number) =>
+	z.preprocess(
+		(v) => (blank(v) ? undefined : typeof v === 'string' ? Number(v.trim().replace(/\s/g, '')) : v),
+		z
+			.number('error_number')
+			.int('error_number')
+			.min(min, `error_number_range:${min}:${max}`)
+			.max(max, `error_number_range:${min}:${max}`)
+			.optional()
+	);
+
+const text = (max: number) =>
+	z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, 'error_too_long').optional());
+
+const date = z.preprocess((v) => (blank(v) ? undefined : v), z.iso.date('error_date').optional());
+
+/** a checkbox: present means yes */
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+export const FURNISHED = ['no', 'partly', 'fully'] as const;
+/** the choice list for bus departures per weekday */
+export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
+
+export const dwellingFields = z.object({
+	street: text(200),
+	postcode: z.preprocess((v) => (blank(v) ? undefined : String(v).trim()), z.string().regex(/^\d{4}$/, 'error_postcode').optional()),
+	place: text(100),
+	locality: text(100),
+	bedrooms: int(0, 20),
+	beds: int(1, 40),
+	max_occupants: int(1, 40),
+	size_m2: int(5, 1000),
+	rent_nok: int(0, 100000),
+	deposit_nok: int(0, 500000),
+	rent_includes_electricity: checkbox,
+	rent_includes_internet: checkbox,
+	furnished: z.preprocess((v) => (blank(v) ? 'no' : v), z.enum(FURNISHED, 'error_choose')),
+	step_free: checkbox,
+	pets_allowed: checkbox,
+	smoking_allowed: checkbox,
+	available_from: date,
+	available_until: date,
+	min_lease_months: int(0, 120),
+	bus_stop_distance_m: int(0, 100000),
+	bus_departures_per_weekday: int(0, 500),
+	description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(4000, 'error_too_long')),
+	fire_safety_confirmed: checkbox
+});
+
+const datesInOrder = (v: { available_from?: string; available_until?: string }) =>
+	!v.available_from || !v.available_until || v.available_until >= v.available_from;
+
+// the whole-form rules run even when a field failed, so one round shows every problem
+const always = { when: () => true };
+
+/** saving a draft: anything may be missing */
+export const draftSchema = dwellingFields.refine(datesInOrder, { path: ['available_until'], message: 'error_date_order', ...always });
+
+const REQUIRED = ['street', 'postcode', 'place', 'locality', 'bedrooms', 'beds', 'max_occupants', 'rent_nok', 'available_from'] as const;
+
+/** sending the offer in: complete, and the fire-safety rules confirmed */
+export const offerSchema = dwellingFields
+	.superRefine((v, ctx) => {
+		for (const field of REQUIRED) if (v[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'error_required' });
+		if (!v.fire_safety_confirmed) ctx.addIssue({ code: 'custom', path: ['fire_safety_confirmed'], message: 'error_fire_safety' });
+	}, always)
+	.refine(datesInOrder, { path: ['available_until'], message: 'error_date_order', ...always });
+
+export type DwellingFields = z.infer<typeof dwellingFields>;

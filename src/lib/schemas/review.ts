@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+// staff's decision on a submitted offer
+export const reviewSchema = z
+	.object({
+		decision: z.enum(['approved', 'needs_changes', 'rejected'], 'error_choose'),
+		message: z.string().trim().max(2000, 'error_too_long').default(''),
+		district: optional(z.guid('error_choose')),
+		inspection_date: optional(z.iso.date('error_date')),
+		staff_note: z.string().trim().max(4000, 'error_too_long').default('')
+	})
+	// asking for changes without saying which would leave the landlord guessing
+	.refine((v) => v.decision !== 'needs_changes' || v.message.length > 0, { path: ['message'], message: 'error_required' });

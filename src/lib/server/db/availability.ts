@@ -1,0 +1,38 @@
+import { db } from './client';
+
+export async function dueForCheck(limit: number): Promise<string[]> {
+	const { data, error } = await db().rpc('dwellings_due_for_check', { p_limit: limit });
+	if (error) throw new Error(`finding offers to check: ${error.message}`);
+	return data as unknown as string[];
+}
+
+export async function issue(input: { dwellingId: string; id: string; hash: string; expiresAt: Date; yesUrl: string; noUrl: string }) {
+	const { error } = await db().rpc('issue_availability_check', {
+		p_dwelling: input.dwellingId,
+		p_check_id: input.id,
+		p_secret_hash: input.hash,
+		p_expires_at: input.expiresAt.toISOString(),
+		p_yes_url: input.yesUrl,
+		p_no_url: input.noUrl
+	});
+	if (error) throw new Error(`sending a check: ${error.message}`);
+}
+
+/** an open check and its dwelling's address, if the check can still be answered */
+export async function open(id: string) {
+	const { data, error } = await db()
+		.from('availability_checks')
+		.select('secret_hash, dwelling:dwellings(street, place)')
+		.eq('id', id)
+		.is('answered_at', null)
+		.gt('expires_at', new Date().toISOString())
+		.maybeSingle();
+	if (error) throw new Error(`reading a check: ${error.message}`);
+	return data ? { secretHash: data.secret_hash as unknown as string, address: `${data.dwelling.street}, ${data.dwelling.place}` } : null;
+}
+
+export async function answer(id: string, available: boolean): Promise<boolean> {
+	const { data, error } = await db().rpc('answer_availability_check', { p_check_id: id, p_available: available });
+	if (error) throw new Error(`answering a check: ${error.message}`);
+	return data !== null;
+}

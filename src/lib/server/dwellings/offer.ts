@@ -1,0 +1,42 @@
+// Saving and sending in the offer form: the same for a landlord's new offer, a landlord's
+// edit, and staff registering the municipality's own dwelling.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { draftSchema, offerSchema } from '$lib/schemas/dwelling';
+import { config } from '$lib/server/config';
+import * as dwellings from '$lib/server/db/dwellings';
+import { readForm, typedValues } from '$lib/server/forms';
+import { nudge } from '$lib/server/mail';
+
+type Target = { owner: dwellings.Owner; id: string | null; back: (id: string) => string };
+
+async function store(target: Target, form: FormData, schema: typeof draftSchema | typeof offerSchema) {
+	const parsed = readForm(schema, form);
+	if (!parsed.ok) return { failure: fail(400, { values: parsed.values, errors: parsed.errors }) };
+	if (target.id === null) return { id: await dwellings.create(target.owner, parsed.data) };
+	if (!(await dwellings.update(target.id, target.owner, parsed.data))) error(404);
+	return { id: target.id };
+}
+
+/** save without sending in; an offer past the draft stage must stay complete */
+export async function saveDraft(target: Target, request: Request, complete = false) {
+	const form = await request.formData();
+	const saved = await store(target, form, complete ? offerSchema : draftSchema);
+	if ('failure' in saved) return saved.failure;
+	redirect(303, `${target.back(saved.id)}?saved`);
+}
+
+export async function submitOffer(target: Target, request: Request) {
+	const form = await request.formData();
+	const saved = await store(target, form, offerSchema);
+	if ('failure' in saved) return saved.failure;
+	try {
+		await dwellings.submit(saved.id, config().ORIGIN);
+	} catch (e) {
+		if (e instanceof dwellings.TransitionError)
+			return fail(409, { values: typedValues(form), errors: { form: m.dw_transition_refused() } });
+		throw e;
+	}
+	nudge();
+	redirect(303, `${target.back(saved.id)}?submitted`);
+}

@@ -1,0 +1,63 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import * as dwellings from '$lib/server/db/dwellings';
+import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import { nudge } from '$lib/server/mail';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+// the landlord's own dwelling, or 404 — also for someone else's id
+async function own(event: RequestEvent | Parameters<PageServerLoad>[0], userId: string) {
+	const dwelling = await dwellings.getForLandlord(event.params.id, userId);
+	if (!dwelling) error(404);
+	return dwelling;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = authorizeLoad(event)!;
+	const dwelling = await own(event, user.id);
+	return {
+		dwelling,
+		verified: user.emailVerified,
+		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+	};
+};
+
+const target = (event: RequestEvent, landlordId: string) => ({
+	owner: { landlordId },
+	id: event.params.id,
+	back: (id: string) => `/landlord/dwellings/${id}`
+});
+
+async function change(event: RequestEvent, action: string, to: (id: string) => Promise<void>, notice: string) {
+	const user = authorizeAction(event, action)!;
+	await own(event, user.id);
+	try {
+		await to(event.params.id);
+	} catch (e) {
+		if (e instanceof dwellings.TransitionError) return fail(409, { errors: { form: m.dw_transition_refused() } });
+		throw e;
+	}
+	nudge();
+	redirect(303, `/landlord/dwellings/${event.params.id}?${notice}`);
+}
+
+export const actions: Actions = {
+	save: async (event) => {
+		const user = authorizeAction(event, 'save')!;
+		const dwelling = await own(event, user.id);
+		return saveDraft(target(event, user.id), event.request, dwelling.status !== 'draft');
+	},
+	submit: async (event) => {
+		const user = authorizeAction(event, 'submit')!;
+		requireVerified(user);
+		await own(event, user.id);
+		return submitOffer(target(event, user.id), event.request);
+	},
+	withdraw: (event) => change(event, 'withdraw', dwellings.withdraw, 'withdrawn'),
+	reoffer: (event) => {
+		requireVerified(authorizeAction(event, 'reoffer')!);
+		return change(event, 'reoffer', (id) => dwellings.submit(id, config().ORIGIN), 'submitted');
+	}
+};

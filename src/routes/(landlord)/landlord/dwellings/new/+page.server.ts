@@ -1,0 +1,19 @@
+import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = authorizeLoad(event)!;
+	return { verified: user.emailVerified };
+};
+
+const target = (landlordId: string) => ({ owner: { landlordId }, id: null, back: (id: string) => `/landlord/dwellings/${id}` });
+
+export const actions: Actions = {
+	save: async (event) => saveDraft(target(authorizeAction(event, 'save')!.id), event.request),
+	submit: async (event) => {
+		const user = authorizeAction(event, 'submit')!;
+		requireVerified(user);
+		return submitOffer(target(user.id), event.request);
+	}
+};

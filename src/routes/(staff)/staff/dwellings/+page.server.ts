@@ -1,0 +1,44 @@
+import { overRentCap } from '$lib/rent-cap';
+import { dwellingFiltersSchema } from '$lib/schemas/dwelling-filters';
+import { authorizeLoad } from '$lib/server/auth/authorize';
+import * as districts from '$lib/server/db/districts';
+import * as dwellings from '$lib/server/db/dwellings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	const filters = dwellingFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
+	const [rows, caps, districtOptions, localities] = await Promise.all([
+		dwellings.listForStaff({
+			status: filters.status,
+			locality: filters.locality || undefined,
+			districtId: filters.district,
+			minBedrooms: filters.min_bedrooms,
+			stepFree: filters.step_free,
+			maxRent: filters.max_rent,
+			sort: filters.sort
+		}),
+		dwellings.rentCaps(),
+		districts.options(),
+		dwellings.localities()
+	]);
+	return {
+		filters,
+		districts: districtOptions,
+		localities,
+		dwellings: rows.map((d) => ({
+			id: d.id,
+			address: [d.street, d.place].filter(Boolean).join(', '),
+			locality: d.locality,
+			district: d.district?.name ?? null,
+			status: d.status,
+			bedrooms: d.bedrooms,
+			maxOccupants: d.max_occupants,
+			rent: d.rent_nok,
+			stepFree: d.step_free,
+			municipal: d.landlord_id === null,
+			stale: d.stale,
+			overCap: overRentCap(d.rent_nok, d.max_occupants, caps)
+		}))
+	};
+};
