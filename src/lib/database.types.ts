@@ -1107,6 +1107,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      save_settings: {
+        Args: { p_rent_caps: Json; p_target: number; p_year: number }
+        Returns: undefined
+      }
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined

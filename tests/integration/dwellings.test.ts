@@ -320,3 +320,29 @@ describe('staff filters', () => {
 		expect(page).toContain('Over husleigetaket');
 	});
 });
+
+describe('admin settings', () => {
+	it('saves the yearly target and the rent caps together, and the caps flag offers', async () => {
+		const admin = new Client(app.url);
+		await admin.login('admin@fjordvik.kommune.no');
+		const bad = await admin.post('/staff/admin/settings?/save', { year: '2026', target: 'hundre', cap_1: '-5' });
+		expect(bad.status).toBe(400);
+		const html = await bad.text();
+		expect(html).toContain('Skriv eit heilt tal.');
+		expect(html).toContain('Skriv eit tal mellom 0 og 100000.');
+
+		const saved = await admin.post('/staff/admin/settings?/save', { year: '2031', target: '150', cap_1: '9000', cap_2: '10000' });
+		expect(location(saved)).toBe('/staff/admin/settings?saved');
+		const { data: target } = await serviceClient().from('yearly_targets').select('persons').eq('year', 2031).single();
+		expect(target!.persons).toBe(150);
+		const { data: caps } = await serviceClient().from('rent_caps').select('persons, max_rent_nok').order('persons');
+		expect(caps).toEqual([
+			{ persons: 1, max_rent_nok: 9000 },
+			{ persons: 2, max_rent_nok: 10000 }
+		]);
+		// staff may not change settings
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		expect((await staff.post('/staff/admin/settings?/save', { year: '2031', target: '1' })).status).toBe(403);
+	});
+});

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { yearInOslo } from '$lib/dates';
+import { CAP_SIZES, settingsSchema } from '$lib/schemas/settings';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import * as dwellings from '$lib/server/db/dwellings';
+import * as settings from '$lib/server/db/settings';
+import * as targets from '$lib/server/db/targets';
+import { readForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	const year = yearInOslo();
+	const [target, caps] = await Promise.all([targets.forYear(year), dwellings.rentCaps()]);
+	return {
+		values: {
+			year: String(year),
+			target: target === null ? '' : String(target),
+			...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, caps.has(n) ? String(caps.get(n)) : '']))
+		} as Record<string, string>,
+		saved: event.url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		authorizeAction(event, 'save');
+		const form = readForm(settingsSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const data = form.data as Record<string, number | undefined>;
+		await settings.save({
+			year: form.data.year,
+			target: form.data.target,
+			rentCaps: CAP_SIZES.filter((n) => data[`cap_${n}`] !== undefined).map((n) => ({ persons: n, max_rent_nok: data[`cap_${n}`]! }))
+		});
+		redirect(303, '/staff/admin/settings?saved');
+	}
+};
