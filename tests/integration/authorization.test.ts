@@ -96,7 +96,12 @@ const MATRIX: Entry[] = [
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'] }
 	},
-	{ route: '/(staff)/staff/dwellings/[id]', path: `/staff/dwellings/${SEED.dwelling2}`, load: ['staff', 'admin'], actions: { review: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/dwellings/[id]',
+		path: `/staff/dwellings/${SEED.dwelling2}`,
+		load: ['staff', 'admin'],
+		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
 	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'] } }

@@ -321,6 +321,24 @@ describe('staff filters', () => {
 	});
 });
 
+describe('the municipality’s own dwellings', () => {
+	it('are registered and sent in by staff, who cannot edit a landlord’s offer that way', async () => {
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const saved = await staff.post('/staff/dwellings/new?/save', { street: 'Kommunevegen 1' });
+		const path = location(saved)!.replace('?saved', '');
+		const fields = Object.fromEntries(Object.entries(complete).map(([k, v]) => [k, String(v)]));
+		expect(location(await staff.post(`${path}?/submit`, { ...fields, street: 'Kommunevegen 1', fire_safety_confirmed: 'on' }))).toBe(
+			`${path}?submitted`
+		);
+		const { data } = await serviceClient().from('dwellings').select('status, landlord_id').eq('id', path.split('/').pop()!).single();
+		expect(data).toEqual({ status: 'submitted', landlord_id: null });
+
+		const landlords = seedId('dwelling:2');
+		expect((await staff.post(`/staff/dwellings/${landlords}?/save`, { street: 'Overteke 1' })).status).toBe(404);
+	});
+});
+
 describe('admin settings', () => {
 	it('saves the yearly target and the rent caps together, and the caps flag offers', async () => {
 		const admin = new Client(app.url);

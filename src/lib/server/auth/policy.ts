@@ -52,7 +52,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff': { load: ['staff'] },
 	'/(staff)/staff/dwellings': { load: ['staff'] },
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
-	'/(staff)/staff/dwellings/[id]': { load: ['staff'], actions: { review: ['staff'] } },
+	'/(staff)/staff/dwellings/[id]': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'], review: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'] } }

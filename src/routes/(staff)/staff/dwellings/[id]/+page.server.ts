@@ -6,6 +6,7 @@ import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
 import * as districts from '$lib/server/db/districts';
 import * as dwellings from '$lib/server/db/dwellings';
+import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,11 +23,26 @@ export const load: PageServerLoad = async (event) => {
 		dwelling,
 		districts: districtOptions,
 		overCap: overRentCap(dwelling.rent_nok, dwelling.max_occupants, caps),
-		reviewed: event.url.searchParams.has('reviewed')
+		reviewed: event.url.searchParams.has('reviewed'),
+		notice: (['saved', 'submitted'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
 
+// the municipality's own dwellings (no landlord) are edited by staff; update() matches
+// only rows without a landlord, so a landlord's offer cannot be changed this way
+const municipal = (id: string) => ({ owner: { landlordId: null }, id, back: (d: string) => `/staff/dwellings/${d}` });
+
 export const actions: Actions = {
+	save: async (event) => {
+		authorizeAction(event, 'save');
+		const dwelling = await dwellings.getForStaff(event.params.id);
+		if (!dwelling || dwelling.landlord_id !== null) error(404);
+		return saveDraft(municipal(event.params.id), event.request, dwelling.status !== 'draft');
+	},
+	submit: async (event) => {
+		authorizeAction(event, 'submit');
+		return submitOffer(municipal(event.params.id), event.request);
+	},
 	review: async (event) => {
 		const staff = authorizeAction(event, 'review')!;
 		const formData = await event.request.formData();
