@@ -43,12 +43,23 @@ export default defineConfig(({ command }) => ({
 				}
 			},
 			{
+				// benchmarks of pure code (no stack); print figures, fail only on a wrong result
+				extends: './vite.config.ts',
+				test: {
+					name: 'bench-engine',
+					environment: 'node',
+					include: ['bench/**/*.engine.bench.test.ts'],
+					testTimeout: 600000
+				}
+			},
+			{
 				// benchmarks print figures and fail only on a wrong result; not part of npm test
 				extends: './vite.config.ts',
 				test: {
 					name: 'bench',
 					environment: 'node',
 					include: ['bench/**/*.bench.test.ts'],
+					exclude: ['bench/**/*.engine.bench.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
 					setupFiles: ['tests/integration/setup.ts'],
 					fileParallelism: false,

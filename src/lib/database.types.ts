@@ -932,6 +932,7 @@ export type Database = {
         }
         Returns: boolean
       }
+      cancel_match: { Args: { p_match: string }; Returns: boolean }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
         Returns: {
@@ -962,6 +963,14 @@ export type Database = {
       complete_notifications: {
         Args: { p_ids: string[]; p_worker: string }
         Returns: number
+      }
+      confirm_match: {
+        Args: { p_match: string; p_origin: string; p_staff: string }
+        Returns: boolean
+      }
+      create_household: {
+        Args: { p_household: Json; p_members: Json }
+        Returns: string
       }
       dwelling_landlord: {
         Args: { p_dwelling: string }
@@ -1003,6 +1012,7 @@ export type Database = {
         }
         Returns: undefined
       }
+      import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
           p_display_name: string
@@ -1071,6 +1081,17 @@ export type Database = {
           status: Database["public"]["Enums"]["match_status"]
         }[]
       }
+      propose_match: {
+        Args: {
+          p_dwelling: string
+          p_household: string
+          p_origin: string
+          p_reasons: Json
+          p_score: number
+          p_staff: string
+        }
+        Returns: string
+      }
       rate_limit_count: {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
@@ -1110,6 +1131,14 @@ export type Database = {
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
         Returns: undefined
+      }
+      set_household_status: {
+        Args: {
+          p_household: string
+          p_settled_on: string
+          p_status: Database["public"]["Enums"]["household_status"]
+        }
+        Returns: boolean
       }
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }

@@ -1,0 +1,37 @@
+// Names of the household and match states and categories, in the reader's language.
+import { m } from '$lib/paraglide/messages';
+
+export const categoryNames = {
+	ukrainian_collective_protection: m.hh_cat_ukrainian_collective_protection,
+	resettlement: m.hh_cat_resettlement,
+	other: m.hh_cat_other,
+	family_reunification: m.hh_cat_family_reunification
+};
+
+export const householdStatusNames = {
+	expected: m.hstatus_expected,
+	matched: m.hstatus_matched,
+	contract_signed: m.hstatus_contract_signed,
+	settled: m.hstatus_settled,
+	cancelled: m.hstatus_cancelled
+};
+
+export const matchStatusNames = {
+	proposed: m.mstatus_proposed,
+	accepted_by_landlord: m.mstatus_accepted_by_landlord,
+	confirmed: m.mstatus_confirmed,
+	declined: m.mstatus_declined,
+	cancelled: m.mstatus_cancelled
+};
+
+export const whyNotNames = {
+	not_free: m.why_not_free,
+	too_small: m.why_too_small,
+	not_available_in_time: m.why_not_available_in_time,
+	ends_before_arrival: m.why_ends_before_arrival,
+	not_step_free: m.why_not_step_free,
+	no_pets: m.why_no_pets,
+	no_dwellings: m.why_no_dwellings,
+	others_fit_better: m.why_others_fit_better,
+	locked_conflict: m.why_locked_conflict
+};

@@ -1,0 +1,87 @@
+// Registering a household announced by IMDi — the form, and each row of a CSV import.
+// Members are given as counts and the children's ages, which is all matching needs.
+import { z } from 'zod';
+
+export const CATEGORIES = ['ukrainian_collective_protection', 'resettlement', 'other', 'family_reunification'] as const;
+
+const count = z.preprocess(
+	(v) => (v === '' || v === undefined ? 0 : Number(String(v).trim())),
+	z.number('error_number').int('error_number').min(0, 'error_number_range:0:20').max(20, 'error_number_range:0:20')
+);
+const list = z.preprocess(
+	(v) =>
+		String(v ?? '')
+			.split(/[,\s]+/)
+			.map((s) => s.trim())
+			.filter(Boolean),
+	z.array(z.string().max(50, 'error_too_long')).max(10, 'error_too_long')
+);
+const yes = z.preprocess((v) => v === 'on' || v === 'true' || v === 'ja' || v === 'yes' || v === '1' || v === true, z.boolean());
+
+export const householdSchema = z
+	.object({
+		imdi_reference: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(50, 'error_too_long'),
+		category: z.enum(CATEGORIES, 'error_choose'),
+		adults: count,
+		elderly: count,
+		children_ages: z.preprocess(
+			(v) =>
+				String(v ?? '')
+					.split(/[,\s]+/)
+					.filter(Boolean)
+					.map(Number),
+			z.array(z.number('error_children_ages').int('error_children_ages').min(0, 'error_children_ages').max(17, 'error_children_ages')).max(20)
+		),
+		languages: list,
+		preferred_localities: z.preprocess(
+			(v) =>
+				String(v ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean),
+			z.array(z.string().max(100, 'error_too_long')).max(10, 'error_too_long')
+		),
+		needs_step_free: yes,
+		needs_near_health_centre: yes,
+		needs_ground_floor: yes,
+		has_pets: yes,
+		expected_arrival: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.iso.date('error_date').nullable()),
+		contact_name: z.string().trim().max(200, 'error_too_long').default(''),
+		contact_phone: z.string().trim().max(40, 'error_too_long').default(''),
+		staff_note: z.string().trim().max(4000, 'error_too_long').default('')
+	})
+	.refine((h) => h.adults + h.elderly + h.children_ages.length > 0, { path: ['adults'], message: 'error_no_members', when: () => true });
+
+export type HouseholdForm = z.infer<typeof householdSchema>;
+
+/** the form's values as the database function takes them */
+export function toNewHousehold(h: HouseholdForm) {
+	const { adults, elderly, children_ages, ...rest } = h;
+	return {
+		...rest,
+		members: [
+			...Array.from({ length: adults }, () => ({ age_band: 'adult' as const, age: null })),
+			...Array.from({ length: elderly }, () => ({ age_band: 'elderly' as const, age: null })),
+			...children_ages.map((age) => ({ age_band: 'child' as const, age }))
+		]
+	};
+}
+
+/** the columns of the CSV template, in order */
+export const CSV_COLUMNS = [
+	'imdi_reference',
+	'category',
+	'adults',
+	'elderly',
+	'children_ages',
+	'languages',
+	'needs_step_free',
+	'needs_near_health_centre',
+	'needs_ground_floor',
+	'has_pets',
+	'preferred_localities',
+	'expected_arrival',
+	'contact_name',
+	'contact_phone',
+	'staff_note'
+] as const;

@@ -1,0 +1,85 @@
+// Households: the most sensitive records here. Only staff reach this module, and every
+// read of one household's record is written to the audit log (who, when).
+import type { Database } from '$lib/database.types';
+import { db } from './client';
+
+export type Household = Database['public']['Tables']['households']['Row'];
+export type Member = Database['public']['Tables']['household_members']['Row'];
+export type HouseholdStatus = Database['public']['Enums']['household_status'];
+export type Category = Database['public']['Enums']['household_category'];
+
+export type NewHousehold = {
+	imdi_reference: string;
+	category: Category;
+	contact_name: string;
+	contact_phone: string;
+	languages: string[];
+	needs_step_free: boolean;
+	needs_near_health_centre: boolean;
+	needs_ground_floor: boolean;
+	has_pets: boolean;
+	preferred_localities: string[];
+	expected_arrival: string | null;
+	staff_note: string;
+	members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
+};
+
+export class DuplicateReferenceError extends Error {}
+
+export type ListFilters = { status?: HouseholdStatus; category?: Category; sort: 'expected_arrival' | 'imdi_reference' | 'created_at' };
+
+export async function list(filters: ListFilters) {
+	let query = db().from('households').select('id, imdi_reference, category, status, expected_arrival, household_members(count)');
+	if (filters.status) query = query.eq('status', filters.status);
+	if (filters.category) query = query.eq('category', filters.category);
+	const { data, error } = await query.order(filters.sort, { ascending: filters.sort !== 'created_at', nullsFirst: false }).limit(1000);
+	if (error) throw new Error(`listing households: ${error.message}`);
+	return data.map((h) => ({ ...h, persons: (h.household_members as unknown as { count: number }[])[0]?.count ?? 0 }));
+}
+
+/** one household with its members; the read is logged with who read it */
+export async function read(id: string, readerId: string): Promise<(Household & { household_members: Member[] }) | null> {
+	const [{ data, error }, audit] = await Promise.all([
+		db().from('households').select('*, household_members(*)').eq('id', id).maybeSingle(),
+		db().from('audit_log').insert({ actor_id: readerId, action: 'read', entity: 'household', entity_id: id })
+	]);
+	if (error) throw new Error(`reading a household: ${error.message}`);
+	if (audit.error) throw new Error(`logging a read: ${audit.error.message}`);
+	return data;
+}
+
+export async function create(household: NewHousehold): Promise<string> {
+	const { members, ...fields } = household;
+	const { data, error } = await db().rpc('create_household', { p_household: fields, p_members: members });
+	if (error?.code === '23505') throw new DuplicateReferenceError(household.imdi_reference);
+	if (error) throw new Error(`registering a household: ${error.message}`);
+	return data;
+}
+
+/** all or nothing */
+export async function importMany(households: NewHousehold[]): Promise<number> {
+	const { data, error } = await db().rpc('import_households', { p_households: households });
+	if (error?.code === '23505') throw new DuplicateReferenceError(error.details ?? '');
+	if (error) throw new Error(`importing households: ${error.message}`);
+	return data;
+}
+
+export async function setStatus(id: string, status: HouseholdStatus, settledOn: string | null): Promise<boolean> {
+	const { data, error } = await db().rpc('set_household_status', {
+		p_household: id,
+		p_status: status,
+		p_settled_on: settledOn as string
+	});
+	if (error) throw new Error(`changing a household's status: ${error.message}`);
+	return data;
+}
+
+export async function matchesOf(householdId: string) {
+	const { data, error } = await db()
+		.from('matches')
+		.select('id, status, score, created_at, decline_reason, dwelling:dwellings(id, street, place, landlord_id)')
+		.eq('household_id', householdId)
+		.order('created_at', { ascending: false });
+	if (error) throw new Error(`reading matches: ${error.message}`);
+	return data;
+}

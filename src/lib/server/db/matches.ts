@@ -1,0 +1,35 @@
+// Proposals and confirmations; the rules (one open proposal per dwelling and per household,
+// only approved dwellings) are the database's.
+import type { Reason } from '$lib/server/matching';
+import { db } from './client';
+
+export class AlreadyProposedError extends Error {}
+export class NotAvailableError extends Error {}
+
+export async function propose(input: { householdId: string; dwellingId: string; staffId: string; score: number; reasons: Reason[]; origin: string }) {
+	const { data, error } = await db().rpc('propose_match', {
+		p_household: input.householdId,
+		p_dwelling: input.dwellingId,
+		p_staff: input.staffId,
+		p_score: input.score,
+		p_reasons: input.reasons,
+		p_origin: input.origin
+	});
+	if (error?.code === '23505') throw new AlreadyProposedError(error.message);
+	if (error?.hint === 'dwelling_not_available' || error?.hint === 'household_not_expected' || error?.hint === 'invalid_transition')
+		throw new NotAvailableError(error.message);
+	if (error) throw new Error(`proposing: ${error.message}`);
+	return data;
+}
+
+export async function confirm(matchId: string, staffId: string, origin: string): Promise<boolean> {
+	const { data, error } = await db().rpc('confirm_match', { p_match: matchId, p_staff: staffId, p_origin: origin });
+	if (error) throw new Error(`confirming: ${error.message}`);
+	return data;
+}
+
+export async function cancel(matchId: string): Promise<boolean> {
+	const { data, error } = await db().rpc('cancel_match', { p_match: matchId });
+	if (error) throw new Error(`cancelling: ${error.message}`);
+	return data;
+}

@@ -1,0 +1,30 @@
+// The hard constraints: a pair that breaks one is never suggested or assigned. Checked as
+// a bit mask so the batch can test millions of pairs without allocating.
+import type { DwellingInput, HouseholdInput, MatchingContext, Violation } from './types';
+
+export const persons = (h: HouseholdInput) => h.members.length;
+
+const BITS: Violation[] = ['not_free', 'too_small', 'not_available_in_time', 'ends_before_arrival', 'not_step_free', 'no_pets'];
+
+type Ctx = Pick<MatchingContext, 'crowdedMargin' | 'promisedDwellings'>;
+
+export function violationMask(h: HouseholdInput, d: DwellingInput, ctx: Ctx): number {
+	let mask = 0;
+	if (d.status !== 'approved' || ctx.promisedDwellings?.has(d.id)) mask |= 1;
+	const size = h.members.length;
+	if (size > d.maxOccupants + ctx.crowdedMargin || size > d.beds + ctx.crowdedMargin) mask |= 2;
+	if (h.expectedArrival) {
+		if (d.availableFrom > h.expectedArrival) mask |= 4;
+		if (d.availableUntil !== null && d.availableUntil < h.expectedArrival) mask |= 8;
+	}
+	if (h.needsStepFree && !d.stepFree) mask |= 16;
+	if (h.hasPets && !d.petsAllowed) mask |= 32;
+	return mask;
+}
+
+export function violations(h: HouseholdInput, d: DwellingInput, ctx: Ctx): Violation[] {
+	const mask = violationMask(h, d, ctx);
+	return BITS.filter((_, i) => mask & (1 << i));
+}
+
+export const feasible = (h: HouseholdInput, d: DwellingInput, ctx: Ctx) => violationMask(h, d, ctx) === 0;

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { batch, feasible, needsOf, score, violations } from './index';
+import { batchScorer } from './score';
+import { instance, rng } from './random';
+import { DEFAULT_WEIGHTS, type DwellingInput, type HouseholdInput, type MatchingContext } from './types';
+
+const ctx: MatchingContext = {
+	districts: new Map([['lid', { id: 'lid', name: 'Lid skulekrins', primarySchoolPlaces: 1, lowerSecondaryPlaces: 0, kindergartenPlaces: 2 }]]),
+	rentCaps: new Map([
+		[1, 9500],
+		[2, 11500],
+		[3, 13000],
+		[4, 14500]
+	]),
+	crowdedMargin: 0,
+	weights: DEFAULT_WEIGHTS
+};
+
+const family = (over: Partial<HouseholdInput> = {}): HouseholdInput => ({
+	id: 'h',
+	members: [
+		{ band: 'adult', age: null },
+		{ band: 'adult', age: null },
+		{ band: 'child', age: 8 },
+		{ band: 'child', age: 3 }
+	],
+	needsStepFree: false,
+	hasPets: false,
+	expectedArrival: '2027-03-01',
+	preferredLocalities: [],
+	languages: ['uk'],
+	...over
+});
+
+const home = (over: Partial<DwellingInput> = {}): DwellingInput => ({
+	id: 'd',
+	status: 'approved',
+	beds: 4,
+	maxOccupants: 4,
+	bedrooms: 2,
+	stepFree: false,
+	petsAllowed: false,
+	availableFrom: '2027-02-01',
+	availableUntil: null,
+	locality: 'Lid',
+	districtId: 'lid',
+	rent: 12000,
+	busStopDistanceM: 300,
+	busDeparturesPerWeekday: 24,
+	...over
+});
+
+describe('hard constraints', () => {
+	it('wants beds and room for everyone, with the crowded margin only when an admin allows it', () => {
+		expect(violations(family(), home({ beds: 3 }), ctx)).toEqual(['too_small']);
+		expect(violations(family(), home({ maxOccupants: 3 }), ctx)).toEqual(['too_small']);
+		expect(violations(family(), home({ beds: 3, maxOccupants: 3 }), { ...ctx, crowdedMargin: 1 })).toEqual([]);
+	});
+
+	it('wants the dwelling free by the expected arrival, and still free then', () => {
+		expect(violations(family(), home({ availableFrom: '2027-03-02' }), ctx)).toEqual(['not_available_in_time']);
+		expect(violations(family(), home({ availableUntil: '2027-02-28' }), ctx)).toEqual(['ends_before_arrival']);
+	});
+
+	it('wants step-free access and pets allowed when the household needs them', () => {
+		expect(violations(family({ needsStepFree: true }), home(), ctx)).toEqual(['not_step_free']);
+		expect(violations(family({ hasPets: true }), home(), ctx)).toEqual(['no_pets']);
+		expect(feasible(family({ needsStepFree: true, hasPets: true }), home({ stepFree: true, petsAllowed: true }), ctx)).toBe(true);
+	});
+
+	it('never offers a dwelling that is not free', () => {
+		for (const status of ['withdrawn', 'let', 'proposed', 'submitted']) expect(violations(family(), home({ status }), ctx)).toEqual(['not_free']);
+		expect(violations(family(), home(), { ...ctx, promisedDwellings: new Set(['d']) })).toEqual(['not_free']);
+	});
+});
+
+describe('score parts', () => {
+	const part = (h: HouseholdInput, d: DwellingInput, name: string) => score(h, d, ctx).reasons.find((r) => r.part === name)!.points;
+
+	it('counts school and kindergarten places free for the children', () => {
+		// one primary place, two kindergarten places: both children covered
+		expect(part(family(), home(), 'school')).toBe(30);
+		// a lower-secondary child where there is no place: half covered
+		expect(part(family({ members: [{ band: 'adult', age: null }, { band: 'child', age: 14 }, { band: 'child', age: 8 }] }), home(), 'school')).toBe(15);
+		expect(part(family(), home({ districtId: null }), 'school')).toBe(0);
+	});
+
+	it('gives rent points only within the cap for the household size', () => {
+		expect(part(family(), home({ rent: 14500 }), 'rent')).toBe(20);
+		expect(part(family(), home({ rent: 14501 }), 'rent')).toBe(0);
+	});
+
+	it('prefers a bus stop close by with frequent departures', () => {
+		expect(part(family(), home({ busStopDistanceM: 0, busDeparturesPerWeekday: 24 }), 'bus')).toBe(15);
+		expect(part(family(), home({ busStopDistanceM: 2000, busDeparturesPerWeekday: 0 }), 'bus')).toBe(0);
+	});
+
+	it('fits bedrooms: enough, and not much too large either', () => {
+		expect(part(family(), home({ bedrooms: 2 }), 'bedrooms')).toBe(15);
+		expect(part(family(), home({ bedrooms: 5 }), 'bedrooms')).toBe(0);
+		expect(part(family(), home({ bedrooms: 1 }), 'bedrooms')).toBe(7.5);
+	});
+
+	it('rewards a preferred locality and others who speak the language', () => {
+		expect(part(family({ preferredLocalities: ['Lid'] }), home(), 'locality')).toBe(10);
+		expect(part(family({ preferredLocalities: ['Vågøy'] }), home(), 'locality')).toBe(0);
+		const withCommunity = { ...ctx, languagesByLocality: new Map([['Lid', new Set(['uk'])]]) };
+		expect(score(family(), home(), withCommunity).reasons.find((r) => r.part === 'language')!.points).toBe(10);
+	});
+});
+
+// the best total over every way of placing households (or not), by trying them all
+function bruteForce(hs: HouseholdInput[], ds: DwellingInput[], c: MatchingContext, excluded = new Set<string>()) {
+	let best = 0;
+	const used = new Set<string>();
+	const go = (i: number, total: number) => {
+		if (i === hs.length) {
+			best = Math.max(best, total);
+			return;
+		}
+		go(i + 1, total);
+		for (const d of ds) {
+			if (used.has(d.id) || excluded.has(`${hs[i].id}|${d.id}`) || !feasible(hs[i], d, c)) continue;
+			used.add(d.id);
+			go(i + 1, total + score(hs[i], d, c).total);
+			used.delete(d.id);
+		}
+	};
+	go(0, 0);
+	return best;
+}
+
+describe('batch proposal', () => {
+	it('equals the brute-force optimum on 250 random small instances, never breaking a constraint', () => {
+		const r = rng(7);
+		for (let seed = 0; seed < 250; seed++) {
+			const { households, dwellings, ctx: c } = instance(seed, 1 + Math.floor(r() * 6), 1 + Math.floor(r() * 6));
+			const result = batch(households, dwellings, c);
+			expect(result.total, `seed ${seed}`).toBeCloseTo(bruteForce(households, dwellings, c), 6);
+			const usedDwellings = new Set<string>();
+			for (const a of result.assignments) {
+				const h = households.find((x) => x.id === a.householdId)!;
+				const d = dwellings.find((x) => x.id === a.dwellingId)!;
+				expect(feasible(h, d, c)).toBe(true);
+				expect(usedDwellings.has(d.id)).toBe(false);
+				usedDwellings.add(d.id);
+			}
+			expect(result.assignments.length + result.unplaced.length).toBe(households.length);
+		}
+	});
+
+	it('keeps locked pairs and never uses excluded ones', () => {
+		for (let seed = 300; seed < 360; seed++) {
+			const { households, dwellings, ctx: c } = instance(seed, 5, 5);
+			const pairs = households.flatMap((h) => dwellings.filter((d) => feasible(h, d, c)).map((d) => ({ householdId: h.id, dwellingId: d.id })));
+			if (pairs.length < 2) continue;
+			const [locked, excludedPair] = [pairs[0], pairs[pairs.length - 1]];
+			if (locked.householdId === excludedPair.householdId || locked.dwellingId === excludedPair.dwellingId) continue;
+			const result = batch(households, dwellings, c, { locked: [locked], excluded: [excludedPair] });
+			expect(result.assignments).toContainEqual(expect.objectContaining(locked));
+			expect(result.assignments).not.toContainEqual(expect.objectContaining(excludedPair));
+			// optimal among the rest, with the excluded pair removed
+			const rest = batch(
+				households.filter((h) => h.id !== locked.householdId),
+				dwellings.filter((d) => d.id !== locked.dwellingId),
+				c,
+				{ excluded: [excludedPair] }
+			);
+			const lockedScore = result.assignments.find((a) => a.householdId === locked.householdId)!.score;
+			expect(result.total).toBeCloseTo(rest.total + lockedScore, 6);
+		}
+	});
+
+	it('says why a household could not be placed', () => {
+		const result = batch([family({ needsStepFree: true }), family({ id: 'h2' })], [home()], ctx);
+		expect(result.assignments.map((a) => a.householdId)).toEqual(['h2']);
+		expect(result.unplaced).toEqual([{ householdId: 'h', reason: 'not_step_free' }]);
+		const crowded = batch([family(), family({ id: 'h2' })], [home()], ctx);
+		expect(crowded.unplaced).toEqual([{ householdId: expect.any(String), reason: 'others_fit_better' }]);
+	});
+
+	it('is not greedy: it gives up a best pair when two good pairs are worth more', () => {
+		// h1 scores best on d1, but h2 fits only d1; the optimum gives d1 to h2 and d2 to h1
+		const h1 = family({ id: 'h1', preferredLocalities: ['Lid'] });
+		const h2 = family({ id: 'h2', needsStepFree: true });
+		const d1 = home({ id: 'd1', stepFree: true });
+		const d2 = home({ id: 'd2', locality: 'Nesheim', districtId: null, stepFree: false });
+		const result = batch([h1, h2], [d1, d2], ctx);
+		expect(result.assignments.map((a) => `${a.householdId}→${a.dwellingId}`).sort()).toEqual(['h1→d2', 'h2→d1']);
+	});
+});
+
+describe('the batch scorer', () => {
+	it('gives every pair the same total as the explained score', () => {
+		const { households, dwellings, ctx: c } = instance(99, 30, 60);
+		const scorerFor = batchScorer(c, dwellings);
+		for (const h of households) {
+			const scoreOf = scorerFor(needsOf(h));
+			dwellings.forEach((d, j) => expect(scoreOf(j)).toBe(score(h, d, c).total));
+		}
+	});
+});

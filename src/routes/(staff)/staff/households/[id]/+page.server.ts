@@ -1,0 +1,93 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { householdStatusSchema } from '$lib/schemas/household-filters';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import * as households from '$lib/server/db/households';
+import * as matches from '$lib/server/db/matches';
+import * as matching from '$lib/server/db/matching';
+import { readForm } from '$lib/server/forms';
+import { nudge } from '$lib/server/mail';
+import { dwellingsFor, feasible, score } from '$lib/server/matching';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	const staff = authorizeLoad(event)!;
+	const household = await households.read(event.params.id, staff.id);
+	if (!household) error(404);
+	const history = await households.matchesOf(household.id);
+	const open = history.some((h) => h.status === 'proposed' || h.status === 'accepted_by_landlord' || h.status === 'confirmed');
+	let suggestions: { id: string; address: string; total: number; reasons: ReturnType<typeof score>['reasons'] }[] = [];
+	if (household.status === 'expected' && !open) {
+		const [ctx, free] = await Promise.all([matching.context(), matching.freeDwellings()]);
+		suggestions = dwellingsFor(matching.toInput(household), free, ctx)
+			.slice(0, 10)
+			.map((s) => ({ id: s.dwelling.id, address: s.dwelling.address, total: s.total, reasons: s.reasons }));
+	}
+	return { household, history, suggestions, notice: NOTICES.find((n) => event.url.searchParams.has(n)) ?? null };
+};
+
+const back = (event: RequestEvent, notice: string) => redirect(303, `/staff/households/${event.params.id}?${notice}`);
+const idSchema = (name: string) => z.object({ [name]: z.guid('error_invalid') });
+
+export const actions: Actions = {
+	propose: async (event) => {
+		const staff = authorizeAction(event, 'propose')!;
+		const form = readForm(idSchema('dwelling_id'), await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.error_invalid() });
+		const dwellingId = String(form.data.dwelling_id);
+		// the engine's verdict and reasons are stored with the proposal; the database
+		// decides whether the dwelling is still free
+		const [ctx, free, household] = await Promise.all([
+			matching.context(),
+			matching.freeDwellings(),
+			households.read(event.params.id, staff.id)
+		]);
+		const dwelling = free.find((d) => d.id === dwellingId);
+		if (!household) error(404);
+		const input = matching.toInput(household);
+		if (!dwelling || !feasible(input, dwelling, ctx)) return fail(409, { message: m.hh_not_available() });
+		const scored = score(input, dwelling, ctx);
+		try {
+			await matches.propose({
+				householdId: household.id,
+				dwellingId,
+				staffId: staff.id,
+				score: scored.total,
+				reasons: scored.reasons,
+				origin: config().ORIGIN
+			});
+		} catch (e) {
+			if (e instanceof matches.AlreadyProposedError) return fail(409, { message: m.hh_already_proposed() });
+			if (e instanceof matches.NotAvailableError) return fail(409, { message: m.hh_not_available() });
+			throw e;
+		}
+		nudge();
+		back(event, 'proposed');
+	},
+	confirm: async (event) => {
+		const staff = authorizeAction(event, 'confirm')!;
+		const form = readForm(idSchema('match_id'), await event.request.formData());
+		if (!form.ok || !(await matches.confirm(String(form.data.match_id), staff.id, config().ORIGIN)))
+			return fail(409, { message: m.hh_status_refused() });
+		nudge();
+		back(event, 'confirmed');
+	},
+	cancel: async (event) => {
+		authorizeAction(event, 'cancel');
+		const form = readForm(idSchema('match_id'), await event.request.formData());
+		if (!form.ok || !(await matches.cancel(String(form.data.match_id)))) return fail(409, { message: m.hh_status_refused() });
+		back(event, 'cancelled');
+	},
+	status: async (event) => {
+		authorizeAction(event, 'status');
+		const form = readForm(householdStatusSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0], values: form.values });
+		if (!(await households.setStatus(event.params.id, form.data.status, form.data.settled_on ?? null)))
+			return fail(409, { message: m.hh_status_refused() });
+		back(event, 'status');
+	}
+};
