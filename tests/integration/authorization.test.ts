@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/stack/migrate.ts';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { Client, location } from '../helpers/http';
+import { seedId } from '../helpers/seed';
 
 type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
@@ -37,7 +38,8 @@ const TOKEN = 'abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz';
 // that does not exist (a landlord allowed on the page gets a 404, not a refusal)
 const SEED = {
 	dwelling2: '2d52b51b-a0dd-bdcd-43ec-c991a94d4d5d',
-	noMatch: '00000000-0000-4000-8000-000000000000'
+	noMatch: '00000000-0000-4000-8000-000000000000',
+	household5: seedId('household:5')
 };
 
 const MATRIX: Entry[] = [
@@ -102,6 +104,18 @@ const MATRIX: Entry[] = [
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'] }
 	},
+	{ route: '/(staff)/staff/households', path: '/staff/households', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/households/new', path: '/staff/households/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/households/import', path: '/staff/households/import', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/households/template.csv', path: '/staff/households/template.csv', endpoints: { GET: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/households/[id]',
+		path: `/staff/households/${SEED.household5}`,
+		load: ['staff', 'admin'],
+		actions: { propose: ['staff', 'admin'], confirm: ['staff', 'admin'], cancel: ['staff', 'admin'], status: ['staff', 'admin'] }
+	},
+	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
 	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'] } }

@@ -53,6 +53,16 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/dwellings': { load: ['staff'] },
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
 	'/(staff)/staff/dwellings/[id]': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'], review: ['staff'] } },
+	'/(staff)/staff/households': { load: ['staff'] },
+	'/(staff)/staff/households/new': { load: ['staff'], actions: { default: ['staff'] } },
+	'/(staff)/staff/households/import': { load: ['staff'], actions: { default: ['staff'] } },
+	'/(staff)/staff/households/template.csv': { endpoints: { GET: ['staff'] } },
+	'/(staff)/staff/households/[id]': {
+		load: ['staff'],
+		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'] }
+	},
+	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
+	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'] } }

@@ -98,3 +98,10 @@ export async function freeDwellings(): Promise<(DwellingInput & { address: strin
 		busDeparturesPerWeekday: d.bus_departures_per_weekday
 	}));
 }
+
+/** IMDi references of households, to name them on the batch page */
+export async function householdReferences(): Promise<Map<string, string>> {
+	const { data, error } = await db().from('households').select('id, imdi_reference').eq('status', 'expected');
+	if (error) throw new Error(`reading households: ${error.message}`);
+	return new Map(data.map((h) => [h.id, h.imdi_reference]));
+}

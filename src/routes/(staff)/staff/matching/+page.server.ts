@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import * as matches from '$lib/server/db/matches';
+import * as matching from '$lib/server/db/matching';
+import { nudge } from '$lib/server/mail';
+import { batch, score, type Pair } from '$lib/server/matching';
+import type { Actions, PageServerLoad } from './$types';
+
+// pairs travel in the URL as "household:dwelling", so locking and excluding work as links
+const pairsFrom = (values: string[]): Pair[] =>
+	values
+		.map((v) => v.split(':'))
+		.filter((p) => p.length === 2 && p.every((x) => /^[0-9a-f-]{36}$/.test(x)))
+		.map(([householdId, dwellingId]) => ({ householdId, dwellingId }));
+
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	const locked = pairsFrom(event.url.searchParams.getAll('lock'));
+	const excluded = pairsFrom(event.url.searchParams.getAll('exclude'));
+	const [ctx, households, dwellings, references] = await Promise.all([
+		matching.context(),
+		matching.waitingHouseholds(),
+		matching.freeDwellings(),
+		matching.householdReferences()
+	]);
+	const result = batch(households, dwellings, ctx, { locked, excluded });
+	const address = new Map(dwellings.map((d) => [d.id, d.address]));
+	return {
+		locked: event.url.searchParams.getAll('lock'),
+		excluded: event.url.searchParams.getAll('exclude'),
+		total: result.total,
+		assignments: result.assignments.map((a) => ({
+			...a,
+			reference: references.get(a.householdId) ?? a.householdId,
+			address: address.get(a.dwellingId) ?? ''
+		})),
+		unplaced: result.unplaced.map((u) => ({ ...u, reference: references.get(u.householdId) ?? u.householdId })),
+		proposed: event.url.searchParams.get('proposed')
+	};
+};
+
+export const actions: Actions = {
+	propose: async (event) => {
+		const staff = authorizeAction(event, 'propose')!;
+		const chosen = pairsFrom((await event.request.formData()).getAll('pair').map(String));
+		if (!chosen.length) return fail(400, {});
+		const [ctx, households, dwellings] = await Promise.all([matching.context(), matching.waitingHouseholds(), matching.freeDwellings()]);
+		let proposed = 0;
+		for (const pair of chosen) {
+			const h = households.find((x) => x.id === pair.householdId);
+			const d = dwellings.find((x) => x.id === pair.dwellingId);
+			if (!h || !d) continue;
+			const scored = score(h, d, ctx);
+			try {
+				await matches.propose({ ...pair, staffId: staff.id, score: scored.total, reasons: scored.reasons, origin: config().ORIGIN });
+				proposed++;
+			} catch (e) {
+				// someone else proposed one of them meanwhile: the rest still go
+				if (!(e instanceof matches.AlreadyProposedError || e instanceof matches.NotAvailableError)) throw e;
+			}
+		}
+		nudge();
+		redirect(303, `/staff/matching?proposed=${proposed}`);
+	}
+};

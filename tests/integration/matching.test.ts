@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appEnv, startApp, type RunningApp } from '../helpers/app';
+import { serviceClient } from '../helpers/clients';
+import { Client, location } from '../helpers/http';
+import { mailTo } from '../helpers/mailbox';
+import { landlordOfDwelling, seedId } from '../helpers/seed';
+
+let app: RunningApp;
+beforeAll(async () => {
+	app = await startApp(appEnv());
+});
+afterAll(() => app?.stop());
+
+async function staff() {
+	const client = new Client(app.url);
+	await client.login('sakshandsamar@fjordvik.kommune.no');
+	return client;
+}
+
+async function newHousehold(reference: string, extra: Record<string, string> = {}) {
+	const res = await (await staff()).post('/staff/households/new', {
+		imdi_reference: reference,
+		category: 'resettlement',
+		adults: '2',
+		elderly: '0',
+		children_ages: '7',
+		languages: 'ar',
+		expected_arrival: '2027-06-01',
+		contact_name: 'Amina Testfamilie',
+		contact_phone: '+47 911 22 333',
+		...extra
+	});
+	expect(res.status).toBe(303);
+	return location(res)!.split('/').pop()!.split('?')[0];
+}
+
+describe('proposals', () => {
+	it('lets exactly one of two concurrent proposals of one dwelling through', async () => {
+		const dwelling = seedId('dwelling:13');
+		const [a, b] = await Promise.all([newHousehold(`RACE-A-${Date.now()}`), newHousehold(`RACE-B-${Date.now()}`)]);
+		const db = serviceClient();
+		const results = await Promise.all(
+			[a, b].map((household) =>
+				db.rpc('propose_match', {
+					p_household: household,
+					p_dwelling: dwelling,
+					p_staff: seedId('user:staff'),
+					p_score: 50,
+					p_reasons: [],
+					p_origin: 'http://localhost'
+				})
+			)
+		);
+		expect(results.filter((r) => r.error === null)).toHaveLength(1);
+		const failed = results.find((r) => r.error !== null)!;
+		expect(['23505', 'P0001']).toContain(failed.error!.code);
+		const { count } = await db.from('matches').select('*', { count: 'exact', head: true }).eq('dwelling_id', dwelling).eq('status', 'proposed');
+		expect(count).toBe(1);
+	});
+
+	it('gives the second of two staff clicking at once a clear message', async () => {
+		const dwelling = seedId('dwelling:14');
+		const [a, b] = await Promise.all([newHousehold(`CLICK-A-${Date.now()}`), newHousehold(`CLICK-B-${Date.now()}`)]);
+		const [s1, s2] = await Promise.all([staff(), staff()]);
+		const responses = await Promise.all([
+			s1.post(`/staff/households/${a}?/propose`, { dwelling_id: dwelling }),
+			s2.post(`/staff/households/${b}?/propose`, { dwelling_id: dwelling })
+		]);
+		expect(responses.map((r) => r.status).sort()).toEqual([303, 409]);
+		const refused = responses.find((r) => r.status === 409)!;
+		expect(await refused.text()).toMatch(/har alt eit ope forslag|er ikkje ledig for forslag lenger/);
+	});
+
+	it('runs the whole way: suggest, propose, the landlord accepts, staff confirm; places and mails follow', async () => {
+		const household = await newHousehold(`FLOW-${Date.now()}`);
+		const s = await staff();
+		const page = await (await s.get(`/staff/households/${household}`)).text();
+		expect(page).toContain('Bustader som passar');
+		expect(page).toMatch(/Skule og barnehage: \d av 1 born får plass/);
+
+		// pick the first suggestion
+		const dwelling = page.match(/name="dwelling_id" value="([0-9a-f-]{36})"/)![1];
+		expect(location(await s.post(`/staff/households/${household}?/propose`, { dwelling_id: dwelling }))).toBe(
+			`/staff/households/${household}?proposed`
+		);
+		const { data: d } = await serviceClient().from('dwellings').select('status, landlord_id, district_id').eq('id', dwelling).single();
+		expect(d!.status).toBe('proposed');
+		const { data: landlordUser } = await serviceClient().from('users').select('email').eq('id', d!.landlord_id!).single();
+		const proposalMail = await mailTo(landlordUser!.email, /(Ein familie kan passe|A family may suit)/);
+		const proposalPath = proposalMail.text.match(/\/landlord\/proposals\/[0-9a-f-]{36}/)![0];
+
+		const landlord = new Client(app.url);
+		await landlord.login(landlordUser!.email);
+		expect(location(await landlord.post(`${proposalPath}?/accept`))).toBe(`${proposalPath}?accepted`);
+		await mailTo('sakshandsamar@fjordvik.kommune.no', /Utleigar sa ja/);
+
+		const { data: before } = await serviceClient().from('districts').select('primary_school_places').eq('id', d!.district_id!).single();
+		const matchId = proposalPath.split('/').pop()!;
+		expect(location(await s.post(`/staff/households/${household}?/confirm`, { match_id: matchId }))).toBe(
+			`/staff/households/${household}?confirmed`
+		);
+		const { data: after } = await serviceClient().from('districts').select('primary_school_places').eq('id', d!.district_id!).single();
+		expect(after!.primary_school_places).toBe(Math.max(0, before!.primary_school_places - 1));
+		expect((await serviceClient().from('dwellings').select('status').eq('id', dwelling).single()).data!.status).toBe('let');
+		expect((await serviceClient().from('households').select('status').eq('id', household).single()).data!.status).toBe('matched');
+		const confirmed = await mailTo(landlordUser!.email, /(Koplinga er stadfesta|The match is confirmed)/);
+		expect(confirmed.text).toContain('Amina Testfamilie');
+		// now, and only now, the landlord sees the contact person
+		expect(await (await landlord.get(proposalPath)).text()).toContain('Amina Testfamilie');
+	});
+});
+
+describe('households', () => {
+	it('writes every read of a household record to the audit log', async () => {
+		const household = seedId('household:3');
+		await (await staff()).get(`/staff/households/${household}`);
+		const { data } = await serviceClient()
+			.from('audit_log')
+			.select('actor_id, action')
+			.eq('entity', 'household')
+			.eq('entity_id', household)
+			.order('at', { ascending: false })
+			.limit(1)
+			.single();
+		expect(data).toEqual({ actor_id: seedId('user:staff'), action: 'read' });
+	});
+
+	it('imports nothing from a CSV with a bad row, and says which lines are wrong', async () => {
+		const template = await (await (await staff()).get('/staff/households/template.csv')).text();
+		const header = template.replace(/^\uFEFF/, '').split('\n')[0];
+		const stamp = Date.now();
+		const rows = [
+			`CSV-${stamp}-1;ukrainian_collective_protection;2;0;8 3;uk;nei;nei;nei;nei;Lid;2027-04-01;Olha;+47 1;`,
+			`CSV-${stamp}-2;no_such_category;1;0;;uk;nei;nei;nei;nei;;2027-04-01;Ivan;+47 2;`,
+			`CSV-${stamp}-3;resettlement;1;0;44;ar;nei;nei;nei;nei;;not-a-date;Sara;+47 3;`
+		];
+		const body = new FormData();
+		body.append('file', new File([`${header}\n${rows.join('\n')}\n`], 'hushald.csv', { type: 'text/csv' }));
+		const s = await staff();
+		const res = await fetch(`${app.url}/staff/households/import`, {
+			method: 'POST',
+			body,
+			headers: { origin: app.url, accept: 'text/html', cookie: `busett_session=${s.cookie('busett_session')}` },
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain('Linje 3, category');
+		expect(html).toContain('Linje 4, children_ages');
+		expect(html).toContain('Linje 4, expected_arrival');
+		const { count } = await serviceClient().from('households').select('*', { count: 'exact', head: true }).like('imdi_reference', `CSV-${stamp}-%`);
+		expect(count).toBe(0);
+
+		// the good row alone imports
+		const good = new FormData();
+		good.append('file', new File([`${header}\n${rows[0]}\n`], 'hushald.csv', { type: 'text/csv' }));
+		const ok = await fetch(`${app.url}/staff/households/import`, {
+			method: 'POST',
+			body: good,
+			headers: { origin: app.url, accept: 'text/html', cookie: `busett_session=${s.cookie('busett_session')}` },
+			redirect: 'manual'
+		});
+		expect(ok.headers.get('location')).toBe('/staff/households?imported=1');
+		const { data: members } = await serviceClient()
+			.from('households')
+			.select('household_members(age_band, age)')
+			.eq('imdi_reference', `CSV-${stamp}-1`)
+			.single();
+		expect(members!.household_members).toHaveLength(4);
+	});
+
+	it('records the settlement date when a household is settled', async () => {
+		const household = seedId('household:19'); // contract signed in the seed
+		const s = await staff();
+		const refused = await s.post(`/staff/households/${household}?/status`, { status: 'settled', settled_on: '' });
+		expect(refused.status).toBe(400);
+		expect(location(await s.post(`/staff/households/${household}?/status`, { status: 'settled', settled_on: '2027-01-15' }))).toBe(
+			`/staff/households/${household}?status`
+		);
+		const { data } = await serviceClient().from('households').select('status, settled_on').eq('id', household).single();
+		expect(data).toEqual({ status: 'settled', settled_on: '2027-01-15' });
+	});
+});
+
+describe('districts', () => {
+	it('lets staff update free places, refusing negative numbers', async () => {
+		const s = await staff();
+		const id = seedId('district:saetre');
+		expect((await s.post('/staff/districts?/save', { id, primary_school_places: '-1', lower_secondary_places: '1', kindergarten_places: '1' })).status).toBe(400);
+		expect(location(await s.post('/staff/districts?/save', { id, primary_school_places: '3', lower_secondary_places: '2', kindergarten_places: '5' }))).toBe(
+			'/staff/districts?saved'
+		);
+		const { data } = await serviceClient().from('districts').select('primary_school_places, kindergarten_places').eq('id', id).single();
+		expect(data).toEqual({ primary_school_places: 3, kindergarten_places: 5 });
+	});
+});
+
+describe('the batch page', () => {
+	it('shows an optimal assignment and proposes the chosen pairs', async () => {
+		const s = await staff();
+		const html = await (await s.get('/staff/matching')).text();
+		expect(html).toContain('Samla poeng');
+		const pairs = [...html.matchAll(/name="pair" value="([0-9a-f-]{36}:[0-9a-f-]{36})"/g)].map((x) => x[1]);
+		expect(pairs.length).toBeGreaterThan(0);
+		const res = await s.post('/staff/matching?/propose', { pair: pairs[0] });
+		expect(location(res)).toBe('/staff/matching?proposed=1');
+		const [household, dwelling] = pairs[0].split(':');
+		const { count } = await serviceClient()
+			.from('matches')
+			.select('*', { count: 'exact', head: true })
+			.eq('household_id', household)
+			.eq('dwelling_id', dwelling)
+			.eq('status', 'proposed');
+		expect(count).toBe(1);
+		expect(landlordOfDwelling(1)).toBe('utleigar@example.no');
+	});
+});
