@@ -1,0 +1,68 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { serviceClient } from '../helpers/clients';
+import { stackEnv } from '../helpers/env';
+
+async function loggedIn(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext({ locale: 'nb-NO' });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('E-postadresse').fill(email);
+	await page.getByLabel('Passord').fill('busett-demo-2026');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await page.waitForURL(/\/(staff|landlord|volunteer)$/);
+	return page;
+}
+
+async function subjects(email: string): Promise<string[]> {
+	const res = await fetch(`${stackEnv().mailboxUrl}/messages?to=${encodeURIComponent(email)}`);
+	return ((await res.json()) as { subject: string }[]).map((m) => m.subject);
+}
+
+test('staff register a household, propose a suggested home, the landlord accepts, staff confirm, the mails arrive', async ({ browser }) => {
+	const reference = `E2E-${Date.now()}`;
+	const staff = await loggedIn(browser, 'sakshandsamar@fjordvik.kommune.no');
+	await staff.goto('/staff/households/new');
+	await staff.getByLabel('IMDi-referanse').fill(reference);
+	await staff.getByLabel('Overføringsflyktning').check();
+	await staff.getByLabel('Vaksne').fill('2');
+	await staff.getByLabel('Alderen til borna').fill('9');
+	await staff.getByLabel('Språk', { exact: true }).fill('ti');
+	await staff.getByLabel('Venta komedato').fill('2027-06-01');
+	await staff.getByLabel('Kontaktperson').fill('Selam Testperson');
+	await staff.getByRole('button', { name: 'Registrer hushaldet' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Hushaldet er registrert.');
+
+	// the engine's best suggestion, with its reasons in words
+	const first = staff.locator('.suggestions > li').first();
+	await expect(first).toContainText('Skule og barnehage');
+	await first.getByRole('button', { name: 'Foreslå' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Bustaden er foreslått. Utleigaren får e-post.');
+
+	const householdId = staff.url().split('/').pop()!.split('?')[0];
+	const { data: match } = await serviceClient()
+		.from('matches')
+		.select('id, dwelling:dwellings(landlord:users!dwellings_landlord_id_fkey(email))')
+		.eq('household_id', householdId)
+		.single();
+	const landlordEmail = (match!.dwelling as unknown as { landlord: { email: string } }).landlord.email;
+
+	const landlord = await loggedIn(browser, landlordEmail);
+	await landlord.goto(`/landlord/proposals/${match!.id}`);
+	await expect(landlord.getByText('Selam Testperson')).toHaveCount(0);
+	await landlord.getByRole('button', { name: 'Ja, familien kan bu her' }).click();
+	await expect(landlord.getByRole('status')).toContainText('Takk!');
+
+	await staff.goto(`/staff/households/${householdId}`);
+	await staff.getByRole('button', { name: 'Stadfest koplinga' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Koplinga er stadfesta.');
+
+	await expect(async () => {
+		const mails = await subjects(landlordEmail);
+		expect(mails.some((s) => /Ein familie kan passe|A family may suit/.test(s))).toBe(true);
+		expect(mails.some((s) => /Koplinga er stadfesta|The match is confirmed/.test(s))).toBe(true);
+		expect((await subjects('sakshandsamar@fjordvik.kommune.no')).some((s) => s.startsWith('Utleigar sa ja'))).toBe(true);
+	}).toPass({ timeout: 15000 });
+
+	await landlord.reload();
+	await expect(landlord.getByText(/Selam Testperson/)).toBeVisible();
+});
