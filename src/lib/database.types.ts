@@ -487,6 +487,7 @@ export type Database = {
         Row: {
           crowded_margin: number
           id: boolean
+          matching_weights: Json | null
           name: string
           rent_cap_nok: number | null
           updated_at: string
@@ -494,6 +495,7 @@ export type Database = {
         Insert: {
           crowded_margin?: number
           id?: boolean
+          matching_weights?: Json | null
           name: string
           rent_cap_nok?: number | null
           updated_at?: string
@@ -501,6 +503,7 @@ export type Database = {
         Update: {
           crowded_margin?: number
           id?: boolean
+          matching_weights?: Json | null
           name?: string
           rent_cap_nok?: number | null
           updated_at?: string
@@ -1128,6 +1131,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      save_matching_settings: {
+        Args: { p_crowded_margin: number; p_weights: Json }
+        Returns: undefined
+      }
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
         Returns: undefined
@@ -1152,6 +1159,7 @@ export type Database = {
         }
         Returns: string
       }
+      valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
     }
     Enums: {

@@ -118,7 +118,7 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
-	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'] } }
+	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }
 ];
 
 /** every route of the route tree, with its form actions and endpoint methods */

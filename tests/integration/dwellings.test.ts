@@ -358,6 +358,20 @@ describe('admin settings', () => {
 			{ persons: 1, max_rent_nok: 9000 },
 			{ persons: 2, max_rent_nok: 10000 }
 		]);
+		// the matching weights and the crowded margin
+		const weights = { weight_school: '40', weight_rent: '20', weight_bus: '10', weight_bedrooms: '10', weight_locality: '10', weight_language: '10' };
+		const tooMuch = await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights, weight_bus: '150' });
+		expect(tooMuch.status).toBe(400);
+		expect(await tooMuch.text()).toContain('Skriv eit tal mellom 0 og 100.');
+		expect(location(await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights }))).toBe('/staff/admin/settings?saved');
+		const { data: matching } = await serviceClient().from('municipality_settings').select('crowded_margin, matching_weights').single();
+		expect(matching).toEqual({
+			crowded_margin: 1,
+			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10 }
+		});
+		// back to the defaults for the other tests
+		await serviceClient().from('municipality_settings').update({ crowded_margin: 0, matching_weights: null }).eq('id', true);
+
 		// staff may not change settings
 		const staff = new Client(app.url);
 		await staff.login('sakshandsamar@fjordvik.kommune.no');

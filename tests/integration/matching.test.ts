@@ -110,6 +110,16 @@ describe('proposals', () => {
 	});
 });
 
+describe('suggestions for a dwelling', () => {
+	it('ranks the waiting households an approved dwelling suits, with reasons', async () => {
+		const html = await (await (await staff()).get(`/staff/dwellings/${seedId('dwelling:16')}`)).text();
+		expect(html).toContain('Hushald bustaden passar for');
+		const scores = [...html.matchAll(/Poeng: ([\d.]+)/g)].map((x) => Number(x[1]));
+		expect(scores.length).toBeGreaterThan(0);
+		expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+	});
+});
+
 describe('households', () => {
 	it('writes every read of a household record to the audit log', async () => {
 		const household = seedId('household:3');

@@ -14,3 +14,11 @@ export const settingsSchema = z.object({
 	target: int(0, 100000),
 	...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, int(0, 100000).optional()]))
 });
+
+export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language'] as const;
+
+// matching: the crowded margin (persons beyond beds and max occupants) and the weights
+export const matchingSettingsSchema = z.object({
+	crowded_margin: int(0, 3),
+	...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, int(0, 100)]))
+});

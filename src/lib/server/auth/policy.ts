@@ -65,5 +65,5 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
-	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'] } }
+	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }
 };

@@ -12,7 +12,7 @@ export async function context(): Promise<MatchingContext> {
 	const [districts, caps, settings, settled] = await Promise.all([
 		db().from('districts').select('*'),
 		db().from('rent_caps').select('persons, max_rent_nok'),
-		db().from('municipality_settings').select('crowded_margin').maybeSingle(),
+		db().from('municipality_settings').select('crowded_margin, matching_weights').maybeSingle(),
 		// who already lives where, for the language community
 		db().from('matches').select('household:households(languages), dwelling:dwellings(locality)').eq('status', 'confirmed')
 	]);
@@ -40,7 +40,8 @@ export async function context(): Promise<MatchingContext> {
 		),
 		rentCaps: new Map((caps.data ?? []).map((c) => [c.persons, c.max_rent_nok])),
 		crowdedMargin: settings.data?.crowded_margin ?? 0,
-		weights: DEFAULT_WEIGHTS,
+		// the admin's weights where set, the documented defaults for the rest
+		weights: { ...DEFAULT_WEIGHTS, ...((settings.data?.matching_weights as Partial<typeof DEFAULT_WEIGHTS> | null) ?? {}) },
 		languagesByLocality
 	};
 }

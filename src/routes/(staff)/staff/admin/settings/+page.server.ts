@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { yearInOslo } from '$lib/dates';
-import { CAP_SIZES, settingsSchema } from '$lib/schemas/settings';
+import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
+import { DEFAULT_WEIGHTS } from '$lib/server/matching';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as settings from '$lib/server/db/settings';
@@ -11,12 +12,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const year = yearInOslo();
-	const [target, caps] = await Promise.all([targets.forYear(year), dwellings.rentCaps()]);
+	const [target, caps, matchingSettings] = await Promise.all([targets.forYear(year), dwellings.rentCaps(), settings.matching()]);
+	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
 	return {
 		values: {
 			year: String(year),
 			target: target === null ? '' : String(target),
 			...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, caps.has(n) ? String(caps.get(n)) : '']))
+		} as Record<string, string>,
+		matching: {
+			crowded_margin: String(matchingSettings.crowdedMargin),
+			...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, String(weights[p])]))
 		} as Record<string, string>,
 		saved: event.url.searchParams.has('saved')
 	};
@@ -33,6 +39,17 @@ export const actions: Actions = {
 			target: form.data.target,
 			rentCaps: CAP_SIZES.filter((n) => data[`cap_${n}`] !== undefined).map((n) => ({ persons: n, max_rent_nok: data[`cap_${n}`]! }))
 		});
+		redirect(303, '/staff/admin/settings?saved');
+	},
+	matching: async (event) => {
+		authorizeAction(event, 'matching');
+		const form = readForm(matchingSettingsSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'matching', values: form.values, errors: form.errors });
+		const data = form.data as Record<string, number>;
+		await settings.saveMatching(
+			form.data.crowded_margin,
+			Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]]))
+		);
 		redirect(303, '/staff/admin/settings?saved');
 	}
 };

@@ -6,6 +6,8 @@ import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
 import * as districts from '$lib/server/db/districts';
 import * as dwellings from '$lib/server/db/dwellings';
+import * as matching from '$lib/server/db/matching';
+import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -20,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	if (!dwelling) error(404);
 	return {
+		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
 		districts: districtOptions,
 		overCap: overRentCap(dwelling.rent_nok, dwelling.max_occupants, caps),
@@ -27,6 +30,21 @@ export const load: PageServerLoad = async (event) => {
 		notice: (['saved', 'submitted'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
+
+// for an approved dwelling: the waiting households it suits best, with the engine's reasons
+async function candidatesFor(id: string) {
+	const [ctx, waiting, free, references] = await Promise.all([
+		matching.context(),
+		matching.waitingHouseholds(),
+		matching.freeDwellings(),
+		matching.householdReferences()
+	]);
+	const input = free.find((d) => d.id === id);
+	if (!input) return [];
+	return householdsFor(input, waiting, ctx)
+		.slice(0, 10)
+		.map((c) => ({ id: c.household.id, reference: references.get(c.household.id) ?? '', total: c.total, reasons: c.reasons }));
+}
 
 // the municipality's own dwellings (no landlord) are edited by staff; update() matches
 // only rows without a landlord, so a landlord's offer cannot be changed this way
