@@ -1,4 +1,4 @@
-// Names of the household and match states and categories, in the reader's language.
+// Names of the states and categories of households, matches and dwellings, in the reader's language.
 import { m } from '$lib/paraglide/messages';
 
 export const categoryNames = {
@@ -34,4 +34,15 @@ export const whyNotNames = {
 	no_dwellings: m.why_no_dwellings,
 	others_fit_better: m.why_others_fit_better,
 	locked_conflict: m.why_locked_conflict
+};
+
+export const dwellingStatusNames = {
+	draft: m.status_draft,
+	submitted: m.status_submitted,
+	approved: m.status_approved,
+	needs_changes: m.status_needs_changes,
+	rejected: m.status_rejected,
+	proposed: m.status_proposed,
+	let: m.status_let,
+	withdrawn: m.status_withdrawn
 };
