@@ -644,6 +644,7 @@ export type Database = {
           hours: number | null
           hours_approved_at: string | null
           id: string
+          joined_at: string
           status: Database["public"]["Enums"]["signup_status"]
           task_id: string
           volunteer_id: string
@@ -653,6 +654,7 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           id?: string
+          joined_at?: string
           status?: Database["public"]["Enums"]["signup_status"]
           task_id: string
           volunteer_id: string
@@ -662,6 +664,7 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           id?: string
+          joined_at?: string
           status?: Database["public"]["Enums"]["signup_status"]
           task_id?: string
           volunteer_id?: string
@@ -847,6 +850,8 @@ export type Database = {
           max_tasks_per_month: number
           phone: string
           police_certificate_expires_on: string | null
+          police_certificate_seen_by: string | null
+          police_certificate_seen_on: string | null
           police_certificate_status: Database["public"]["Enums"]["police_certificate_status"]
           skills: string[]
           updated_at: string
@@ -858,6 +863,8 @@ export type Database = {
           max_tasks_per_month?: number
           phone?: string
           police_certificate_expires_on?: string | null
+          police_certificate_seen_by?: string | null
+          police_certificate_seen_on?: string | null
           police_certificate_status?: Database["public"]["Enums"]["police_certificate_status"]
           skills?: string[]
           updated_at?: string
@@ -869,12 +876,21 @@ export type Database = {
           max_tasks_per_month?: number
           phone?: string
           police_certificate_expires_on?: string | null
+          police_certificate_seen_by?: string | null
+          police_certificate_seen_on?: string | null
           police_certificate_status?: Database["public"]["Enums"]["police_certificate_status"]
           skills?: string[]
           updated_at?: string
           user_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "volunteer_profiles_police_certificate_seen_by_fkey"
+            columns: ["police_certificate_seen_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "volunteer_profiles_user_id_fkey"
             columns: ["user_id"]
@@ -1147,6 +1163,10 @@ export type Database = {
         }
         Returns: boolean
       }
+      sign_up_for_task: {
+        Args: { p_origin: string; p_task: string; p_volunteer: string }
+        Returns: Database["public"]["Enums"]["signup_status"]
+      }
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined
@@ -1161,6 +1181,10 @@ export type Database = {
       }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
+      withdraw_signup: {
+        Args: { p_origin: string; p_task: string; p_volunteer: string }
+        Returns: boolean
+      }
     }
     Enums: {
       age_band: "adult" | "elderly" | "child"

@@ -39,7 +39,8 @@ const TOKEN = 'abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz';
 const SEED = {
 	dwelling2: '2d52b51b-a0dd-bdcd-43ec-c991a94d4d5d',
 	noMatch: '00000000-0000-4000-8000-000000000000',
-	household5: seedId('household:5')
+	household5: seedId('household:5'),
+	task20: seedId('task:20')
 };
 
 const MATRIX: Entry[] = [
@@ -90,6 +91,13 @@ const MATRIX: Entry[] = [
 		actions: { accept: ['landlord'], decline: ['landlord'] }
 	},
 	{ route: '/(volunteer)/volunteer', path: '/volunteer', load: ['volunteer'] },
+	{
+		route: '/(volunteer)/volunteer/tasks/[id]',
+		path: `/volunteer/tasks/${SEED.task20}`,
+		load: ['volunteer'],
+		actions: { signup: ['volunteer'], withdraw: ['volunteer'] }
+	},
+	{ route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics', path: `/volunteer/tasks/${SEED.task20}/calendar.ics`, endpoints: { GET: ['volunteer'] } },
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/dwellings', path: '/staff/dwellings', load: ['staff', 'admin'] },
 	{

@@ -16,6 +16,7 @@ export type RenderedMail = {
 	text: string;
 	html: string;
 	headers: Record<string, string>;
+	attachments: { filename: string; content: string; contentType: string }[];
 };
 
 export class RenderError extends Error {}
@@ -61,7 +62,7 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 
 	const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
 	if (unsubscribeUrl) headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
-	return { subject: content.subject, text, html, headers };
+	return { subject: content.subject, text, html, headers, attachments: content.attachments ?? [] };
 }
 
 const escapeHtml = (s: string) =>

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
+import { taskCalendar } from '$lib/server/tasks/calendar';
+
+export type Attachment = { filename: string; content: string; contentType: string };
 
 export type MailContent = {
 	subject: string;
@@ -15,6 +18,8 @@ export type MailContent = {
 	action?: { label: string; url: string };
 	/** the footer's "you get this e-mail because …" */
 	reason: string;
+	/** files sent along, e.g. a calendar file */
+	attachments?: Attachment[];
 };
 
 type Template<S extends z.ZodType> = {
@@ -42,6 +47,41 @@ const accountMail = (msg: { subject: Message; body: Message; action: Message; re
 			action: { label: msg.action({}, { locale }), url: p.url },
 			reason: msg.reason({}, { locale })
 		})
+	});
+
+type TaskMessage = (inputs: { title: string; when: string; locality: string }, options: { locale: Locale }) => string;
+
+// the mails about one volunteer's place on a task; the ones that give a place carry the calendar file
+const taskMail = (subject: TaskMessage, body: TaskMessage, withCalendar: boolean) =>
+	define({
+		schema: z.object({
+			name: z.string().max(200),
+			title: z.string().min(1).max(200),
+			starts_at: z.iso.datetime({ offset: true }),
+			ends_at: z.iso.datetime({ offset: true }),
+			locality: z.string().max(100),
+			url: link
+		}),
+		category: null,
+		content: (p, locale) => {
+			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), locality: p.locality };
+			return {
+				subject: subject(words, { locale }),
+				name: p.name,
+				paragraphs: [body(words, { locale })],
+				action: { label: m.mail_task_action({}, { locale }), url: p.url },
+				reason: m.mail_signup_reason({}, { locale }),
+				attachments: withCalendar
+					? [
+							{
+								filename: 'oppdrag.ics',
+								contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+								content: taskCalendar({ id: p.url.split('/').pop()!, ...p })
+							}
+						]
+					: undefined
+			};
+		}
 	});
 
 export const templates = {
@@ -179,6 +219,9 @@ export const templates = {
 			reason: m.mail_still_available_reason({}, { locale })
 		})
 	}),
+	signup_confirmed: taskMail(m.mail_signup_confirmed_subject, m.mail_signup_confirmed_body, true),
+	signup_waitlisted: taskMail(m.mail_signup_waitlisted_subject, m.mail_signup_waitlisted_body, false),
+	signup_promoted: taskMail(m.mail_signup_promoted_subject, m.mail_signup_promoted_body, true),
 	task_reminder: define({
 		schema: z.object({
 			name: z.string().max(200),

@@ -70,6 +70,7 @@ export function createMailWorker(options: WorkerOptions) {
 				text: rendered.text,
 				html: rendered.html,
 				headers: { ...rendered.headers, 'X-Busett-Notification': mail.id },
+				attachments: rendered.attachments,
 				messageId: `<${mail.id}@busett>`
 			});
 			return 'sent';

@@ -1,0 +1,76 @@
+// Tasks and sign-ups as volunteers see them. Capacity, waitlist, overlaps and the
+// police-certificate gate are the database's (sign_up_for_task, withdraw_signup).
+import type { Database } from '$lib/database.types';
+import { db } from './client';
+
+export type Task = Database['public']['Tables']['tasks']['Row'];
+export type SignupStatus = Database['public']['Enums']['signup_status'];
+
+export type Refusal = 'task_closed' | 'already_signed_up' | 'overlap' | 'certificate_required';
+export class SignupRefused extends Error {
+	readonly reason: Refusal;
+	constructor(reason: Refusal) {
+		super(reason);
+		this.reason = reason;
+	}
+}
+
+const PUBLIC_FIELDS = 'id, type, title, description, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status';
+
+/** open tasks still to come, with how many places are taken (never the address) */
+export async function open() {
+	const { data, error } = await db()
+		.from('tasks')
+		.select(`${PUBLIC_FIELDS}, signups(status)`)
+		.eq('status', 'open')
+		.gt('ends_at', new Date().toISOString())
+		.order('starts_at');
+	if (error) throw new Error(`listing tasks: ${error.message}`);
+	return data.map(({ signups, ...t }) => ({ ...t, taken: signups.filter((s) => s.status === 'confirmed').length }));
+}
+
+/** one task, with the address only when the caller may see it (decided by the caller) */
+export async function one(id: string) {
+	const { data, error } = await db().from('tasks').select(`${PUBLIC_FIELDS}, address, signups(volunteer_id, status, joined_at, id)`).eq('id', id).maybeSingle();
+	if (error) throw new Error(`reading a task: ${error.message}`);
+	return data;
+}
+
+export async function signUp(taskId: string, volunteerId: string, origin: string): Promise<SignupStatus> {
+	const { data, error } = await db().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: origin });
+	if (error?.hint && ['task_closed', 'already_signed_up', 'overlap', 'certificate_required'].includes(error.hint))
+		throw new SignupRefused(error.hint as Refusal);
+	if (error) throw new Error(`signing up: ${error.message}`);
+	return data;
+}
+
+export async function withdraw(taskId: string, volunteerId: string, origin: string): Promise<boolean> {
+	const { data, error } = await db().rpc('withdraw_signup', { p_task: taskId, p_volunteer: volunteerId, p_origin: origin });
+	if (error) throw new Error(`withdrawing: ${error.message}`);
+	return data;
+}
+
+export async function mine(volunteerId: string) {
+	const { data, error } = await db()
+		.from('signups')
+		.select('status, task:tasks(id, title, starts_at, ends_at, locality, status)')
+		.eq('volunteer_id', volunteerId)
+		.in('status', ['confirmed', 'waitlisted'])
+		.order('joined_at');
+	if (error) throw new Error(`listing my tasks: ${error.message}`);
+	return data;
+}
+
+export async function profile(volunteerId: string) {
+	const { data, error } = await db()
+		.from('volunteer_profiles')
+		.select('localities, skills, volunteer_languages(language)')
+		.eq('user_id', volunteerId)
+		.maybeSingle();
+	if (error) throw new Error(`reading a profile: ${error.message}`);
+	return {
+		localities: data?.localities ?? [],
+		skills: data?.skills ?? [],
+		languages: (data?.volunteer_languages ?? []).map((l) => l.language)
+	};
+}

@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import * as tasks from '$lib/server/db/tasks';
+import { nudge } from '$lib/server/mail';
+import type { Actions, PageServerLoad } from './$types';
+
+const ADDRESS_SHOWN_BEFORE_MS = 48 * 3600_000;
+
+export const load: PageServerLoad = async (event) => {
+	const user = authorizeLoad(event)!;
+	const task = await tasks.one(event.params.id);
+	if (!task) error(404);
+	const { signups, address, ...rest } = task;
+	const mine = signups.find((s) => s.volunteer_id === user.id && s.status !== 'withdrawn');
+	const waiting = signups.filter((s) => s.status === 'waitlisted').sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.id.localeCompare(b.id));
+	// the exact address: only to a confirmed volunteer, and only from 48 hours before
+	const showAddress = mine?.status === 'confirmed' && Date.now() >= new Date(task.starts_at).getTime() - ADDRESS_SHOWN_BEFORE_MS;
+	return {
+		task: rest,
+		address: showAddress ? address : null,
+		placesLeft: Math.max(0, task.volunteers_needed - signups.filter((s) => s.status === 'confirmed').length),
+		mine: mine?.status ?? null,
+		waitlistPosition: mine?.status === 'waitlisted' ? waiting.findIndex((s) => s.volunteer_id === user.id) + 1 : null,
+		notice: (['confirmed', 'waitlisted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+	};
+};
+
+const REFUSALS = {
+	task_closed: m.vol_refused_closed,
+	already_signed_up: m.vol_refused_already,
+	overlap: m.vol_refused_overlap,
+	certificate_required: m.vol_refused_certificate
+};
+
+export const actions: Actions = {
+	signup: async (event) => {
+		const user = authorizeAction(event, 'signup')!;
+		requireVerified(user);
+		let status: tasks.SignupStatus;
+		try {
+			status = await tasks.signUp(event.params.id, user.id, config().ORIGIN);
+		} catch (e) {
+			if (e instanceof tasks.SignupRefused) return fail(409, { message: REFUSALS[e.reason]() });
+			throw e;
+		}
+		nudge();
+		redirect(303, `/volunteer/tasks/${event.params.id}?${status}`);
+	},
+	withdraw: async (event) => {
+		const user = authorizeAction(event, 'withdraw')!;
+		await tasks.withdraw(event.params.id, user.id, config().ORIGIN);
+		nudge();
+		redirect(303, `/volunteer/tasks/${event.params.id}?withdrawn`);
+	}
+};

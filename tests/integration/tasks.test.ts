@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appEnv, startApp, type RunningApp } from '../helpers/app';
+import { serviceClient } from '../helpers/clients';
+import { Client, location } from '../helpers/http';
+import { seedId } from '../helpers/seed';
+
+const HOUR = 3600_000;
+const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
+
+let app: RunningApp;
+beforeAll(async () => {
+	app = await startApp(appEnv());
+});
+afterAll(() => app?.stop());
+
+async function volunteers(n: number): Promise<{ id: string; email: string }[]> {
+	const rows = Array.from({ length: n }, () => ({
+		email: `vol-${randomUUID().slice(0, 8)}@example.no`,
+		display_name: 'Test Frivillig',
+		password_hash: DEMO_HASH,
+		email_verified_at: new Date().toISOString()
+	}));
+	const { data, error } = await serviceClient().from('users').insert(rows).select('id, email');
+	if (error) throw error;
+	await serviceClient().from('user_roles').insert(data.map((u) => ({ user_id: u.id, role: 'volunteer' as const })));
+	return data;
+}
+
+async function task(over: Record<string, unknown> = {}, startsInMs = 72 * HOUR): Promise<string> {
+	const start = new Date(Date.now() + startsInMs);
+	const { data, error } = await serviceClient()
+		.from('tasks')
+		.insert({
+			type: 'furniture',
+			title: `Hente møblar ${randomUUID().slice(0, 4)}`,
+			starts_at: start.toISOString(),
+			ends_at: new Date(start.getTime() + 3 * HOUR).toISOString(),
+			locality: 'Lid',
+			address: 'Løynvegen 7',
+			volunteers_needed: 5,
+			...over
+		})
+		.select('id')
+		.single();
+	if (error) throw error;
+	return data.id;
+}
+
+const signUp = (taskId: string, volunteerId: string) =>
+	serviceClient().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: 'http://localhost' });
+
+describe('sign-ups', () => {
+	it('confirms exactly 5 of 50 concurrent sign-ups for 5 places and waitlists 45, first come first served', async () => {
+		const taskId = await task();
+		const people = await volunteers(50);
+		const results = await Promise.all(people.map((p) => signUp(taskId, p.id)));
+		expect(results.every((r) => r.error === null)).toBe(true);
+		const { data } = await serviceClient().from('signups').select('status, joined_at, volunteer_id').eq('task_id', taskId).order('joined_at');
+		expect(data!.filter((s) => s.status === 'confirmed')).toHaveLength(5);
+		expect(data!.filter((s) => s.status === 'waitlisted')).toHaveLength(45);
+		// the five confirmed came first
+		expect(data!.slice(0, 5).every((s) => s.status === 'confirmed')).toBe(true);
+		expect(new Set(data!.map((s) => s.joined_at)).size).toBe(50);
+		// each got the answer that matches their row
+		for (const [i, p] of people.entries()) expect(results[i].data).toBe(data!.find((s) => s.volunteer_id === p.id)!.status);
+	});
+
+	it('gives a freed place to the first on the waitlist, who is told by mail', async () => {
+		const taskId = await task({ volunteers_needed: 1 });
+		const [a, b, c] = await volunteers(3);
+		for (const p of [a, b, c]) expect((await signUp(taskId, p.id)).error).toBeNull();
+		const { error } = await serviceClient().rpc('withdraw_signup', { p_task: taskId, p_volunteer: a.id, p_origin: 'http://localhost' });
+		expect(error).toBeNull();
+		const { data } = await serviceClient().from('signups').select('volunteer_id, status').eq('task_id', taskId);
+		const statusOf = (id: string) => data!.find((s) => s.volunteer_id === id)!.status;
+		expect([statusOf(a.id), statusOf(b.id), statusOf(c.id)]).toEqual(['withdrawn', 'confirmed', 'waitlisted']);
+		const { count } = await serviceClient()
+			.from('notifications')
+			.select('*', { count: 'exact', head: true })
+			.eq('recipient', b.email)
+			.eq('template', 'signup_promoted');
+		expect(count).toBe(1);
+	});
+
+	it('refuses a second sign-up and a task at an overlapping time', async () => {
+		const first = await task({}, 100 * HOUR);
+		const overlapping = await task({}, 101 * HOUR);
+		const later = await task({}, 110 * HOUR);
+		const [p] = await volunteers(1);
+		expect((await signUp(first, p.id)).data).toBe('confirmed');
+		expect((await signUp(first, p.id)).error?.hint).toBe('already_signed_up');
+		expect((await signUp(overlapping, p.id)).error?.hint).toBe('overlap');
+		expect((await signUp(later, p.id)).data).toBe('confirmed');
+	});
+
+	it('lets only volunteers with a police certificate staff have seen, valid on the day, on a task with children', async () => {
+		const taskId = await task({ requires_police_certificate: true }, 200 * HOUR);
+		const [none, seen, expired] = await volunteers(3);
+		const day = (offset: number) => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);
+		await serviceClient().from('volunteer_profiles').insert([
+			{ user_id: seen.id, police_certificate_status: 'valid', police_certificate_seen_on: day(-10), police_certificate_expires_on: day(365) },
+			{ user_id: expired.id, police_certificate_status: 'valid', police_certificate_seen_on: day(-400), police_certificate_expires_on: day(2) }
+		]);
+		expect((await signUp(taskId, none.id)).error?.hint).toBe('certificate_required');
+		expect((await signUp(taskId, expired.id)).error?.hint).toBe('certificate_required');
+		expect((await signUp(taskId, seen.id)).data).toBe('confirmed');
+	});
+});
+
+describe('the task page', () => {
+	it('shows the exact address only to confirmed volunteers, and only from 48 hours before', async () => {
+		const soon = await task({ volunteers_needed: 1, address: 'Hemmelegvegen 1' }, 24 * HOUR);
+		const later = await task({ volunteers_needed: 1, address: 'Hemmelegvegen 2' }, 96 * HOUR);
+		const [p, other] = await volunteers(2);
+		await signUp(soon, p.id);
+		await signUp(later, p.id);
+		await signUp(soon, other.id); // waitlisted
+		const client = new Client(app.url);
+		await client.login(p.email);
+		expect(await (await client.get(`/volunteer/tasks/${soon}`)).text()).toContain('Hemmelegvegen 1');
+		expect(await (await client.get(`/volunteer/tasks/${later}`)).text()).not.toContain('Hemmelegvegen 2');
+		const waiting = new Client(app.url);
+		await waiting.login(other.email);
+		const html = await (await waiting.get(`/volunteer/tasks/${soon}`)).text();
+		expect(html).not.toContain('Hemmelegvegen 1');
+		expect(html).toContain('Du er nummer 1 på ventelista.');
+	});
+
+	it('signs up and withdraws through the page, and serves the calendar file only to those with a place', async () => {
+		const taskId = await task({ volunteers_needed: 2 }, 150 * HOUR);
+		const [p, q] = await volunteers(2);
+		const client = new Client(app.url);
+		await client.login(p.email);
+		expect(location(await client.post(`/volunteer/tasks/${taskId}?/signup`))).toBe(`/volunteer/tasks/${taskId}?confirmed`);
+		const ics = await client.get(`/volunteer/tasks/${taskId}/calendar.ics`);
+		expect(ics.status).toBe(200);
+		expect(ics.headers.get('content-type')).toContain('text/calendar');
+		expect(await ics.text()).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+		const stranger = new Client(app.url);
+		await stranger.login(q.email);
+		expect((await stranger.get(`/volunteer/tasks/${taskId}/calendar.ics`)).status).toBe(404);
+		expect(location(await client.post(`/volunteer/tasks/${taskId}?/withdraw`))).toBe(`/volunteer/tasks/${taskId}?withdrawn`);
+		expect((await client.get(`/volunteer/tasks/${taskId}/calendar.ics`)).status).toBe(404);
+	});
+
+	it('says why a sign-up was refused', async () => {
+		const taskId = await task({ requires_police_certificate: true }, 300 * HOUR);
+		const client = new Client(app.url);
+		await client.login('frivillig03@example.no'); // no certificate in the seed
+		const res = await client.post(`/volunteer/tasks/${taskId}?/signup`);
+		expect(res.status).toBe(409);
+		expect(await res.text()).toContain('kommunen har ikkje sett ein gyldig politiattest');
+		expect(seedId('task:1')).toMatch(/^[0-9a-f-]{36}$/);
+	});
+});
