@@ -846,6 +846,8 @@ export type Database = {
       volunteer_profiles: {
         Row: {
           availability: NonNullable<Json>
+          contact_by_sms: boolean
+          dates_away: string
           localities: string[]
           max_tasks_per_month: number
           phone: string
@@ -859,6 +861,8 @@ export type Database = {
         }
         Insert: {
           availability?: NonNullable<Json>
+          contact_by_sms?: boolean
+          dates_away?: string
           localities?: string[]
           max_tasks_per_month?: number
           phone?: string
@@ -872,6 +876,8 @@ export type Database = {
         }
         Update: {
           availability?: NonNullable<Json>
+          contact_by_sms?: boolean
+          dates_away?: string
           localities?: string[]
           max_tasks_per_month?: number
           phone?: string
@@ -1153,6 +1159,10 @@ export type Database = {
       }
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
+        Returns: undefined
+      }
+      save_volunteer_profile: {
+        Args: { p_languages: Json; p_profile: Json; p_user: string }
         Returns: undefined
       }
       set_household_status: {

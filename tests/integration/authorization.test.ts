@@ -91,6 +91,7 @@ const MATRIX: Entry[] = [
 		actions: { accept: ['landlord'], decline: ['landlord'] }
 	},
 	{ route: '/(volunteer)/volunteer', path: '/volunteer', load: ['volunteer'] },
+	{ route: '/(volunteer)/volunteer/profile', path: '/volunteer/profile', load: ['volunteer'], actions: { default: ['volunteer'] } },
 	{
 		route: '/(volunteer)/volunteer/tasks/[id]',
 		path: `/volunteer/tasks/${SEED.task20}`,

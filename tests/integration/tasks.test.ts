@@ -154,3 +154,50 @@ describe('the task page', () => {
 		expect(seedId('task:1')).toMatch(/^[0-9a-f-]{36}$/);
 	});
 });
+
+describe('the volunteer profile', () => {
+	it('saves languages, skills, places and availability together, and shows them again', async () => {
+		const [p] = await volunteers(1);
+		const client = new Client(app.url);
+		await client.login(p.email);
+		const bad = await client.post('/volunteer/profile', { phone: 'ring meg', language_0: 'uk' });
+		expect(bad.status).toBe(400);
+		const html = await bad.text();
+		expect(html).toContain('Telefonnummeret kan berre ha tal');
+		expect(html).toContain('Vel nivå for kvart språk du har skrive.');
+
+		const saved = await client.post('/volunteer/profile', {
+			phone: '+47 912 34 567',
+			language_0: 'uk',
+			level_0: 'native',
+			interpreting_0: 'on',
+			language_1: 'en',
+			level_1: 'fluent',
+			skill_driving_licence: 'on',
+			skill_own_car: 'on',
+			localities: 'Lid, Straumvik',
+			available_sat_morning: 'on',
+			available_mon_evening: 'on',
+			max_tasks_per_month: '3'
+		});
+		expect(location(saved)).toBe('/volunteer/profile?saved');
+		const { data } = await serviceClient()
+			.from('volunteer_profiles')
+			.select('phone, skills, localities, availability, max_tasks_per_month, volunteer_languages(language, level, interpreting)')
+			.eq('user_id', p.id)
+			.single();
+		expect(data!.phone).toBe('+47 912 34 567');
+		expect(data!.skills).toEqual(['driving_licence', 'own_car']);
+		expect(data!.localities).toEqual(['Lid', 'Straumvik']);
+		expect(data!.availability).toEqual({ mon: ['evening'], sat: ['morning'] });
+		expect(data!.max_tasks_per_month).toBe(3);
+		expect(data!.volunteer_languages).toEqual(
+			expect.arrayContaining([
+				{ language: 'uk', level: 'native', interpreting: true },
+				{ language: 'en', level: 'fluent', interpreting: false }
+			])
+		);
+		const page = await (await client.get('/volunteer/profile')).text();
+		expect(page).toContain('value="Lid, Straumvik"');
+	});
+});

@@ -49,6 +49,7 @@ export const policies: Record<string, RoutePolicy> = {
 	},
 	'/(landlord)/landlord/proposals/[id]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
 	'/(volunteer)/volunteer': { load: ['volunteer'] },
+	'/(volunteer)/volunteer/profile': { load: ['volunteer'], actions: { default: ['volunteer'] } },
 	'/(volunteer)/volunteer/tasks/[id]': { load: ['volunteer'], actions: { signup: ['volunteer'], withdraw: ['volunteer'] } },
 	'/(volunteer)/volunteer/tasks/[id]/calendar.ics': { endpoints: { GET: ['volunteer'] } },
 	'/(staff)/staff': { load: ['staff'] },
