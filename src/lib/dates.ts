@@ -28,3 +28,39 @@ export function formatDate(value: string | Date, locale: Locale): string {
 		new Date(value)
 	);
 }
+
+// how far Oslo's clock is ahead of UTC at an instant (1 or 2 hours)
+function osloOffsetMs(at: Date): number {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: TIME_ZONE,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
+			.formatToParts(at)
+			.map((p) => [p.type, p.value])
+	);
+	const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+	return local - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/** a wall-clock time in Norway ("2027-03-02T10:00", as a datetime-local input gives it) as an instant */
+export function fromOsloLocal(local: string): Date {
+	const [date, time] = local.split('T');
+	const [y, mo, d] = date.split('-').map(Number);
+	const [h, mi] = time.split(':').map(Number);
+	const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+	const first = asUtc - osloOffsetMs(new Date(asUtc));
+	// near a change to or from summer time the offset can differ at the answer; check once more
+	return new Date(asUtc - osloOffsetMs(new Date(first)));
+}
+
+/** an instant as the wall-clock time in Norway, for a datetime-local input */
+export function toOsloLocal(at: string | Date): string {
+	const date = new Date(at);
+	return new Date(date.getTime() + osloOffsetMs(date)).toISOString().slice(0, 16);
+}

@@ -201,3 +201,35 @@ describe('the volunteer profile', () => {
 		expect(page).toContain('value="Lid, Straumvik"');
 	});
 });
+
+describe('staff tasks', () => {
+	it('creates a task from Norwegian wall-clock times, refusing an end before the start', async () => {
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const base = { type: 'move_in', title: 'Innflytting Testvegen', locality: 'Lid', address: 'Testvegen 4', volunteers_needed: '3' };
+		const bad = await staff.post('/staff/tasks/new', { ...base, starts_at: '2027-07-01T10:00', ends_at: '2027-07-01T09:00' });
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('Sluttida må vere etter starttida.');
+		const ok = await staff.post('/staff/tasks/new', {
+			...base,
+			starts_at: '2027-07-01T10:00',
+			ends_at: '2027-07-01T13:00',
+			needed_languages: 'uk',
+			skill_van_trailer: 'on',
+			requires_police_certificate: 'on'
+		});
+		expect(location(ok)).toBe('/staff/tasks?created');
+		const { data } = await serviceClient()
+			.from('tasks')
+			.select('starts_at, ends_at, needed_languages, needed_skills, requires_police_certificate')
+			.eq('title', 'Innflytting Testvegen')
+			.single();
+		// 10:00 in Oslo in July is 08:00 UTC
+		expect(new Date(data!.starts_at).toISOString()).toBe('2027-07-01T08:00:00.000Z');
+		expect(new Date(data!.ends_at).toISOString()).toBe('2027-07-01T11:00:00.000Z');
+		expect(data!.needed_languages).toEqual(['uk']);
+		expect(data!.needed_skills).toEqual(['van_trailer']);
+		expect(data!.requires_police_certificate).toBe(true);
+		expect(await (await staff.get('/staff/tasks')).text()).toContain('Innflytting Testvegen');
+	});
+});
