@@ -46,3 +46,15 @@ export const dwellingStatusNames = {
 	let: m.status_let,
 	withdrawn: m.status_withdrawn
 };
+
+export const skillNames = {
+	driving_licence: m.skill_driving_licence,
+	own_car: m.skill_own_car,
+	van_trailer: m.skill_van_trailer,
+	furniture_assembly: m.skill_furniture_assembly,
+	homework_help: m.skill_homework_help,
+	children_activities: m.skill_children_activities,
+	it_help: m.skill_it_help,
+	cooking: m.skill_cooking,
+	other: m.skill_other
+};
