@@ -123,13 +123,13 @@ function smallest(m: number, k: number, value: (j: number) => number, out: Int32
 	return count;
 }
 
-function solve(scores: Float64Array, n: number, m: number, ceiling: number): Int32Array {
+export function solve(scores: Float64Array, n: number, m: number, ceiling: number, candidates = CANDIDATES, addPerRound = ADD_PER_ROUND): Int32Array {
 	const included = new Uint8Array(n * m);
-	const picked = new Int32Array(Math.max(CANDIDATES, ADD_PER_ROUND));
+	const picked = new Int32Array(Math.max(candidates, addPerRound));
 	const keys = new Float64Array(picked.length);
 	for (let i = 0; i < n; i++) {
 		const row = i * m;
-		const count = smallest(m, CANDIDATES, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys);
+		const count = smallest(m, candidates, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys);
 		for (let k = 0; k < count; k++) included[row + picked[k]] = 1;
 	}
 	for (;;) {
@@ -162,7 +162,7 @@ function solve(scores: Float64Array, n: number, m: number, ceiling: number): Int
 			const row = i * m;
 			const count = smallest(
 				m,
-				ADD_PER_ROUND,
+				addPerRound,
 				(j) => {
 					const s = scores[row + j];
 					if (s <= 0 || included[row + j]) return NaN;

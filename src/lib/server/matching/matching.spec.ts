@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batch, feasible, needsOf, score, violations } from './index';
+import { solve } from './assign';
 import { batchScorer } from './score';
 import { instance, rng } from './random';
 import { DEFAULT_WEIGHTS, type DwellingInput, type HouseholdInput, type MatchingContext } from './types';
@@ -146,6 +147,24 @@ describe('batch proposal', () => {
 				usedDwellings.add(d.id);
 			}
 			expect(result.assignments.length + result.unplaced.length).toBe(households.length);
+		}
+	});
+
+	it('reaches the same optimum when it starts from very few candidates and grows them in rounds', () => {
+		for (let seed = 500; seed < 560; seed++) {
+			const { households, dwellings, ctx: c } = instance(seed, 7, 9);
+			const scores = new Float64Array(households.length * dwellings.length);
+			households.forEach((h, i) =>
+				dwellings.forEach((d, j) => {
+					if (feasible(h, d, c)) scores[i * dwellings.length + j] = score(h, d, c).total;
+				})
+			);
+			const total = (assignment: Int32Array) =>
+				[...assignment].reduce((sum, j, i) => sum + (j < dwellings.length ? scores[i * dwellings.length + j] : 0), 0);
+			const best = Math.max(...scores) + 1;
+			const grown = solve(scores, households.length, dwellings.length, best, 1, 1);
+			expect(total(grown), `seed ${seed}`).toBeCloseTo(bruteForce(households, dwellings, c), 6);
+			expect(new Set([...grown].filter((j) => j < dwellings.length)).size).toBe([...grown].filter((j) => j < dwellings.length).length);
 		}
 	});
 
