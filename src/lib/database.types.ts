@@ -1117,9 +1117,19 @@ export type Database = {
         }
         Returns: string
       }
+      queue_task_reminders: { Args: { p_origin: string }; Returns: number }
       rate_limit_count: {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
+      }
+      record_police_certificate: {
+        Args: {
+          p_expires_on: string
+          p_seen_on: string
+          p_staff: string
+          p_volunteer: string
+        }
+        Returns: undefined
       }
       register_user: {
         Args: {

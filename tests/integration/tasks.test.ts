@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queue } from '../../src/lib/server/db/reminders';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
@@ -231,5 +232,45 @@ describe('staff tasks', () => {
 		expect(data!.needed_skills).toEqual(['van_trailer']);
 		expect(data!.requires_police_certificate).toBe(true);
 		expect(await (await staff.get('/staff/tasks')).text()).toContain('Innflytting Testvegen');
+	});
+});
+
+describe('reminders', () => {
+	it('queue one reminder per confirmed volunteer of a task starting within 24 hours, however often they run', async () => {
+		const soon = await task({ volunteers_needed: 1 }, 20 * HOUR);
+		const later = await task({ volunteers_needed: 1 }, 40 * HOUR);
+		const [p, q, r] = await volunteers(3);
+		await signUp(soon, p.id);
+		await signUp(soon, q.id); // waitlisted: no reminder
+		await signUp(later, r.id);
+		await queue('http://localhost');
+		await queue('http://localhost');
+		const count = async (email: string) =>
+			(await serviceClient().from('notifications').select('*', { count: 'exact', head: true }).eq('recipient', email).eq('template', 'task_reminder')).count;
+		expect(await count(p.email)).toBe(1);
+		expect(await count(q.email)).toBe(0);
+		expect(await count(r.email)).toBe(0);
+	});
+});
+
+describe('staff and police certificates', () => {
+	it('record a seen certificate, which opens tasks with children to the volunteer, and list it when it expires soon', async () => {
+		const taskId = await task({ requires_police_certificate: true }, 400 * HOUR);
+		const [p] = await volunteers(1);
+		expect((await signUp(taskId, p.id)).error?.hint).toBe('certificate_required');
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const day = (offset: number) => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);
+		const wrong = await staff.post('/staff/volunteers?/certificate', { volunteer_id: p.id, seen_on: day(0), expires_on: day(-1) });
+		expect(wrong.status).toBe(400);
+		expect(location(await staff.post('/staff/volunteers?/certificate', { volunteer_id: p.id, seen_on: day(0), expires_on: day(20) }))).toBe(
+			'/staff/volunteers?recorded'
+		);
+		const { data } = await serviceClient().from('volunteer_profiles').select('police_certificate_status, police_certificate_seen_by').eq('user_id', p.id).single();
+		expect(data).toEqual({ police_certificate_status: 'valid', police_certificate_seen_by: seedId('user:staff') });
+		expect((await signUp(taskId, p.id)).data).toBe('confirmed');
+		const page = await (await staff.get('/staff/volunteers?certificate=valid')).text();
+		expect(page).toContain('Politiattestar som går ut innan 30 dagar');
+		expect(page).toContain(day(20));
 	});
 });

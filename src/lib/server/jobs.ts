@@ -1,8 +1,10 @@
-// Work that runs on a clock in every instance: the "still available?" checks. The SQL
+// Work that runs on a clock in every instance: the "still available?" checks and the
+// reminders 24 hours before a task. The SQL
 // behind each job locks what it touches, so several instances running it at once do the
 // work once.
 import { config } from '$lib/server/config';
 import { sendDueChecks } from '$lib/server/dwellings/availability';
+import * as reminders from '$lib/server/db/reminders';
 import { nudge } from '$lib/server/mail';
 
 const HOUR = 3600_000;
@@ -10,7 +12,9 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 async function runAll() {
 	try {
-		if ((await sendDueChecks(config().ORIGIN)) > 0) nudge();
+		const checks = await sendDueChecks(config().ORIGIN);
+		const reminded = await reminders.queue(config().ORIGIN);
+		if (checks + reminded > 0) nudge();
 	} catch (error) {
 		console.error(`busett: scheduled job: ${(error as Error).message}`);
 	}

@@ -1,0 +1,57 @@
+// Volunteers as staff see them: filters, certificates, and who needs a new one soon.
+import { db } from './client';
+
+type Profile = {
+	phone: string;
+	skills: string[];
+	localities: string[];
+	police_certificate_status: 'none' | 'requested' | 'valid' | 'expired';
+	police_certificate_expires_on: string | null;
+	volunteer_languages: { language: string; level: string }[];
+};
+
+export type VolunteerFilters = { language?: string; skill?: string; locality?: string; certificate?: 'none' | 'requested' | 'valid' | 'expired' };
+
+export async function list(filters: VolunteerFilters) {
+	let query = db()
+		.from('users')
+		.select(
+			'id, email, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(phone, skills, localities, police_certificate_status, police_certificate_expires_on, volunteer_languages(language, level))'
+		)
+		.eq('roles.role', 'volunteer')
+		.order('display_name');
+	if (filters.certificate) query = query.eq('profile.police_certificate_status', filters.certificate);
+	const { data, error } = await query.limit(1000);
+	if (error) throw new Error(`listing volunteers: ${error.message}`);
+	return data
+		.map((u) => {
+			// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
+			const raw = u.profile as unknown as Profile | Profile[] | null;
+			const p: Profile | null = Array.isArray(raw) ? (raw[0] ?? null) : raw;
+			return {
+				id: u.id,
+				name: u.display_name,
+				email: u.email,
+				phone: p?.phone ?? '',
+				skills: p?.skills ?? [],
+				localities: p?.localities ?? [],
+				languages: (p?.volunteer_languages ?? []).map((l) => l.language),
+				certificate: p?.police_certificate_status ?? 'none',
+				expires: p?.police_certificate_expires_on ?? null
+			};
+		})
+		.filter((v) => !filters.certificate || v.certificate === filters.certificate)
+		.filter((v) => !filters.language || v.languages.includes(filters.language))
+		.filter((v) => !filters.skill || v.skills.includes(filters.skill))
+		.filter((v) => !filters.locality || v.localities.includes(filters.locality));
+}
+
+export async function recordCertificate(volunteerId: string, staffId: string, seenOn: string, expiresOn: string) {
+	const { error } = await db().rpc('record_police_certificate', {
+		p_volunteer: volunteerId,
+		p_staff: staffId,
+		p_seen_on: seenOn,
+		p_expires_on: expiresOn
+	});
+	if (error) throw new Error(`recording a certificate: ${error.message}`);
+}

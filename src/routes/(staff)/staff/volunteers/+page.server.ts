@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { certificateSchema, volunteerFiltersSchema } from '$lib/schemas/certificate';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import * as volunteerList from '$lib/server/db/volunteer-list';
+import { readForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const DAY = 24 * 3600_000;
+
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	const filters = volunteerFiltersSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
+	const volunteers = await volunteerList.list(filters);
+	const soon = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
+	const today = new Date().toISOString().slice(0, 10);
+	return {
+		filters,
+		volunteers,
+		expiring: volunteers.filter((v) => v.certificate === 'valid' && v.expires && v.expires >= today && v.expires <= soon),
+		recorded: event.url.searchParams.has('recorded')
+	};
+};
+
+export const actions: Actions = {
+	certificate: async (event) => {
+		const staff = authorizeAction(event, 'certificate')!;
+		const form = readForm(certificateSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		await volunteerList.recordCertificate(String(form.data.volunteer_id), staff.id, form.data.seen_on, form.data.expires_on);
+		redirect(303, '/staff/volunteers?recorded');
+	}
+};
