@@ -696,6 +696,7 @@ export type Database = {
           household_id: string | null
           id: string
           locality: string
+          match_id: string | null
           needed_languages: string[]
           needed_skills: string[]
           requires_police_certificate: boolean
@@ -714,6 +715,7 @@ export type Database = {
           household_id?: string | null
           id?: string
           locality: string
+          match_id?: string | null
           needed_languages?: string[]
           needed_skills?: string[]
           requires_police_certificate?: boolean
@@ -732,6 +734,7 @@ export type Database = {
           household_id?: string | null
           id?: string
           locality?: string
+          match_id?: string | null
           needed_languages?: string[]
           needed_skills?: string[]
           requires_police_certificate?: boolean
@@ -754,6 +757,13 @@ export type Database = {
             columns: ["household_id"]
             isOneToOne: false
             referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tasks_match_id_fkey"
+            columns: ["match_id"]
+            isOneToOne: false
+            referencedRelation: "matches"
             referencedColumns: ["id"]
           },
         ]
@@ -996,6 +1006,10 @@ export type Database = {
       create_household: {
         Args: { p_household: Json; p_members: Json }
         Returns: string
+      }
+      create_move_in_tasks: {
+        Args: { p_match: string; p_staff: string }
+        Returns: number
       }
       dwelling_landlord: {
         Args: { p_dwelling: string }

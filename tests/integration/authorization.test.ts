@@ -121,7 +121,13 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/households/[id]',
 		path: `/staff/households/${SEED.household5}`,
 		load: ['staff', 'admin'],
-		actions: { propose: ['staff', 'admin'], confirm: ['staff', 'admin'], cancel: ['staff', 'admin'], status: ['staff', 'admin'] }
+		actions: {
+			propose: ['staff', 'admin'],
+			confirm: ['staff', 'admin'],
+			cancel: ['staff', 'admin'],
+			status: ['staff', 'admin'],
+			tasks: ['staff', 'admin']
+		}
 	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },

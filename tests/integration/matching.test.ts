@@ -107,6 +107,17 @@ describe('proposals', () => {
 		expect(confirmed.text).toContain('Amina Testfamilie');
 		// now, and only now, the landlord sees the contact person
 		expect(await (await landlord.get(proposalPath)).text()).toContain('Amina Testfamilie');
+
+		// one click makes the usual move-in tasks, with the household's language; twice makes nothing more
+		for (let i = 0; i < 2; i++)
+			expect(location(await s.post(`/staff/households/${household}?/tasks`, { match_id: matchId }))).toBe(
+				`/staff/households/${household}?tasks`
+			);
+		const { data: tasks } = await serviceClient().from('tasks').select('type, needed_languages, starts_at').eq('match_id', matchId).order('starts_at');
+		expect(tasks!.map((t) => t.type)).toEqual(['furniture', 'move_in', 'guide']);
+		expect(tasks![1].needed_languages).toEqual(['ar']);
+		// 10:00 in Norway on the expected arrival (2027-06-01, summer time: 08:00 UTC)
+		expect(new Date(tasks![1].starts_at).toISOString()).toBe('2027-06-01T08:00:00.000Z');
 	});
 });
 

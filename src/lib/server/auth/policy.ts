@@ -62,7 +62,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/households/template.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/households/[id]': {
 		load: ['staff'],
-		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'] }
+		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'] }
 	},
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },

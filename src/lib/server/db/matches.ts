@@ -33,3 +33,10 @@ export async function cancel(matchId: string): Promise<boolean> {
 	if (error) throw new Error(`cancelling: ${error.message}`);
 	return data;
 }
+
+/** the usual move-in tasks for a confirmed match (once; returns how many were created) */
+export async function createMoveInTasks(matchId: string, staffId: string): Promise<number> {
+	const { data, error } = await db().rpc('create_move_in_tasks', { p_match: matchId, p_staff: staffId });
+	if (error) throw new Error(`creating move-in tasks: ${error.message}`);
+	return data;
+}

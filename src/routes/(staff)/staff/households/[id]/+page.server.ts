@@ -12,7 +12,7 @@ import { nudge } from '$lib/server/mail';
 import { dwellingsFor, feasible, score } from '$lib/server/matching';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status'] as const;
+const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const staff = authorizeLoad(event)!;
@@ -75,6 +75,13 @@ export const actions: Actions = {
 			return fail(409, { message: m.hh_status_refused() });
 		nudge();
 		back(event, 'confirmed');
+	},
+	tasks: async (event) => {
+		const staff = authorizeAction(event, 'tasks')!;
+		const form = readForm(idSchema('match_id'), await event.request.formData());
+		if (!form.ok) return fail(400, { message: m.error_invalid() });
+		await matches.createMoveInTasks(String(form.data.match_id), staff.id);
+		back(event, 'tasks');
 	},
 	cancel: async (event) => {
 		authorizeAction(event, 'cancel');
