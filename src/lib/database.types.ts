@@ -643,6 +643,7 @@ export type Database = {
           created_at: string
           hours: number | null
           hours_approved_at: string | null
+          hours_approved_by: string | null
           id: string
           joined_at: string
           status: Database["public"]["Enums"]["signup_status"]
@@ -653,6 +654,7 @@ export type Database = {
           created_at?: string
           hours?: number | null
           hours_approved_at?: string | null
+          hours_approved_by?: string | null
           id?: string
           joined_at?: string
           status?: Database["public"]["Enums"]["signup_status"]
@@ -663,6 +665,7 @@ export type Database = {
           created_at?: string
           hours?: number | null
           hours_approved_at?: string | null
+          hours_approved_by?: string | null
           id?: string
           joined_at?: string
           status?: Database["public"]["Enums"]["signup_status"]
@@ -670,6 +673,13 @@ export type Database = {
           volunteer_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "signups_hours_approved_by_fkey"
+            columns: ["hours_approved_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "signups_task_id_fkey"
             columns: ["task_id"]
@@ -967,6 +977,10 @@ export type Database = {
         }
         Returns: boolean
       }
+      approve_hours: {
+        Args: { p_signup: string; p_staff: string }
+        Returns: boolean
+      }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
@@ -1162,6 +1176,10 @@ export type Database = {
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
+      }
+      report_hours: {
+        Args: { p_hours: number; p_task: string; p_volunteer: string }
+        Returns: boolean
       }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
       review_dwelling: {

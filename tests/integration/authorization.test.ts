@@ -96,7 +96,7 @@ const MATRIX: Entry[] = [
 		route: '/(volunteer)/volunteer/tasks/[id]',
 		path: `/volunteer/tasks/${SEED.task20}`,
 		load: ['volunteer'],
-		actions: { signup: ['volunteer'], withdraw: ['volunteer'] }
+		actions: { signup: ['volunteer'], withdraw: ['volunteer'], hours: ['volunteer'] }
 	},
 	{ route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics', path: `/volunteer/tasks/${SEED.task20}/calendar.ics`, endpoints: { GET: ['volunteer'] } },
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
@@ -131,7 +131,7 @@ const MATRIX: Entry[] = [
 	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },

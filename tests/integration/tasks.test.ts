@@ -274,3 +274,36 @@ describe('staff and police certificates', () => {
 		expect(page).toContain(day(20));
 	});
 });
+
+describe('hours', () => {
+	it('are reported by a volunteer who had a place, after the task, and approved by staff', async () => {
+		const [p, q] = await volunteers(2);
+		// a task that has ended: made as a future task, signed up, then moved into the past
+		const taskId = await task({ volunteers_needed: 1 }, 500 * HOUR);
+		await signUp(taskId, p.id);
+		await signUp(taskId, q.id); // waitlisted: no hours
+		const volunteer = new Client(app.url);
+		await volunteer.login(p.email);
+		expect((await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '3' })).status).toBe(409); // not ended yet
+		await serviceClient()
+			.from('tasks')
+			.update({ starts_at: new Date(Date.now() - 5 * HOUR).toISOString(), ends_at: new Date(Date.now() - 2 * HOUR).toISOString() })
+			.eq('id', taskId);
+		expect((await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '2,25' })).status).toBe(400);
+		expect(location(await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '2,5' }))).toBe(`/volunteer/tasks/${taskId}?hours`);
+		const waiting = new Client(app.url);
+		await waiting.login(q.email);
+		expect((await waiting.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '2' })).status).toBe(409);
+
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const { data: signup } = await serviceClient().from('signups').select('id, hours').eq('task_id', taskId).eq('volunteer_id', p.id).single();
+		expect(Number(signup!.hours)).toBe(2.5);
+		expect(await (await staff.get('/staff/tasks')).text()).toContain('Timar å godkjenne');
+		expect(location(await staff.post('/staff/tasks?/approve', { signup_id: signup!.id }))).toBe('/staff/tasks?approved');
+		const { data: approved } = await serviceClient().from('signups').select('hours_approved_at, hours_approved_by').eq('id', signup!.id).single();
+		expect(approved!.hours_approved_by).toBe(seedId('user:staff'));
+		// once approved, the volunteer cannot change them
+		expect((await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '8' })).status).toBe(409);
+	});
+});

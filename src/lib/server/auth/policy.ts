@@ -50,7 +50,10 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(landlord)/landlord/proposals/[id]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
 	'/(volunteer)/volunteer': { load: ['volunteer'] },
 	'/(volunteer)/volunteer/profile': { load: ['volunteer'], actions: { default: ['volunteer'] } },
-	'/(volunteer)/volunteer/tasks/[id]': { load: ['volunteer'], actions: { signup: ['volunteer'], withdraw: ['volunteer'] } },
+	'/(volunteer)/volunteer/tasks/[id]': {
+		load: ['volunteer'],
+		actions: { signup: ['volunteer'], withdraw: ['volunteer'], hours: ['volunteer'] }
+	},
 	'/(volunteer)/volunteer/tasks/[id]/calendar.ics': { endpoints: { GET: ['volunteer'] } },
 	'/(staff)/staff': { load: ['staff'] },
 	'/(staff)/staff/dwellings': { load: ['staff'] },
@@ -66,7 +69,7 @@ export const policies: Record<string, RoutePolicy> = {
 	},
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
-	'/(staff)/staff/tasks': { load: ['staff'] },
+	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },

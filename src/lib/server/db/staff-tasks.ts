@@ -23,3 +23,21 @@ export async function create(task: NewTask): Promise<string> {
 	if (error) throw new Error(`creating a task: ${error.message}`);
 	return data.id;
 }
+
+/** hours volunteers reported that wait for approval */
+export async function hoursToApprove() {
+	const { data, error } = await db()
+		.from('signups')
+		.select('id, hours, volunteer:users!signups_volunteer_id_fkey(display_name), task:tasks(title, starts_at)')
+		.not('hours', 'is', null)
+		.is('hours_approved_at', null)
+		.order('joined_at');
+	if (error) throw new Error(`listing hours: ${error.message}`);
+	return data;
+}
+
+export async function approveHours(signupId: string, staffId: string): Promise<boolean> {
+	const { data, error } = await db().rpc('approve_hours', { p_signup: signupId, p_staff: staffId });
+	if (error) throw new Error(`approving hours: ${error.message}`);
+	return data;
+}

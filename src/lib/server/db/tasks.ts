@@ -31,7 +31,11 @@ export async function open() {
 
 /** one task, with the address only when the caller may see it (decided by the caller) */
 export async function one(id: string) {
-	const { data, error } = await db().from('tasks').select(`${PUBLIC_FIELDS}, address, signups(volunteer_id, status, joined_at, id)`).eq('id', id).maybeSingle();
+	const { data, error } = await db()
+		.from('tasks')
+		.select(`${PUBLIC_FIELDS}, address, signups(volunteer_id, status, joined_at, id, hours, hours_approved_at)`)
+		.eq('id', id)
+		.maybeSingle();
 	if (error) throw new Error(`reading a task: ${error.message}`);
 	return data;
 }
@@ -73,4 +77,10 @@ export async function profile(volunteerId: string) {
 		skills: data?.skills ?? [],
 		languages: (data?.volunteer_languages ?? []).map((l) => l.language)
 	};
+}
+
+export async function reportHours(taskId: string, volunteerId: string, hours: number): Promise<boolean> {
+	const { data, error } = await db().rpc('report_hours', { p_task: taskId, p_volunteer: volunteerId, p_hours: hours });
+	if (error) throw new Error(`reporting hours: ${error.message}`);
+	return data;
 }

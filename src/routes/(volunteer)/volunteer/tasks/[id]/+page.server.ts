@@ -3,7 +3,9 @@ import { m } from '$lib/paraglide/messages';
 import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
 import * as tasks from '$lib/server/db/tasks';
+import { readForm } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
+import { hoursSchema } from '$lib/schemas/hours';
 import type { Actions, PageServerLoad } from './$types';
 
 const ADDRESS_SHOWN_BEFORE_MS = 48 * 3600_000;
@@ -22,8 +24,11 @@ export const load: PageServerLoad = async (event) => {
 		address: showAddress ? address : null,
 		placesLeft: Math.max(0, task.volunteers_needed - signups.filter((s) => s.status === 'confirmed').length),
 		mine: mine?.status ?? null,
+		ended: new Date(task.ends_at).getTime() < Date.now(),
+		hours: mine?.hours ?? null,
+		hoursApproved: Boolean(mine?.hours_approved_at),
 		waitlistPosition: mine?.status === 'waitlisted' ? waiting.findIndex((s) => s.volunteer_id === user.id) + 1 : null,
-		notice: (['confirmed', 'waitlisted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+		notice: (['confirmed', 'waitlisted', 'withdrawn', 'hours'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
 
@@ -47,6 +52,13 @@ export const actions: Actions = {
 		}
 		nudge();
 		redirect(303, `/volunteer/tasks/${event.params.id}?${status}`);
+	},
+	hours: async (event) => {
+		const user = authorizeAction(event, 'hours')!;
+		const form = readForm(hoursSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.errors.hours });
+		if (!(await tasks.reportHours(event.params.id, user.id, form.data.hours))) return fail(409, { message: m.vol_hours_refused() });
+		redirect(303, `/volunteer/tasks/${event.params.id}?hours`);
 	},
 	withdraw: async (event) => {
 		const user = authorizeAction(event, 'withdraw')!;
