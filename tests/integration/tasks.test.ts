@@ -109,6 +109,40 @@ describe('sign-ups', () => {
 	});
 });
 
+describe('verified addresses', () => {
+	it('are required by the database itself to sign up for a task or send in an offer', async () => {
+		const db = serviceClient();
+		const { data: person } = await db
+			.from('users')
+			.insert({ email: `unverified-${randomUUID().slice(0, 8)}@example.no`, display_name: 'Ikkje stadfesta' })
+			.select('id')
+			.single();
+		const taskId = await task({}, 600 * HOUR);
+		expect((await signUp(taskId, person!.id)).error?.hint).toBe('unverified');
+
+		const { data: offer } = await db
+			.from('dwellings')
+			.insert({
+				landlord_id: person!.id,
+				status: 'draft',
+				street: 'Uverifisert 1',
+				postcode: '5914',
+				place: 'Lid',
+				locality: 'Lid',
+				bedrooms: 1,
+				beds: 1,
+				max_occupants: 1,
+				rent_nok: 5000,
+				available_from: '2027-01-01',
+				fire_safety_confirmed: true
+			})
+			.select('id')
+			.single();
+		const { error } = await db.from('dwellings').update({ status: 'submitted' }).eq('id', offer!.id);
+		expect(error?.hint).toBe('unverified');
+	});
+});
+
 describe('the task page', () => {
 	it('shows the exact address only to confirmed volunteers, and only from 48 hours before', async () => {
 		const soon = await task({ volunteers_needed: 1, address: 'Hemmelegvegen 1' }, 24 * HOUR);
@@ -152,7 +186,6 @@ describe('the task page', () => {
 		const res = await client.post(`/volunteer/tasks/${taskId}?/signup`);
 		expect(res.status).toBe(409);
 		expect(await res.text()).toContain('kommunen har ikkje sett ein gyldig politiattest');
-		expect(seedId('task:1')).toMatch(/^[0-9a-f-]{36}$/);
 	});
 });
 

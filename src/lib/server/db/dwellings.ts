@@ -13,8 +13,8 @@ export type Owner = { landlordId: string | null };
 export class TransitionError extends Error {}
 
 function failed(what: string, error: { message: string; hint?: string | null; code?: string }): never {
-	// a refused status change, or sending in an offer that is not complete
-	if (error.hint === 'invalid_transition' || error.hint === 'dwelling_not_available' || error.code === '23514')
+	// a refused status change, an offer that is not complete, or a landlord not yet verified
+	if (['invalid_transition', 'dwelling_not_available', 'unverified'].includes(error.hint ?? '') || error.code === '23514')
 		throw new TransitionError(error.message);
 	throw new Error(`${what}: ${error.message}`);
 }

@@ -6,7 +6,8 @@ import { db } from './client';
 export type Task = Database['public']['Tables']['tasks']['Row'];
 export type SignupStatus = Database['public']['Enums']['signup_status'];
 
-export type Refusal = 'task_closed' | 'already_signed_up' | 'overlap' | 'certificate_required';
+const REFUSALS = ['task_closed', 'already_signed_up', 'overlap', 'certificate_required', 'unverified'] as const;
+export type Refusal = (typeof REFUSALS)[number];
 export class SignupRefused extends Error {
 	readonly reason: Refusal;
 	constructor(reason: Refusal) {
@@ -42,8 +43,7 @@ export async function one(id: string) {
 
 export async function signUp(taskId: string, volunteerId: string, origin: string): Promise<SignupStatus> {
 	const { data, error } = await db().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: origin });
-	if (error?.hint && ['task_closed', 'already_signed_up', 'overlap', 'certificate_required'].includes(error.hint))
-		throw new SignupRefused(error.hint as Refusal);
+	if (error?.hint && (REFUSALS as readonly string[]).includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
 	if (error) throw new Error(`signing up: ${error.message}`);
 	return data;
 }

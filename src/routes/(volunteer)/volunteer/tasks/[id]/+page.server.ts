@@ -36,7 +36,8 @@ const REFUSALS = {
 	task_closed: m.vol_refused_closed,
 	already_signed_up: m.vol_refused_already,
 	overlap: m.vol_refused_overlap,
-	certificate_required: m.vol_refused_certificate
+	certificate_required: m.vol_refused_certificate,
+	unverified: m.vol_unverified
 };
 
 export const actions: Actions = {
