@@ -72,4 +72,5 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleHeaders, handleSession, handleEndpoints, handleLocale);
+// the language is known before anything answers, so a refusal is in the reader's language too
+export const handle: Handle = sequence(handleHeaders, handleSession, handleLocale, handleEndpoints);

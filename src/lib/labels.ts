@@ -58,3 +58,10 @@ export const skillNames = {
 	cooking: m.skill_cooking,
 	other: m.skill_other
 };
+
+export const certificateNames = {
+	none: m.cert_none,
+	requested: m.cert_requested,
+	valid: m.cert_valid,
+	expired: m.cert_expired
+};

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { wholeNumber } from './fields';
 
-const places = z.preprocess(
-	(v) => (v === '' || v === undefined ? undefined : Number(v)),
-	z.number('error_number').int('error_number').min(0, 'error_number_range:0:1000').max(1000, 'error_number_range:0:1000')
-);
+const places = wholeNumber(0, 1000);
 
 // free places in one school district
 export const districtPlacesSchema = z.object({

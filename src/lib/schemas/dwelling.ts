@@ -2,28 +2,14 @@
 // dwellings. A draft may be incomplete (what is there must still be valid); an offer that
 // is sent in must be complete and the fire-safety rules confirmed.
 import { z } from 'zod';
+import { checkbox, optionalWholeNumber } from './fields';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-/** a whole number from a text field; blank is "not given" */
-const int = (min: number, max: number) =>
-	z.preprocess(
-		(v) => (blank(v) ? undefined : typeof v === 'string' ? Number(v.trim().replace(/\s/g, '')) : v),
-		z
-			.number('error_number')
-			.int('error_number')
-			.min(min, `error_number_range:${min}:${max}`)
-			.max(max, `error_number_range:${min}:${max}`)
-			.optional()
-	);
 
 const text = (max: number) =>
 	z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, 'error_too_long').optional());
 
 const date = z.preprocess((v) => (blank(v) ? undefined : v), z.iso.date('error_date').optional());
-
-/** a checkbox: present means yes */
-const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 export const FURNISHED = ['no', 'partly', 'fully'] as const;
 /** the choice list for bus departures per weekday */
@@ -34,12 +20,12 @@ export const dwellingFields = z.object({
 	postcode: z.preprocess((v) => (blank(v) ? undefined : String(v).trim()), z.string().regex(/^\d{4}$/, 'error_postcode').optional()),
 	place: text(100),
 	locality: text(100),
-	bedrooms: int(0, 20),
-	beds: int(1, 40),
-	max_occupants: int(1, 40),
-	size_m2: int(5, 1000),
-	rent_nok: int(0, 100000),
-	deposit_nok: int(0, 500000),
+	bedrooms: optionalWholeNumber(0, 20),
+	beds: optionalWholeNumber(1, 40),
+	max_occupants: optionalWholeNumber(1, 40),
+	size_m2: optionalWholeNumber(5, 1000),
+	rent_nok: optionalWholeNumber(0, 100000),
+	deposit_nok: optionalWholeNumber(0, 500000),
 	rent_includes_electricity: checkbox,
 	rent_includes_internet: checkbox,
 	furnished: z.preprocess((v) => (blank(v) ? 'no' : v), z.enum(FURNISHED, 'error_choose')),
@@ -48,9 +34,9 @@ export const dwellingFields = z.object({
 	smoking_allowed: checkbox,
 	available_from: date,
 	available_until: date,
-	min_lease_months: int(0, 120),
-	bus_stop_distance_m: int(0, 100000),
-	bus_departures_per_weekday: int(0, 500),
+	min_lease_months: optionalWholeNumber(0, 120),
+	bus_stop_distance_m: optionalWholeNumber(0, 100000),
+	bus_departures_per_weekday: optionalWholeNumber(0, 500),
 	description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(4000, 'error_too_long')),
 	fire_safety_confirmed: checkbox
 });

@@ -35,3 +35,23 @@ export const redirectTo = z
 	.regex(/^\/(?![/\\])/)
 	.optional()
 	.catch(undefined);
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const asNumber = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v);
+const wholeIn = (min: number, max: number) =>
+	z
+		.number('error_number')
+		.int('error_number')
+		.min(min, `error_number_range:${min}:${max}`)
+		.max(max, `error_number_range:${min}:${max}`);
+
+/** a whole number typed into a text or number field ("9 500" too); blank takes `fallback`, else is an error */
+export const wholeNumber = (min: number, max: number, fallback?: number) =>
+	z.preprocess((v) => (blank(v) ? fallback : asNumber(v)), wholeIn(min, max));
+
+/** the same, where blank means "not given" */
+export const optionalWholeNumber = (min: number, max: number) =>
+	z.preprocess((v) => (blank(v) ? undefined : asNumber(v)), wholeIn(min, max).optional());
+
+/** a checkbox (present means yes); a CSV cell may say ja / yes / true / 1 */
+export const checkbox = z.preprocess((v) => v === true || ['on', 'true', 'ja', 'yes', '1'].includes(String(v)), z.boolean());

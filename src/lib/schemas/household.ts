@@ -1,13 +1,11 @@
 // Registering a household announced by IMDi — the form, and each row of a CSV import.
 // Members are given as counts and the children's ages, which is all matching needs.
 import { z } from 'zod';
+import { checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = ['ukrainian_collective_protection', 'resettlement', 'other', 'family_reunification'] as const;
 
-const count = z.preprocess(
-	(v) => (v === '' || v === undefined ? 0 : Number(String(v).trim())),
-	z.number('error_number').int('error_number').min(0, 'error_number_range:0:20').max(20, 'error_number_range:0:20')
-);
+const count = wholeNumber(0, 20, 0);
 const list = z.preprocess(
 	(v) =>
 		String(v ?? '')
@@ -16,7 +14,6 @@ const list = z.preprocess(
 			.filter(Boolean),
 	z.array(z.string().max(50, 'error_too_long')).max(10, 'error_too_long')
 );
-const yes = z.preprocess((v) => v === 'on' || v === 'true' || v === 'ja' || v === 'yes' || v === '1' || v === true, z.boolean());
 
 export const householdSchema = z
 	.object({

@@ -1,11 +1,11 @@
 // Staff create a task. Times are typed as Norwegian wall-clock time (datetime-local).
 import { z } from 'zod';
+import { checkbox as yes, wholeNumber } from './fields';
 import { SKILLS } from './volunteer-profile';
 
 export const TASK_TYPES = ['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'] as const;
 
 const localTime = z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'error_datetime');
-const yes = z.preprocess((v) => v === 'on', z.boolean());
 
 export const taskSchema = z
 	.object({
@@ -16,10 +16,7 @@ export const taskSchema = z
 		ends_at: localTime,
 		locality: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(100, 'error_too_long'),
 		address: z.string().trim().max(300, 'error_too_long').default(''),
-		volunteers_needed: z.preprocess(
-			(v) => (v === '' || v === undefined ? undefined : Number(v)),
-			z.number('error_number').int('error_number').min(1, 'error_number_range:1:100').max(100, 'error_number_range:1:100')
-		),
+		volunteers_needed: wholeNumber(1, 100),
 		needed_languages: z.preprocess(
 			(v) =>
 				String(v ?? '')

@@ -1,6 +1,7 @@
 // The volunteer's profile form. Languages come as up to LANGUAGE_ROWS rows of code, level
 // and interpreting; availability as weekday × part of day checkboxes.
 import { z } from 'zod';
+import { checkbox as yes, wholeNumber } from './fields';
 
 export const SKILLS = [
 	'driving_licence', 'own_car', 'van_trailer', 'furniture_assembly', 'homework_help', 'children_activities', 'it_help', 'cooking', 'other'
@@ -10,7 +11,6 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 export const LANGUAGE_ROWS = 4;
 
-const yes = z.preprocess((v) => v === 'on', z.boolean());
 
 export const volunteerProfileSchema = z
 	.object({
@@ -23,10 +23,7 @@ export const volunteerProfileSchema = z
 					.filter(Boolean),
 			z.array(z.string().max(100, 'error_too_long')).max(20, 'error_too_long')
 		),
-		max_tasks_per_month: z.preprocess(
-			(v) => (v === '' || v === undefined ? 4 : Number(v)),
-			z.number('error_number').int('error_number').min(0, 'error_number_range:0:100').max(100, 'error_number_range:0:100')
-		),
+		max_tasks_per_month: wholeNumber(0, 100, 4),
 		dates_away: z.string().trim().max(500, 'error_too_long').default(''),
 		contact_by_sms: yes,
 		...Object.fromEntries(SKILLS.map((s) => [`skill_${s}`, yes])),

@@ -2,6 +2,7 @@
 // Anonymous on a protected page: to the login page and back afterwards. Logged in
 // without the role: 403.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '$lib/server/db/sessions';
 import { policies, type Rule } from './policy';
 
@@ -55,13 +56,11 @@ export function requireUser(event: Event, what: What = { load: true }): SessionU
  */
 export function refuseEndpoint(event: Event & Pick<RequestEvent, 'request'>): Response | null {
 	const routeId = event.route.id;
-	const policy = routeId ? policies[routeId] : undefined;
-	if (!policy?.endpoints) return null;
-	const method = event.request.method === 'GET' || event.request.method === 'HEAD' ? 'GET' : 'POST';
-	const rule = policy.endpoints[method];
+	if (!routeId || !policies[routeId]?.endpoints) return null;
+	const rule = ruleFor(routeId, { endpoint: event.request.method === 'GET' || event.request.method === 'HEAD' ? 'GET' : 'POST' });
 	if (rule && allows(rule, event.locals.user)) return null;
 	if (rule && !event.locals.user) return new Response(null, { status: 303, headers: { location: '/login' } });
-	return new Response('Forbidden', { status: 403 });
+	return new Response(m.forbidden(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
 /** offering a dwelling or signing up for a task waits for a verified e-mail address */
