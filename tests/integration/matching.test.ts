@@ -203,6 +203,20 @@ describe('households', () => {
 	});
 });
 
+describe('household status in the database', () => {
+	it('moves only along expected → matched → contract signed → settled, or to cancelled', async () => {
+		const db = serviceClient();
+		const settled = seedId('household:21');
+		const refused = await db.from('households').update({ status: 'expected' }).eq('id', settled);
+		expect(refused.error?.hint).toBe('invalid_transition');
+		const expected = seedId('household:6');
+		expect((await db.from('households').update({ status: 'settled', settled_on: '2027-01-01' }).eq('id', expected)).error?.hint).toBe(
+			'invalid_transition'
+		);
+		expect((await db.from('households').update({ status: 'cancelled' }).eq('id', expected)).error).toBeNull();
+	});
+});
+
 describe('districts', () => {
 	it('lets staff update free places, refusing negative numbers', async () => {
 		const s = await staff();
