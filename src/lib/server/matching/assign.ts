@@ -3,7 +3,7 @@
 // honouring pairs staff locked (always in) and excluded (never in); households that
 // cannot be placed are listed with the reason.
 import { feasible, violationMask, violations } from './constraints';
-import { sparseMinCostAssignment } from './hungarian';
+import { sparseMinCostAssignment, type AssignmentState } from './hungarian';
 import { batchScorer, needsOf, score } from './score';
 import type { DwellingInput, HouseholdInput, MatchingContext, Violation } from './types';
 
@@ -100,7 +100,8 @@ function whyNot(h: HouseholdInput, dwellings: DwellingInput[], ctx: MatchingCont
 // Each household starts with only its best CANDIDATES dwellings; the solution is then
 // checked against every feasible pair with the duals (column prices) the solver leaves:
 // a pair left out that could improve the total shows up as a negative reduced cost, is
-// added, and the problem solved again. When no such pair remains, the assignment is
+// added, and only the households that gained a pair are solved again (a warm start from
+// the last round's prices, see hungarian.ts). When no such pair remains, the assignment is
 // optimal for the whole instance, not just the candidates.
 const CANDIDATES = 40;
 const ADD_PER_ROUND = 20;
@@ -125,37 +126,46 @@ function smallest(m: number, k: number, value: (j: number) => number, out: Int32
 
 export function solve(scores: Float64Array, n: number, m: number, ceiling: number, candidates = CANDIDATES, addPerRound = ADD_PER_ROUND): Int32Array {
 	const included = new Uint8Array(n * m);
+	const chosen: number[][] = Array.from({ length: n }, () => []); // the included columns of each row
 	const picked = new Int32Array(Math.max(candidates, addPerRound));
 	const keys = new Float64Array(picked.length);
+	const include = (i: number, count: number) => {
+		for (let k = 0; k < count; k++) {
+			included[i * m + picked[k]] = 1;
+			chosen[i].push(picked[k]);
+		}
+	};
 	for (let i = 0; i < n; i++) {
 		const row = i * m;
-		const count = smallest(m, candidates, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys);
-		for (let k = 0; k < count; k++) included[row + picked[k]] = 1;
+		include(i, smallest(m, candidates, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys));
 	}
+	let state: AssignmentState | undefined;
+	let redo: Int32Array | undefined;
 	for (;;) {
 		// min-cost form: cost = ceiling − score on each pair, and every household has a
 		// column of its own at the ceiling (staying unplaced is worth a score of 0)
 		let edges = n;
-		for (let k = 0; k < included.length; k++) edges += included[k];
+		for (const list of chosen) edges += list.length;
 		const start = new Int32Array(n + 1);
 		const col = new Int32Array(edges);
 		const cost = new Float64Array(edges);
 		let e = 0;
 		for (let i = 0; i < n; i++) {
 			start[i] = e;
-			for (let j = 0; j < m; j++)
-				if (included[i * m + j]) {
-					col[e] = j;
-					cost[e++] = ceiling - scores[i * m + j];
-				}
+			for (const j of chosen[i]) {
+				col[e] = j;
+				cost[e++] = ceiling - scores[i * m + j];
+			}
 			col[e] = m + i;
 			cost[e++] = ceiling;
 		}
 		start[n] = e;
-		const { rowCol, price } = sparseMinCostAssignment(n, m + n, start, col, cost);
+		// after the first round only the households that gained a pair are solved again
+		state = sparseMinCostAssignment(n, m + n, start, col, cost, state && redo ? { ...state, redo } : undefined);
+		const { rowCol, price } = state;
 
 		// per household, add the few left-out pairs that would improve the total most
-		let added = 0;
+		const gained: number[] = [];
 		for (let i = 0; i < n; i++) {
 			const held = rowCol[i];
 			const paid = (held >= m ? ceiling : ceiling - scores[i * m + held]) - price[held];
@@ -172,9 +182,10 @@ export function solve(scores: Float64Array, n: number, m: number, ceiling: numbe
 				picked,
 				keys
 			);
-			for (let k = 0; k < count; k++) included[row + picked[k]] = 1;
-			added += count;
+			include(i, count);
+			if (count > 0) gained.push(i);
 		}
-		if (added === 0) return rowCol;
+		if (gained.length === 0) return rowCol;
+		redo = Int32Array.from(gained);
 	}
 }

@@ -168,6 +168,27 @@ describe('batch proposal', () => {
 		}
 	});
 
+	it('reaches the optimum of one solve over every pair when later rounds only redo the households that gained a pair', () => {
+		for (let seed = 600; seed < 700; seed++) {
+			const [n, m] = [20 + (seed % 7) * 5, 30 + (seed % 5) * 10];
+			const { households, dwellings, ctx: c } = instance(seed, n, m);
+			const scores = new Float64Array(n * m);
+			households.forEach((h, i) =>
+				dwellings.forEach((d, j) => {
+					if (feasible(h, d, c)) scores[i * m + j] = score(h, d, c).total;
+				})
+			);
+			const total = (assignment: Int32Array) => [...assignment].reduce((sum, j, i) => sum + (j < m ? scores[i * m + j] : 0), 0);
+			const best = Math.max(...scores) + 1;
+			const whole = solve(scores, n, m, best, m, 1); // every pair from the start: one round
+			const grown = solve(scores, n, m, best, 1 + (seed % 3), 1 + (seed % 4));
+			expect(total(grown), `seed ${seed}`).toBeCloseTo(total(whole), 6);
+			const used = [...grown].filter((j) => j < m);
+			expect(new Set(used).size).toBe(used.length);
+			for (const [i, j] of grown.entries()) if (j < m) expect(scores[i * m + j]).toBeGreaterThan(0);
+		}
+	});
+
 	it('keeps locked pairs and never uses excluded ones', () => {
 		for (let seed = 300; seed < 360; seed++) {
 			const { households, dwellings, ctx: c } = instance(seed, 5, 5);
