@@ -10,6 +10,12 @@ export async function startGateway(opts: { port: number; postgrestUrl: string })
 	let count = 0;
 	const server = http.createServer((req, res) => {
 		const path = req.url ?? '/';
+		// the benchmark reads the count from another process
+		if (path === '/_busett/requests') {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ requests: count }));
+			return;
+		}
 		if (!path.startsWith('/rest/v1/') && path !== '/rest/v1') {
 			res.writeHead(404, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ message: 'not found' }));

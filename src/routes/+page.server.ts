@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	// the front page still helps when the database does not answer: it leaves the figure out
-	const target = await targets.forYear(yearInOslo()).catch((error: Error) => {
+	const target = await targets.forYearCached(yearInOslo()).catch((error: Error) => {
 		console.error(error.message);
 		return null;
 	});

@@ -13,7 +13,7 @@ export class Client {
 	}
 
 	private headers(extra: Record<string, string> = {}) {
-		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+		const cookie = this.cookieHeader();
 		// a browser's accept: SvelteKit answers form posts with HTML, not its JSON for use:enhance
 		return { 'x-forwarded-for': this.ip, accept: 'text/html', ...(cookie ? { cookie } : {}), ...extra };
 	}
@@ -27,6 +27,11 @@ export class Client {
 			else this.cookies.set(name.trim(), value);
 		}
 		return res;
+	}
+
+	/** the cookies as a browser would send them, for another HTTP client */
+	cookieHeader() {
+		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 	}
 
 	cookie(name: string) {

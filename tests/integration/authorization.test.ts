@@ -48,6 +48,7 @@ const MATRIX: Entry[] = [
 	{ route: '/healthz', path: '/healthz', endpoints: { GET: EVERYONE } },
 	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
 	{ route: '/dev/mail', path: '/dev/mail', load: EVERYONE },
+	{ route: '/about', path: '/about', load: EVERYONE },
 	{ route: '/unsubscribe/[token]', path: `/unsubscribe/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/register', path: '/register', load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/login', path: '/login', load: EVERYONE, actions: { default: EVERYONE } },

@@ -18,6 +18,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/healthz': { endpoints: { GET: 'public' } },
 	'/language': { endpoints: { POST: 'public' } },
 	'/dev/mail': { load: 'public' },
+	'/about': { load: 'public' },
 	'/unsubscribe/[token]': { load: 'public', actions: { default: 'public' } },
 
 	'/register': { load: 'public', actions: { default: 'public' } },

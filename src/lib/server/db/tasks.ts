@@ -54,28 +54,24 @@ export async function withdraw(taskId: string, volunteerId: string, origin: stri
 	return data;
 }
 
-export async function mine(volunteerId: string) {
+/** what the volunteer's home page needs about them: their profile and their tasks, in one request */
+export async function me(volunteerId: string) {
 	const { data, error } = await db()
-		.from('signups')
-		.select('status, task:tasks(id, title, starts_at, ends_at, locality, status)')
-		.eq('volunteer_id', volunteerId)
-		.in('status', ['confirmed', 'waitlisted'])
-		.order('joined_at');
-	if (error) throw new Error(`listing my tasks: ${error.message}`);
-	return data;
-}
-
-export async function profile(volunteerId: string) {
-	const { data, error } = await db()
-		.from('volunteer_profiles')
-		.select('localities, skills, volunteer_languages(language)')
-		.eq('user_id', volunteerId)
+		.from('users')
+		.select(
+			`profile:volunteer_profiles!volunteer_profiles_user_id_fkey(localities, skills, volunteer_languages(language)),
+			signups!signups_volunteer_id_fkey(status, joined_at, task:tasks(id, title, starts_at, ends_at, locality, status))`
+		)
+		.eq('id', volunteerId)
+		.in('signups.status', ['confirmed', 'waitlisted'])
+		.order('joined_at', { referencedTable: 'signups' })
 		.maybeSingle();
-	if (error) throw new Error(`reading a profile: ${error.message}`);
+	if (error) throw new Error(`reading a volunteer's profile and tasks: ${error.message}`);
 	return {
-		localities: data?.localities ?? [],
-		skills: data?.skills ?? [],
-		languages: (data?.volunteer_languages ?? []).map((l) => l.language)
+		localities: data?.profile?.localities ?? [],
+		skills: data?.profile?.skills ?? [],
+		languages: (data?.profile?.volunteer_languages ?? []).map((l) => l.language),
+		mine: data?.signups ?? []
 	};
 }
 
