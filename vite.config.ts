@@ -43,6 +43,20 @@ export default defineConfig(({ command }) => ({
 				}
 			},
 			{
+				// fuzzed input, concurrency and faults, on a stack of its own (npm run test:reliability)
+				extends: './vite.config.ts',
+				test: {
+					name: 'reliability',
+					environment: 'node',
+					include: ['tests/reliability/**/*.test.ts'],
+					globalSetup: ['tests/reliability/global-setup.ts'],
+					setupFiles: ['tests/integration/setup.ts'],
+					fileParallelism: false,
+					testTimeout: 300000,
+					hookTimeout: 120000
+				}
+			},
+			{
 				// benchmarks of pure code (no stack); print figures, fail only on a wrong result
 				extends: './vite.config.ts',
 				test: {

@@ -1,7 +1,7 @@
 // npm test — everything, on a throwaway local stack that this run starts and stops:
-// typecheck, database types up to date, build, unit and integration tests (Vitest),
-// end-to-end tests in Chromium (Playwright). Ports are free ones, so a running
-// `npm start` is not disturbed. Ends with one line: "N passed, N failed".
+// typecheck, database types up to date, build, unit and integration tests (Vitest), the
+// reliability suite (on a stack of its own), end-to-end tests in Chromium (Playwright).
+// Ports are free ones, so a running `npm start` is not disturbed. Ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,20 +78,25 @@ try {
 		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
 	};
 
-	await step('unit and integration tests (vitest)', async () => {
-		const report = join(workDir, 'vitest.json');
+	// a suite that failed in its setup fails no test, but the run all the same
+	const vitest = async (projects: string[], name: string) => {
+		const report = join(workDir, `${name}.json`);
 		const code = await run(
 			bin('vitest'),
-			['run', '--project', 'unit', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+			['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
 			env
 		);
 		const result = JSON.parse(readFileSync(report, 'utf8'));
 		totals.passed += result.numPassedTests;
-		// a suite that failed in its setup fails no test, but the run all the same
 		totals.failed += result.numFailedTests + result.numFailedTestSuites;
 		totals.skipped += result.numPendingTests + result.numTodoTests;
 		return code === 0 && result.success;
-	});
+	};
+
+	await step('unit and integration tests (vitest)', () => vitest(['unit', 'integration'], 'vitest'));
+
+	// on a stack of its own: fuzzing and faults must not disturb the other suites' data
+	await step('reliability tests (vitest, own stack)', () => vitest(['reliability'], 'reliability'));
 
 	await step('end-to-end tests (playwright, chromium)', async () => {
 		const report = join(workDir, 'playwright.json');

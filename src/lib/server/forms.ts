@@ -18,12 +18,19 @@ function translate(message: string | undefined, code: string, input: unknown): s
 	return m.error_invalid();
 }
 
+// control characters (other than line breaks and tabs) are never typed by a person; a form
+// that carries them is refused field by field, so nothing stores them
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export function readForm<S extends z.ZodType>(
 	schema: S,
 	form: FormData
 ): { ok: true; data: z.infer<S> } | ({ ok: false } & FormFailure) {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string' && !(key in raw)) raw[key] = value;
+	const unreadable = Object.keys(raw).filter((key) => CONTROL.test(raw[key]));
+	if (unreadable.length)
+		return { ok: false, values: typedValues(form), errors: Object.fromEntries(unreadable.map((k) => [k, m.error_control_characters()])) };
 	const result = schema.safeParse(raw);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: Record<string, string> = {};
