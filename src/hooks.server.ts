@@ -7,6 +7,7 @@ import { config, ConfigError } from '$lib/server/config';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
 import { mailTransport } from '$lib/server/mail/transport';
+import { watch } from '$lib/server/outage';
 
 // Validate the configuration before the first request: a bad variable stops the
 // server with one line naming it, not a stack trace on some later page.
@@ -62,6 +63,9 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+// the database side down: a friendly 503 page instead of a 500 (see outage.ts)
+const handleOutage: Handle = ({ event, resolve }) => watch(event.request, async () => resolve(event));
+
 // the headers kit.csp does not set
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -73,4 +77,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // the language is known before anything answers, so a refusal is in the reader's language too
-export const handle: Handle = sequence(handleHeaders, handleSession, handleLocale, handleEndpoints);
+export const handle: Handle = sequence(handleHeaders, handleOutage, handleSession, handleLocale, handleEndpoints);

@@ -4,6 +4,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { config } from '$lib/server/config';
+import { watchedFetch } from '$lib/server/outage';
 
 export type Db = SupabaseClient<Database>;
 
@@ -11,7 +12,9 @@ let client: Db | undefined;
 
 export function db(): Db {
 	client ??= createClient<Database>(config().SUPABASE_URL, config().SUPABASE_SERVICE_ROLE_KEY, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		// an outage of the database side becomes a friendly 503 page (see outage.ts)
+		global: { fetch: watchedFetch }
 	});
 	return client;
 }
