@@ -20,6 +20,8 @@ export type StoredMail = {
 	text: string;
 	html: string;
 	headers: Record<string, string>;
+	/** files sent along (text ones, e.g. calendar files, as text) */
+	attachments: { filename: string; contentType: string; content: string }[];
 };
 
 export type SmtpSink = {
@@ -80,7 +82,12 @@ export async function startSmtpSink(opts: {
 						subject: parsed.subject ?? '',
 						text: parsed.text ?? '',
 						html: typeof parsed.html === 'string' ? parsed.html : '',
-						headers
+						headers,
+						attachments: parsed.attachments.map((a) => ({
+							filename: a.filename ?? '',
+							contentType: a.contentType,
+							content: a.content.toString('utf8')
+						}))
 					};
 					mails.push(mail);
 					if (opts.dir) writeFileSync(join(opts.dir, `${mail.id}.json`), JSON.stringify(mail));

@@ -95,6 +95,35 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          id: string
+          secret_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id: string
+          secret_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          secret_hash?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_feeds_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       districts: {
         Row: {
           id: string
@@ -646,6 +675,8 @@ export type Database = {
           hours_approved_by: string | null
           id: string
           joined_at: string
+          no_show_at: string | null
+          no_show_by: string | null
           status: Database["public"]["Enums"]["signup_status"]
           task_id: string
           volunteer_id: string
@@ -657,6 +688,8 @@ export type Database = {
           hours_approved_by?: string | null
           id?: string
           joined_at?: string
+          no_show_at?: string | null
+          no_show_by?: string | null
           status?: Database["public"]["Enums"]["signup_status"]
           task_id: string
           volunteer_id: string
@@ -668,6 +701,8 @@ export type Database = {
           hours_approved_by?: string | null
           id?: string
           joined_at?: string
+          no_show_at?: string | null
+          no_show_by?: string | null
           status?: Database["public"]["Enums"]["signup_status"]
           task_id?: string
           volunteer_id?: string
@@ -676,6 +711,13 @@ export type Database = {
           {
             foreignKeyName: "signups_hours_approved_by_fkey"
             columns: ["hours_approved_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "signups_no_show_by_fkey"
+            columns: ["no_show_by"]
             isOneToOne: false
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -699,6 +741,9 @@ export type Database = {
       tasks: {
         Row: {
           address: string
+          cancel_reason: string
+          cancelled_at: string | null
+          cancelled_by: string | null
           created_at: string
           created_by: string | null
           description: string
@@ -718,6 +763,9 @@ export type Database = {
         }
         Insert: {
           address?: string
+          cancel_reason?: string
+          cancelled_at?: string | null
+          cancelled_by?: string | null
           created_at?: string
           created_by?: string | null
           description?: string
@@ -737,6 +785,9 @@ export type Database = {
         }
         Update: {
           address?: string
+          cancel_reason?: string
+          cancelled_at?: string | null
+          cancelled_by?: string | null
           created_at?: string
           created_by?: string | null
           description?: string
@@ -755,6 +806,13 @@ export type Database = {
           volunteers_needed?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "tasks_cancelled_by_fkey"
+            columns: ["cancelled_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "tasks_created_by_fkey"
             columns: ["created_by"]
@@ -982,6 +1040,15 @@ export type Database = {
         Returns: boolean
       }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
+      cancel_task: {
+        Args: {
+          p_origin: string
+          p_reason: string
+          p_staff: string
+          p_task: string
+        }
+        Returns: boolean
+      }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
         Returns: {
@@ -1105,6 +1172,15 @@ export type Database = {
         }
         Returns: undefined
       }
+      mark_no_show: {
+        Args: {
+          p_no_show: boolean
+          p_signup: string
+          p_staff: string
+          p_task: string
+        }
+        Returns: boolean
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1144,6 +1220,14 @@ export type Database = {
           p_staff: string
         }
         Returns: string
+      }
+      queue_certificate_expiry_notices: {
+        Args: { p_origin: string }
+        Returns: number
+      }
+      queue_short_staffed_alerts: {
+        Args: { p_origin: string }
+        Returns: number
       }
       queue_task_reminders: { Args: { p_origin: string }; Returns: number }
       rate_limit_count: {
@@ -1222,6 +1306,19 @@ export type Database = {
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined
+      }
+      task_mail_payload: {
+        Args: {
+          p_origin: string
+          p_signup: Database["public"]["Enums"]["signup_status"]
+          t: Database["public"]["Tables"]["tasks"]["Row"]
+          u: Database["public"]["Tables"]["users"]["Row"]
+        }
+        Returns: Json
+      }
+      update_task: {
+        Args: { p_changes: Json; p_origin: string; p_task: string }
+        Returns: number
       }
       use_email_token: {
         Args: {

@@ -2,7 +2,7 @@
 import { stackEnv } from './env';
 import { until } from './mail';
 
-type Mail = { subject: string; text: string; to: string[] };
+type Mail = { subject: string; text: string; to: string[]; attachments?: { filename: string; contentType: string; content: string }[] };
 
 export async function mailTo(address: string, subject?: RegExp): Promise<Mail> {
 	return until(`a mail to ${address}`, async () => {

@@ -40,7 +40,8 @@ const SEED = {
 	dwelling2: '2d52b51b-a0dd-bdcd-43ec-c991a94d4d5d',
 	noMatch: '00000000-0000-4000-8000-000000000000',
 	household5: seedId('household:5'),
-	task20: seedId('task:20')
+	task20: seedId('task:20'),
+	volunteer2: seedId('user:volunteer:2')
 };
 
 const MATRIX: Entry[] = [
@@ -91,7 +92,14 @@ const MATRIX: Entry[] = [
 		load: ['landlord'],
 		actions: { accept: ['landlord'], decline: ['landlord'] }
 	},
-	{ route: '/(volunteer)/volunteer', path: '/volunteer', load: ['volunteer'] },
+	{
+		route: '/(volunteer)/volunteer',
+		path: '/volunteer',
+		load: ['volunteer'],
+		actions: { calendar: ['volunteer'], calendarStop: ['volunteer'] }
+	},
+	// no login: an unknown address is a 404 for everyone
+	{ route: '/calendar/[token].ics', path: `/calendar/${TOKEN}.ics`, endpoints: { GET: EVERYONE } },
 	{ route: '/(volunteer)/volunteer/profile', path: '/volunteer/profile', load: ['volunteer'], actions: { default: ['volunteer'] } },
 	{
 		route: '/(volunteer)/volunteer/tasks/[id]',
@@ -135,6 +143,13 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/tasks/[id]',
+		path: `/staff/tasks/${SEED.task20}`,
+		load: ['staff', 'admin'],
+		actions: { save: ['staff', 'admin'], cancel: ['staff', 'admin'], noshow: ['staff', 'admin'] }
+	},
+	{ route: '/(staff)/staff/volunteers/[id]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
 	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }

@@ -1,5 +1,6 @@
-// Work that runs on a clock in every instance: the "still available?" checks and the
-// reminders 24 hours before a task. The SQL
+// Work that runs on a clock in every instance: the "still available?" checks, the
+// reminders 24 hours before a task, staff's warning of tasks short of volunteers 48 hours
+// before, and notices of police certificates running out within 30 days. The SQL
 // behind each job locks what it touches, so several instances running it at once do the
 // work once.
 import { config } from '$lib/server/config';
@@ -14,7 +15,9 @@ async function runAll() {
 	try {
 		const checks = await sendDueChecks(config().ORIGIN);
 		const reminded = await reminders.queue(config().ORIGIN);
-		if (checks + reminded > 0) nudge();
+		const short = await reminders.queueShortStaffed(config().ORIGIN);
+		const expiring = await reminders.queueCertificateExpiry(config().ORIGIN);
+		if (checks + reminded + short + expiring > 0) nudge();
 	} catch (error) {
 		console.error(`busett: scheduled job: ${(error as Error).message}`);
 	}

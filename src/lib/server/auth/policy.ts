@@ -49,7 +49,9 @@ export const policies: Record<string, RoutePolicy> = {
 		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
 	},
 	'/(landlord)/landlord/proposals/[id]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
-	'/(volunteer)/volunteer': { load: ['volunteer'] },
+	'/(volunteer)/volunteer': { load: ['volunteer'], actions: { calendar: ['volunteer'], calendarStop: ['volunteer'] } },
+	// a volunteer's calendar feed: the secret address is the key (calendar apps cannot log in)
+	'/calendar/[token].ics': { endpoints: { GET: 'public' } },
 	'/(volunteer)/volunteer/profile': { load: ['volunteer'], actions: { default: ['volunteer'] } },
 	'/(volunteer)/volunteer/tasks/[id]': {
 		load: ['volunteer'],
@@ -73,6 +75,8 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
+	'/(staff)/staff/tasks/[id]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
+	'/(staff)/staff/volunteers/[id]': { load: ['staff'] },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }

@@ -6,3 +6,17 @@ export async function queue(origin: string): Promise<number> {
 	if (error) throw new Error(`queuing reminders: ${error.message}`);
 	return data;
 }
+
+/** tell staff of tasks starting within 48 hours that are short of volunteers (each task once) */
+export async function queueShortStaffed(origin: string): Promise<number> {
+	const { data, error } = await db().rpc('queue_short_staffed_alerts', { p_origin: origin });
+	if (error) throw new Error(`queuing short-staffed alerts: ${error.message}`);
+	return data;
+}
+
+/** tell volunteers and staff of police certificates running out within 30 days (each expiry date once) */
+export async function queueCertificateExpiry(origin: string): Promise<number> {
+	const { data, error } = await db().rpc('queue_certificate_expiry_notices', { p_origin: origin });
+	if (error) throw new Error(`queuing certificate notices: ${error.message}`);
+	return data;
+}

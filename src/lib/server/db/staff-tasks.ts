@@ -41,3 +41,60 @@ export async function approveHours(signupId: string, staffId: string): Promise<b
 	if (error) throw new Error(`approving hours: ${error.message}`);
 	return data;
 }
+
+/** one task with every field, and who is on it (for the staff task page) */
+export async function one(id: string) {
+	const { data, error } = await db()
+		.from('tasks')
+		.select(
+			'*, signups(id, status, joined_at, hours, hours_approved_at, no_show_at, volunteer:users!signups_volunteer_id_fkey(id, display_name, email))'
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw new Error(`reading a task: ${error.message}`);
+	if (!data) return null;
+	const { signups, ...task } = data;
+	const order = [...signups].sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.id.localeCompare(b.id));
+	return {
+		task,
+		confirmed: order.filter((s) => s.status === 'confirmed'),
+		waitlisted: order.filter((s) => s.status === 'waitlisted')
+	};
+}
+
+const EDIT_REFUSALS = ['task_not_open', 'places_below_confirmed', 'overlap', 'certificate_required'] as const;
+export type EditRefusal = (typeof EDIT_REFUSALS)[number];
+export class EditRefused extends Error {
+	readonly reason: EditRefusal;
+	/** the number confirmed, or the names of the volunteers in the way */
+	readonly detail: string;
+	constructor(reason: EditRefusal, detail: string) {
+		super(reason);
+		this.reason = reason;
+		this.detail = detail;
+	}
+}
+
+type TaskChanges = Database['public']['Tables']['tasks']['Update'];
+
+/** change a task; the database keeps its rules and tells those on it (returns how many mails) */
+export async function update(id: string, changes: TaskChanges, origin: string): Promise<number> {
+	const { data, error } = await db().rpc('update_task', { p_task: id, p_changes: changes as never, p_origin: origin });
+	if (error?.hint && (EDIT_REFUSALS as readonly string[]).includes(error.hint)) throw new EditRefused(error.hint as EditRefusal, error.details ?? '');
+	if (error) throw new Error(`changing a task: ${error.message}`);
+	return data;
+}
+
+/** cancel an open task, telling everyone on it why; false when it was not open */
+export async function cancel(id: string, staffId: string, reason: string, origin: string): Promise<boolean> {
+	const { data, error } = await db().rpc('cancel_task', { p_task: id, p_staff: staffId, p_reason: reason, p_origin: origin });
+	if (error) throw new Error(`cancelling a task: ${error.message}`);
+	return data;
+}
+
+/** mark (or unmark) a confirmed volunteer of an ended task as not having come */
+export async function markNoShow(taskId: string, signupId: string, staffId: string, noShow: boolean): Promise<boolean> {
+	const { data, error } = await db().rpc('mark_no_show', { p_task: taskId, p_signup: signupId, p_staff: staffId, p_no_show: noShow });
+	if (error) throw new Error(`marking a no-show: ${error.message}`);
+	return data;
+}

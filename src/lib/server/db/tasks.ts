@@ -54,13 +54,14 @@ export async function withdraw(taskId: string, volunteerId: string, origin: stri
 	return data;
 }
 
-/** what the volunteer's home page needs about them: their profile and their tasks, in one request */
+/** what the volunteer's home page needs about them: their profile, their tasks and when their calendar address was made, in one request */
 export async function me(volunteerId: string) {
 	const { data, error } = await db()
 		.from('users')
 		.select(
 			`profile:volunteer_profiles!volunteer_profiles_user_id_fkey(localities, skills, volunteer_languages(language)),
-			signups!signups_volunteer_id_fkey(status, joined_at, task:tasks(id, title, starts_at, ends_at, locality, status))`
+			signups!signups_volunteer_id_fkey(status, joined_at, task:tasks(id, title, starts_at, ends_at, locality, status)),
+			calendar_feeds(created_at)`
 		)
 		.eq('id', volunteerId)
 		.in('signups.status', ['confirmed', 'waitlisted'])
@@ -71,7 +72,8 @@ export async function me(volunteerId: string) {
 		localities: data?.profile?.localities ?? [],
 		skills: data?.profile?.skills ?? [],
 		languages: (data?.profile?.volunteer_languages ?? []).map((l) => l.language),
-		mine: data?.signups ?? []
+		mine: data?.signups ?? [],
+		feedMadeAt: data?.calendar_feeds?.created_at ?? null
 	};
 }
 

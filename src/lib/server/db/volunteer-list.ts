@@ -55,3 +55,31 @@ export async function recordCertificate(volunteerId: string, staffId: string, se
 	});
 	if (error) throw new Error(`recording a certificate: ${error.message}`);
 }
+
+/** one volunteer for staff: who they are, their certificate, and every task they signed up for */
+export async function history(id: string) {
+	const { data, error } = await db()
+		.from('users')
+		.select(
+			'id, email, display_name, created_at, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(phone, skills, localities, max_tasks_per_month, dates_away, police_certificate_status, police_certificate_seen_on, police_certificate_expires_on, seen_by:users!volunteer_profiles_police_certificate_seen_by_fkey(display_name), volunteer_languages(language, level, interpreting)), signups!signups_volunteer_id_fkey(id, status, hours, hours_approved_at, no_show_at, task:tasks(id, title, starts_at, ends_at, locality, status))'
+		)
+		.eq('id', id)
+		.eq('roles.role', 'volunteer')
+		.maybeSingle();
+	if (error) throw new Error(`reading a volunteer: ${error.message}`);
+	if (!data) return null;
+	const raw = data.profile as unknown;
+	const profile = (Array.isArray(raw) ? (raw[0] ?? null) : raw) as (typeof data.profile & object) | null;
+	const tasks = data.signups
+		.filter((s) => s.task)
+		.map((s) => ({
+			signupId: s.id,
+			...s.task!,
+			signup: s.status,
+			noShow: Boolean(s.no_show_at),
+			hours: s.hours,
+			hoursApproved: Boolean(s.hours_approved_at)
+		}))
+		.sort((a, b) => b.starts_at.localeCompare(a.starts_at));
+	return { id: data.id, name: data.display_name, email: data.email, since: data.created_at, profile, tasks };
+}

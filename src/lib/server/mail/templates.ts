@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
 import { taskCalendar } from '$lib/server/tasks/calendar';
+import { taskChangeTemplates } from './task-mail';
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -22,7 +23,7 @@ export type MailContent = {
 	attachments?: Attachment[];
 };
 
-type Template<S extends z.ZodType> = {
+export type Template<S extends z.ZodType> = {
 	schema: S;
 	/** null: essential (account and safety mails); otherwise a category one can opt out of */
 	category: string | null;
@@ -241,7 +242,8 @@ export const templates = {
 				reason: m.mail_reminder_reason({}, { locale })
 			};
 		}
-	})
+	}),
+	...taskChangeTemplates
 } satisfies Record<string, Template<z.ZodType>>;
 
 export type TemplateKey = keyof typeof templates;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskCalendar } from './calendar';
+import { feedCalendar, taskCalendar } from './calendar';
 
 describe('taskCalendar', () => {
 	it('writes the task’s window so it shows at the right Norwegian time', () => {
@@ -20,5 +20,24 @@ describe('taskCalendar', () => {
 		expect(oslo(parse(end))).toBe('13:00');
 		expect(ics).toContain('SUMMARY:Hente møblar');
 		expect(ics).toContain('UID:t1@busett');
+	});
+});
+
+describe('feedCalendar', () => {
+	it('holds every task given as its own event, in a calendar that names Norwegian time', () => {
+		const task = (id: string, start: string) => ({ id, title: `Oppdrag ${id}`, starts_at: start, ends_at: start.replace('T10', 'T12'), locality: 'Lid', url: `https://x/${id}` });
+		const ics = feedCalendar([task('a', '2027-01-05T10:00:00+01:00'), task('b', '2027-07-05T10:00:00+02:00')], 'Mine oppdrag');
+		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+		expect(ics).toContain('X-WR-TIMEZONE:Europe/Oslo');
+		expect(ics).toContain('X-WR-CALNAME:Mine oppdrag');
+		// 10:00 in Oslo is 09:00 UTC in winter and 08:00 UTC in summer
+		expect(ics).toContain('DTSTART:20270105T090000Z');
+		expect(ics).toContain('DTSTART:20270705T080000Z');
+	});
+
+	it('is a valid, empty calendar when there are no tasks', () => {
+		const ics = feedCalendar([], 'Mine oppdrag');
+		expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+		expect(ics).not.toContain('BEGIN:VEVENT');
 	});
 });

@@ -1,6 +1,8 @@
-import { authorizeLoad } from '$lib/server/auth/authorize';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import * as tasks from '$lib/server/db/tasks';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = authorizeLoad(event)!;
@@ -12,9 +14,25 @@ export const load: PageServerLoad = async (event) => {
 		(t.needed_skills.length > 0 && t.needed_skills.every((s) => me.skills.includes(s)) ? 1 : 0);
 	return {
 		verified: user.emailVerified,
+		feedMadeAt: me.feedMadeAt,
 		mine: me.mine.filter((s) => s.task).map((s) => ({ ...s.task!, signup: s.status })),
 		tasks: list
 			.map((t) => ({ ...t, fits: fit(t) > 0, placesLeft: Math.max(0, t.volunteers_needed - t.taken) }))
 			.sort((a, b) => fit(b) - fit(a) || a.starts_at.localeCompare(b.starts_at))
 	};
+};
+
+export const actions: Actions = {
+	// a new secret address for the calendar feed, shown this once (only its hash is kept);
+	// the old address stops working at once
+	calendar: async (event) => {
+		const user = authorizeAction(event, 'calendar')!;
+		const token = await calendarFeeds.renew(user.id);
+		return { feedUrl: `${config().ORIGIN}/calendar/${token}.ics` };
+	},
+	calendarStop: async (event) => {
+		const user = authorizeAction(event, 'calendarStop')!;
+		await calendarFeeds.stop(user.id);
+		return { feedStopped: true };
+	}
 };
