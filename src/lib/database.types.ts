@@ -339,6 +339,7 @@ export type Database = {
       }
       households: {
         Row: {
+          anonymised_at: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name: string
           contact_phone: string
@@ -358,6 +359,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          anonymised_at?: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -377,6 +379,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          anonymised_at?: string | null
           category?: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -490,6 +493,7 @@ export type Database = {
           matching_weights: Json | null
           name: string
           rent_cap_nok: number | null
+          retention_months: number
           updated_at: string
         }
         Insert: {
@@ -498,6 +502,7 @@ export type Database = {
           matching_weights?: Json | null
           name: string
           rent_cap_nok?: number | null
+          retention_months?: number
           updated_at?: string
         }
         Update: {
@@ -506,6 +511,7 @@ export type Database = {
           matching_weights?: Json | null
           name?: string
           rent_cap_nok?: number | null
+          retention_months?: number
           updated_at?: string
         }
         Relationships: []
@@ -963,6 +969,10 @@ export type Database = {
       }
     }
     Functions: {
+      anonymise_settled_households: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       answer_availability_check: {
         Args: { p_available: boolean; p_check_id: string }
         Returns: string
@@ -981,6 +991,9 @@ export type Database = {
         Args: { p_signup: string; p_staff: string }
         Returns: boolean
       }
+      audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
+      audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
+      audit_redact: { Args: { p_values: Json }; Returns: Json }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
@@ -1056,6 +1069,7 @@ export type Database = {
         Args: { p_key: string; p_payload: Json; p_template: string }
         Returns: undefined
       }
+      erase_account: { Args: { p_user: string }; Returns: undefined }
       fail_notification: {
         Args: {
           p_error: string
@@ -1181,6 +1195,19 @@ export type Database = {
         Args: { p_hours: number; p_task: string; p_volunteer: string }
         Returns: boolean
       }
+      retention_due_on: {
+        Args: { p_months: number; p_settled_on: string }
+        Returns: string
+      }
+      retention_months: { Args: Record<PropertyKey, never>; Returns: number }
+      retention_preview: {
+        Args: { p_limit?: number }
+        Returns: {
+          due_on: string
+          households: number
+          persons: number
+        }[]
+      }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
       review_dwelling: {
         Args: {
@@ -1199,6 +1226,7 @@ export type Database = {
         Args: { p_crowded_margin: number; p_weights: Json }
         Returns: undefined
       }
+      save_retention: { Args: { p_months: number }; Returns: undefined }
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
         Returns: undefined

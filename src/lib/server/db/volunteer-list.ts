@@ -1,4 +1,5 @@
 // Volunteers as staff see them: filters, certificates, and who needs a new one soon.
+import type { Database } from '$lib/database.types';
 import { db } from './client';
 
 type Profile = {
@@ -54,4 +55,31 @@ export async function recordCertificate(volunteerId: string, staffId: string, se
 		p_expires_on: expiresOn
 	});
 	if (error) throw new Error(`recording a certificate: ${error.message}`);
+}
+
+/** one volunteer's profile as staff see it, with their sign-ups (the caller logs the read) */
+export async function one(id: string) {
+	const { data, error } = await db()
+		.from('users')
+		.select(
+			'id, email, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(*, volunteer_languages(language, level, interpreting)), signups!signups_volunteer_id_fkey(status, hours, hours_approved_at, task:tasks(title, starts_at))'
+		)
+		.eq('id', id)
+		.eq('roles.role', 'volunteer')
+		.maybeSingle();
+	if (error) throw new Error(`reading a volunteer: ${error.message}`);
+	if (!data) return null;
+	const raw = data.profile as unknown;
+	const profile = (Array.isArray(raw) ? (raw[0] ?? null) : raw) as
+		| (Database['public']['Tables']['volunteer_profiles']['Row'] & { volunteer_languages: { language: string; level: string; interpreting: boolean }[] })
+		| null;
+	return {
+		id: data.id,
+		name: data.display_name,
+		email: data.email,
+		profile,
+		signups: data.signups
+			.map((s) => ({ status: s.status, hours: s.hours, approved: s.hours_approved_at !== null, title: s.task?.title ?? '', startsAt: s.task?.starts_at ?? '' }))
+			.sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+	};
 }
