@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { refuseEndpoint } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
+import { asActor } from '$lib/server/db/client';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
 import { mailTransport } from '$lib/server/mail/transport';
@@ -48,7 +49,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
-	return resolve(event);
+	// whatever this request writes is logged as done by this person (see db/client.ts)
+	return asActor(event.locals.user?.id ?? null, () => resolve(event));
 };
 
 // endpoints have no load to check them; pages check in their loads and actions

@@ -368,6 +368,7 @@ export type Database = {
       }
       households: {
         Row: {
+          anonymised_at: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name: string
           contact_phone: string
@@ -387,6 +388,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          anonymised_at?: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -406,6 +408,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          anonymised_at?: string | null
           category?: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -519,6 +522,7 @@ export type Database = {
           matching_weights: Json | null
           name: string
           rent_cap_nok: number | null
+          retention_months: number
           updated_at: string
         }
         Insert: {
@@ -527,6 +531,7 @@ export type Database = {
           matching_weights?: Json | null
           name: string
           rent_cap_nok?: number | null
+          retention_months?: number
           updated_at?: string
         }
         Update: {
@@ -535,6 +540,7 @@ export type Database = {
           matching_weights?: Json | null
           name?: string
           rent_cap_nok?: number | null
+          retention_months?: number
           updated_at?: string
         }
         Relationships: []
@@ -1021,6 +1027,10 @@ export type Database = {
       }
     }
     Functions: {
+      anonymise_settled_households: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       answer_availability_check: {
         Args: { p_available: boolean; p_check_id: string }
         Returns: string
@@ -1039,6 +1049,9 @@ export type Database = {
         Args: { p_signup: string; p_staff: string }
         Returns: boolean
       }
+      audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
+      audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
+      audit_redact: { Args: { p_values: Json }; Returns: Json }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
       cancel_task: {
         Args: {
@@ -1123,6 +1136,7 @@ export type Database = {
         Args: { p_key: string; p_payload: Json; p_template: string }
         Returns: undefined
       }
+      erase_account: { Args: { p_user: string }; Returns: undefined }
       fail_notification: {
         Args: {
           p_error: string
@@ -1265,6 +1279,19 @@ export type Database = {
         Args: { p_hours: number; p_task: string; p_volunteer: string }
         Returns: boolean
       }
+      retention_due_on: {
+        Args: { p_months: number; p_settled_on: string }
+        Returns: string
+      }
+      retention_months: { Args: Record<PropertyKey, never>; Returns: number }
+      retention_preview: {
+        Args: { p_limit?: number }
+        Returns: {
+          due_on: string
+          households: number
+          persons: number
+        }[]
+      }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
       review_dwelling: {
         Args: {
@@ -1283,6 +1310,7 @@ export type Database = {
         Args: { p_crowded_margin: number; p_weights: Json }
         Returns: undefined
       }
+      save_retention: { Args: { p_months: number }; Returns: undefined }
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
         Returns: undefined

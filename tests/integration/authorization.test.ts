@@ -71,6 +71,7 @@ const MATRIX: Entry[] = [
 			delete: ['landlord', 'volunteer']
 		}
 	},
+	{ route: '/account/data.json', path: '/account/data.json', endpoints: { GET: ['landlord', 'volunteer'] } },
 	{ route: '/availability/[token]/[answer]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
 	{
@@ -142,6 +143,7 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/volunteers/[id]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
 	{
 		route: '/(staff)/staff/tasks/[id]',
@@ -149,10 +151,15 @@ const MATRIX: Entry[] = [
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], cancel: ['staff', 'admin'], noshow: ['staff', 'admin'] }
 	},
-	{ route: '/(staff)/staff/volunteers/[id]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
-	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }
+	{
+		route: '/(staff)/staff/admin/settings',
+		path: '/staff/admin/settings',
+		load: ['admin'],
+		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] }
+	},
+	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] }
 ];
 
 /** every route of the route tree, with its form actions and endpoint methods */

@@ -1,11 +1,12 @@
 // Work that runs on a clock in every instance: the "still available?" checks, the
 // reminders 24 hours before a task, staff's warning of tasks short of volunteers 48 hours
-// before, and notices of police certificates running out within 30 days. The SQL
-// behind each job locks what it touches, so several instances running it at once do the
-// work once.
+// before, notices of police certificates running out within 30 days, and anonymising
+// households past retention. The SQL behind each job locks what it touches, so several
+// instances running it at once do the work once.
 import { config } from '$lib/server/config';
 import { sendDueChecks } from '$lib/server/dwellings/availability';
 import * as reminders from '$lib/server/db/reminders';
+import * as retention from '$lib/server/db/retention';
 import { nudge } from '$lib/server/mail';
 
 const HOUR = 3600_000;
@@ -20,6 +21,12 @@ async function runAll() {
 		if (checks + reminded + short + expiring > 0) nudge();
 	} catch (error) {
 		console.error(`busett: scheduled job: ${(error as Error).message}`);
+	}
+	// apart from the mail jobs, so a mail problem never keeps personal data past its time
+	try {
+		await retention.run();
+	} catch (error) {
+		console.error(`busett: retention job: ${(error as Error).message}`);
 	}
 }
 

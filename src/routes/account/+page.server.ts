@@ -4,6 +4,7 @@ import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSch
 import * as accounts from '$lib/server/auth/accounts';
 import { authorizeAction, requireUser } from '$lib/server/auth/authorize';
 import { createSession, deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
+import * as privacy from '$lib/server/db/privacy';
 import * as users from '$lib/server/db/users';
 import { readForm, typedValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,7 +65,7 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { form: 'delete', errors: form.errors });
 		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
 			return fail(400, { form: 'delete', errors: { current_password: m.error_wrong_password() } });
-		await users.remove(user.id);
+		await privacy.erase(user.id);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/?deleted');
 	}

@@ -39,6 +39,7 @@ export const policies: Record<string, RoutePolicy> = {
 			delete: ['landlord', 'volunteer']
 		}
 	},
+	'/account/data.json': { endpoints: { GET: ['landlord', 'volunteer'] } },
 
 	'/availability/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
 
@@ -74,10 +75,11 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
+	'/(staff)/staff/volunteers/[id]': { load: ['staff'] },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/tasks/[id]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
-	'/(staff)/staff/volunteers/[id]': { load: ['staff'] },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
-	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }
+	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },
+	'/(staff)/staff/admin/audit': { load: ['admin'] }
 };

@@ -163,11 +163,6 @@ export async function setLocale(id: string, locale: Locale) {
 	if (error) throw new Error(`changing the language: ${error.message}`);
 }
 
-export async function remove(id: string) {
-	const { error } = await db().from('users').delete().eq('id', id);
-	if (error) throw new Error(`deleting an account: ${error.message}`);
-}
-
 export async function staff(): Promise<Account[]> {
 	// the aliased inner embed filters to staff and admins; user_roles still lists every role
 	const { data, error } = await db()

@@ -1,9 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { yearInOslo } from '$lib/dates';
+import { retentionSchema } from '$lib/schemas/retention';
 import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
 import { DEFAULT_WEIGHTS } from '$lib/server/matching';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
+import * as retention from '$lib/server/db/retention';
 import * as settings from '$lib/server/db/settings';
 import * as targets from '$lib/server/db/targets';
 import { readForm } from '$lib/server/forms';
@@ -12,7 +14,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const year = yearInOslo();
-	const [target, caps, matchingSettings] = await Promise.all([targets.forYear(year), dwellings.rentCaps(), settings.matching()]);
+	const [target, caps, matchingSettings, months] = await Promise.all([
+		targets.forYear(year),
+		dwellings.rentCaps(),
+		settings.matching(),
+		retention.months()
+	]);
 	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
 	return {
 		values: {
@@ -24,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			crowded_margin: String(matchingSettings.crowdedMargin),
 			...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, String(weights[p])]))
 		} as Record<string, string>,
+		retention: { retention_months: String(months) } as Record<string, string>,
 		saved: event.url.searchParams.has('saved')
 	};
 };
@@ -50,6 +58,13 @@ export const actions: Actions = {
 			form.data.crowded_margin,
 			Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]]))
 		);
+		redirect(303, '/staff/admin/settings?saved');
+	},
+	retention: async (event) => {
+		authorizeAction(event, 'retention');
+		const form = readForm(retentionSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'retention', values: form.values, errors: form.errors });
+		await retention.setMonths(form.data.retention_months);
 		redirect(303, '/staff/admin/settings?saved');
 	}
 };

@@ -4,6 +4,7 @@ import { overRentCap } from '$lib/rent-cap';
 import { reviewSchema } from '$lib/schemas/review';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
+import * as audit from '$lib/server/db/audit';
 import * as districts from '$lib/server/db/districts';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
@@ -14,13 +15,14 @@ import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
+	const staff = authorizeLoad(event)!;
 	const [dwelling, caps, districtOptions] = await Promise.all([
 		dwellings.getForStaff(event.params.id),
 		dwellings.rentCaps(),
 		districts.options()
 	]);
 	if (!dwelling) error(404);
+	await audit.logRead(staff.id, 'dwelling', dwelling.id);
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
