@@ -11,7 +11,6 @@ import { policies, type Rule } from '../../src/lib/server/auth/policy';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { stackEnv } from '../helpers/env';
 import { Client, location } from '../helpers/http';
-import { seedId } from '../helpers/seed';
 
 const TOTAL = 1200; // submissions over all actions
 type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
@@ -22,29 +21,23 @@ const LOGINS: Record<Exclude<Who, 'anonymous'>, string> = {
 	admin: 'admin@fjordvik.kommune.no'
 };
 
-// a real row for each kind of [id], so the actions get past "not found" and read the form
-const IDS: Record<string, string> = {
-	dwellings: '2d52b51b-a0dd-bdcd-43ec-c991a94d4d5d', // a draft of utleigar02
-	households: seedId('household:5'),
-	tasks: seedId('task:20'),
-	volunteers: seedId('user:volunteer:2'),
-	proposals: '00000000-0000-4000-8000-000000000000'
-};
+// real rows for each kind of [id], so the actions get past "not found": for each action the
+// first row whose page shows that action's form is used (filled in beforeAll)
+const CANDIDATES: Record<string, string[]> = {};
+const NO_ROW = '00000000-0000-4000-8000-000000000000';
 
-/** the path of a route with its parameters filled in */
-function pathOf(route: string): string {
+/** the paths of a route, one for each candidate row of its [id] */
+function pathsOf(route: string): string[] {
 	const parts = route.split('/').filter((p) => p && !/^\(.+\)$/.test(p));
-	return (
-		'/' +
-		parts
-			.map((p, i) => {
-				if (p === '[token]') return 'abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz';
-				if (p === '[answer]') return 'yes';
-				if (/^\[.+\]$/.test(p)) return IDS[parts[i - 1]] ?? '00000000-0000-4000-8000-000000000000';
-				return p;
-			})
-			.join('/')
-	);
+	let paths = [''];
+	for (const [i, p] of parts.entries()) {
+		let values = [p];
+		if (p === '[token]') values = ['abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz'];
+		else if (p === '[answer]') values = ['yes'];
+		else if (/^\[.+\]$/.test(p)) values = CANDIDATES[parts[i - 1]]?.length ? CANDIDATES[parts[i - 1]] : [NO_ROW];
+		paths = paths.flatMap((path) => values.map((v) => `${path}/${v}`));
+	}
+	return paths.map((p) => p || '/');
 }
 
 function whoFor(rule: Rule): Who {
@@ -149,6 +142,18 @@ async function clientFor(who: Who): Promise<Client> {
 }
 
 beforeAll(async () => {
+	const db = new pg.Client({ connectionString: stackEnv().databaseUrl });
+	await db.connect();
+	const ids = async (sql: string) => (await db.query<{ id: string }>(sql)).rows.map((r) => r.id);
+	try {
+		CANDIDATES.dwellings = await ids(`select id from public.dwellings order by status, created_at limit 60`);
+		CANDIDATES.households = await ids(`select id from public.households order by status, created_at`);
+		CANDIDATES.tasks = await ids(`select t.id from public.tasks t order by (exists (select 1 from public.signups s where s.task_id = t.id and s.status = 'confirmed')) desc, t.ends_at limit 40`);
+		CANDIDATES.volunteers = await ids(`select user_id as id from public.user_roles where role = 'volunteer' limit 5`);
+		CANDIDATES.proposals = await ids(`select id from public.matches order by created_at limit 20`);
+	} finally {
+		await db.end();
+	}
 	app = await startApp(appEnv({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', MAIL_WORKER: 'off' }));
 });
 afterAll(() => app?.stop());
@@ -167,9 +172,17 @@ describe('fuzzed form submissions', () => {
 		let sent = 0;
 		for (const [index, { route, action, rule }] of actions.entries()) {
 			const who = whoFor(rule);
-			const path = pathOf(route);
-			const page = await (await clientFor(who)).get(path);
-			const form = page.status === 200 ? formsOf(await page.text()).get(action) : undefined;
+			const candidates = pathsOf(route);
+			let path = candidates[0];
+			let form: Field[] | undefined;
+			for (const candidate of candidates) {
+				const page = await (await clientFor(who)).get(candidate);
+				form = page.status === 200 ? formsOf(await page.text()).get(action) : undefined;
+				if (form) {
+					path = candidate;
+					break;
+				}
+			}
 			const fields = form ?? [];
 			const target = action === 'default' ? path : `${path}?/${action}`;
 			if (!form) withoutForm.push(target);

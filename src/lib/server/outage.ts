@@ -31,7 +31,8 @@ export async function watch(request: Request, fn: () => Promise<Response>): Prom
 	return requests.run(store, async () => {
 		try {
 			const response = await fn();
-			return response.status >= 500 && store.unreachable ? page(request) : response;
+			// a 503 a route chose itself (/healthz) stays as it is
+			return response.status === 500 && store.unreachable ? page(request) : response;
 		} catch (error) {
 			if (store.unreachable) return page(request);
 			throw error;
