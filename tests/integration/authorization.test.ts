@@ -70,6 +70,7 @@ const MATRIX: Entry[] = [
 		}
 	},
 	{ route: '/availability/[token]/[answer]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/task-invitation/[token]/[answer]', path: `/task-invitation/${TOKEN}/accept`, load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
 	{
 		route: '/(landlord)/landlord/dwellings/new',
@@ -134,6 +135,12 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/tasks/[id]/volunteers',
+		path: `/staff/tasks/${SEED.task20}/volunteers`,
+		load: ['staff', 'admin'],
+		actions: { invite: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
 	{ route: '/(staff)/staff/admin/settings', path: '/staff/admin/settings', load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }

@@ -40,6 +40,7 @@ export const policies: Record<string, RoutePolicy> = {
 	},
 
 	'/availability/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
+	'/task-invitation/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
 
 	'/(landlord)/landlord': { load: ['landlord'] },
 	'/(landlord)/landlord/dwellings/new': { load: ['landlord'], actions: { save: ['landlord'], submit: ['landlord'] } },
@@ -72,6 +73,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
+	'/(staff)/staff/tasks/[id]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'] } }
