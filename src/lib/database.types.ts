@@ -744,6 +744,67 @@ export type Database = {
           },
         ]
       }
+      task_invitations: {
+        Row: {
+          answer: Database["public"]["Enums"]["invitation_answer"] | null
+          answered_at: string | null
+          expires_at: string
+          id: string
+          invited_by: string | null
+          outcome: Database["public"]["Enums"]["signup_status"] | null
+          secret_hash: string
+          sent_at: string
+          task_id: string
+          volunteer_id: string
+        }
+        Insert: {
+          answer?: Database["public"]["Enums"]["invitation_answer"] | null
+          answered_at?: string | null
+          expires_at: string
+          id: string
+          invited_by?: string | null
+          outcome?: Database["public"]["Enums"]["signup_status"] | null
+          secret_hash: string
+          sent_at?: string
+          task_id: string
+          volunteer_id: string
+        }
+        Update: {
+          answer?: Database["public"]["Enums"]["invitation_answer"] | null
+          answered_at?: string | null
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          outcome?: Database["public"]["Enums"]["signup_status"] | null
+          secret_hash?: string
+          sent_at?: string
+          task_id?: string
+          volunteer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "task_invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "task_invitations_task_id_fkey"
+            columns: ["task_id"]
+            isOneToOne: false
+            referencedRelation: "tasks"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "task_invitations_volunteer_id_fkey"
+            columns: ["volunteer_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       tasks: {
         Row: {
           address: string
@@ -1045,6 +1106,13 @@ export type Database = {
         }
         Returns: boolean
       }
+      answer_task_invitation: {
+        Args: { p_accept: boolean; p_invitation: string; p_origin: string }
+        Returns: {
+          answer: Database["public"]["Enums"]["invitation_answer"]
+          outcome: Database["public"]["Enums"]["signup_status"]
+        }[]
+      }
       approve_hours: {
         Args: { p_signup: string; p_staff: string }
         Returns: boolean
@@ -1159,6 +1227,10 @@ export type Database = {
           p_url: string
         }
         Returns: string
+      }
+      invite_volunteers: {
+        Args: { p_invitations: Json; p_staff: string; p_task: string }
+        Returns: number
       }
       issue_availability_check: {
         Args: {
@@ -1393,6 +1465,7 @@ export type Database = {
         | "contract_signed"
         | "settled"
         | "cancelled"
+      invitation_answer: "accepted" | "declined"
       language_level: "basic" | "conversational" | "fluent" | "native"
       match_status:
         | "proposed"
@@ -1572,6 +1645,7 @@ export const Constants = {
         "settled",
         "cancelled",
       ],
+      invitation_answer: ["accepted", "declined"],
       language_level: ["basic", "conversational", "fluent", "native"],
       match_status: [
         "proposed",

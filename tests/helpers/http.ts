@@ -47,7 +47,8 @@ export class Client {
 		return this.keep(await fetch(this.base + path, { headers: this.headers(), redirect: 'manual' }));
 	}
 
-	async post(path: string, fields: Record<string, string> = {}): Promise<Response> {
+	/** fields as a record, or as pairs when a name repeats (several checkboxes) */
+	async post(path: string, fields: Record<string, string> | [string, string][] = {}): Promise<Response> {
 		return this.keep(
 			await fetch(this.base + path, {
 				method: 'POST',

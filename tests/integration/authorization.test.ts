@@ -73,6 +73,7 @@ const MATRIX: Entry[] = [
 	},
 	{ route: '/account/data.json', path: '/account/data.json', endpoints: { GET: ['landlord', 'volunteer'] } },
 	{ route: '/availability/[token]/[answer]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/task-invitation/[token]/[answer]', path: `/task-invitation/${TOKEN}/accept`, load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
 	{
 		route: '/(landlord)/landlord/dwellings/new',
@@ -150,6 +151,12 @@ const MATRIX: Entry[] = [
 		path: `/staff/tasks/${SEED.task20}`,
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], cancel: ['staff', 'admin'], noshow: ['staff', 'admin'] }
+	},
+	{
+		route: '/(staff)/staff/tasks/[id]/volunteers',
+		path: `/staff/tasks/${SEED.task20}/volunteers`,
+		load: ['staff', 'admin'],
+		actions: { invite: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },

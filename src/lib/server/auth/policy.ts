@@ -42,6 +42,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/account/data.json': { endpoints: { GET: ['landlord', 'volunteer'] } },
 
 	'/availability/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
+	'/task-invitation/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
 
 	'/(landlord)/landlord': { load: ['landlord'] },
 	'/(landlord)/landlord/dwellings/new': { load: ['landlord'], actions: { save: ['landlord'], submit: ['landlord'] } },
@@ -78,6 +79,7 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/volunteers/[id]': { load: ['staff'] },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/tasks/[id]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
+	'/(staff)/staff/tasks/[id]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },

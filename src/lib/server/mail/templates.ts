@@ -220,6 +220,29 @@ export const templates = {
 			reason: m.mail_still_available_reason({}, { locale })
 		})
 	}),
+	// staff ask a volunteer to help; both answers are links that work without logging in
+	task_invitation: define({
+		schema: z.object({
+			name: z.string().max(200),
+			title: z.string().min(1).max(200),
+			starts_at: z.iso.datetime({ offset: true }),
+			ends_at: z.iso.datetime({ offset: true }),
+			locality: z.string().max(100),
+			accept_url: link,
+			decline_url: link
+		}),
+		category: null,
+		content: (p, locale) => {
+			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), locality: p.locality };
+			return {
+				subject: m.taskinv_mail_subject(words, { locale }),
+				name: p.name,
+				paragraphs: [m.taskinv_mail_body(words, { locale }), m.taskinv_mail_decline({ url: p.decline_url }, { locale })],
+				action: { label: m.taskinv_mail_accept({}, { locale }), url: p.accept_url },
+				reason: m.taskinv_mail_reason({}, { locale })
+			};
+		}
+	}),
 	signup_confirmed: taskMail(m.mail_signup_confirmed_subject, m.mail_signup_confirmed_body, true),
 	signup_waitlisted: taskMail(m.mail_signup_waitlisted_subject, m.mail_signup_waitlisted_body, false),
 	signup_promoted: taskMail(m.mail_signup_promoted_subject, m.mail_signup_promoted_body, true),

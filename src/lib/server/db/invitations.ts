@@ -1,0 +1,139 @@
+// Staff's invitations of volunteers to a task, and what the ranking needs to suggest them.
+// Sending (with the mail) and answering are the database's (invite_volunteers,
+// answer_task_invitation), so a sign-up from an invitation follows every sign-up rule.
+import type { Database } from '$lib/database.types';
+import type { PartOfDay, VolunteerInput, Weekday } from '$lib/server/volunteers/suggest';
+import { db } from './client';
+import { SignupRefused, type Refusal } from './tasks';
+
+export type InvitationAnswer = Database['public']['Enums']['invitation_answer'];
+type SignupStatus = Database['public']['Enums']['signup_status'];
+
+const REFUSALS = ['task_closed', 'already_signed_up', 'overlap', 'certificate_required', 'unverified'];
+const DAY = 24 * 3600_000;
+
+/** a task as staff invite to it, with the languages of its household (nothing else of it) */
+export async function task(id: string) {
+	const { data, error } = await db()
+		.from('tasks')
+		.select(
+			'id, type, title, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status, household:households(languages), signups(volunteer_id, status)'
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw new Error(`reading a task: ${error.message}`);
+	return data;
+}
+
+/** this task's invitations, newest first, with each volunteer's name */
+export async function ofTask(taskId: string) {
+	const { data, error } = await db()
+		.from('task_invitations')
+		.select('id, volunteer_id, sent_at, expires_at, answered_at, answer, outcome, volunteer:users!task_invitations_volunteer_id_fkey(display_name)')
+		.eq('task_id', taskId)
+		.order('sent_at', { ascending: false });
+	if (error) throw new Error(`listing invitations: ${error.message}`);
+	return data;
+}
+
+type ProfileRow = {
+	skills: string[];
+	localities: string[];
+	availability: unknown;
+	dates_away: string;
+	max_tasks_per_month: number;
+	police_certificate_status: string;
+	police_certificate_seen_on: string | null;
+	police_certificate_expires_on: string | null;
+	volunteer_languages: VolunteerInput['languages'];
+};
+
+/** every volunteer as the ranking sees them, for one task */
+export async function candidates(t: { id: string; starts_at: string; ends_at: string }, signedUp: Set<string>, invited: Set<string>): Promise<VolunteerInput[]> {
+	const from = new Date(new Date(t.starts_at).getTime() - 40 * DAY).toISOString();
+	const until = new Date(new Date(t.ends_at).getTime() + 40 * DAY).toISOString();
+	const [people, busy, recent] = await Promise.all([
+		db()
+			.from('users')
+			.select(
+				'id, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(skills, localities, availability, dates_away, max_tasks_per_month, police_certificate_status, police_certificate_seen_on, police_certificate_expires_on, volunteer_languages(language, level, interpreting))'
+			)
+			.eq('roles.role', 'volunteer')
+			.limit(2000),
+		// places on other open tasks around the time: for clashes and the monthly maximum
+		db()
+			.from('signups')
+			.select('volunteer_id, task:tasks!inner(id, starts_at, ends_at, status)')
+			.eq('status', 'confirmed')
+			.eq('task.status', 'open')
+			.neq('task_id', t.id)
+			.gte('task.starts_at', from)
+			.lte('task.starts_at', until),
+		db()
+			.from('task_invitations')
+			.select('volunteer_id')
+			.gt('sent_at', new Date(Date.now() - 30 * DAY).toISOString())
+	]);
+	for (const r of [people, busy, recent]) if (r.error) throw new Error(`reading volunteers to suggest: ${r.error.message}`);
+	const busyBy = new Map<string, { startsAt: string; endsAt: string }[]>();
+	for (const s of busy.data ?? []) {
+		const list = busyBy.get(s.volunteer_id) ?? [];
+		list.push({ startsAt: s.task.starts_at, endsAt: s.task.ends_at });
+		busyBy.set(s.volunteer_id, list);
+	}
+	const asked = new Map<string, number>();
+	for (const r of recent.data ?? []) asked.set(r.volunteer_id, (asked.get(r.volunteer_id) ?? 0) + 1);
+	return (people.data ?? []).map((u) => {
+		// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
+		const raw = u.profile as unknown as ProfileRow | ProfileRow[] | null;
+		const p = Array.isArray(raw) ? (raw[0] ?? null) : raw;
+		return {
+			id: u.id,
+			name: u.display_name,
+			languages: p?.volunteer_languages ?? [],
+			skills: p?.skills ?? [],
+			localities: p?.localities ?? [],
+			availability: (p?.availability ?? {}) as Partial<Record<Weekday, PartOfDay[]>>,
+			datesAway: p?.dates_away ?? '',
+			maxTasksPerMonth: p?.max_tasks_per_month ?? 4,
+			certificate: {
+				status: p?.police_certificate_status ?? 'none',
+				seenOn: p?.police_certificate_seen_on ?? null,
+				expiresOn: p?.police_certificate_expires_on ?? null
+			},
+			busy: busyBy.get(u.id) ?? [],
+			recentInvitations: asked.get(u.id) ?? 0,
+			already: signedUp.has(u.id) ? 'signed_up' : invited.has(u.id) ? 'invited' : null
+		};
+	});
+}
+
+export type NewInvitation = { volunteer_id: string; token_id: string; secret_hash: string; accept_url: string; decline_url: string };
+
+/** invitations and their mails in one transaction; returns how many were sent */
+export async function invite(taskId: string, staffId: string, invitations: NewInvitation[]): Promise<number> {
+	const { data, error } = await db().rpc('invite_volunteers', { p_task: taskId, p_staff: staffId, p_invitations: invitations });
+	if (error?.hint === 'task_closed') throw new SignupRefused('task_closed');
+	if (error) throw new Error(`inviting: ${error.message}`);
+	return data;
+}
+
+/** an invitation behind a link, answered or not, with its task */
+export async function byId(id: string) {
+	const { data, error } = await db()
+		.from('task_invitations')
+		.select('id, secret_hash, expires_at, answered_at, answer, outcome, task:tasks(id, title, starts_at, ends_at, locality, status)')
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw new Error(`reading an invitation: ${error.message}`);
+	return data;
+}
+
+/** the answer, or null when the invitation is unknown, answered or expired */
+export async function answer(id: string, accept: boolean, origin: string): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
+	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept, p_origin: origin });
+	if (error?.hint && REFUSALS.includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
+	if (error) throw new Error(`answering an invitation: ${error.message}`);
+	const row = data?.[0];
+	return row?.answer ? { answer: row.answer, outcome: row.outcome } : null;
+}

@@ -1,0 +1,38 @@
+import { error, fail } from '@sveltejs/kit';
+import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
+import { SignupRefused } from '$lib/server/db/tasks';
+import { nudge } from '$lib/server/mail';
+import { answerInvitation, openInvitation, type Answer } from '$lib/server/tasks/invitations';
+import type { Actions, PageServerLoad } from './$types';
+
+// Open to anyone with the link: the single-use token is the permission. A GET only shows
+// the task and a button, so a mail scanner opening the link changes nothing.
+const answerOf = (param: string): Answer => {
+	if (param !== 'accept' && param !== 'decline') error(404);
+	return param;
+};
+
+export const load: PageServerLoad = async (event) => {
+	authorizeLoad(event);
+	const answer = answerOf(event.params.answer);
+	const opened = await openInvitation(event.params.token);
+	return { answer, state: opened.state, task: opened.state === 'invalid' ? null : opened.task };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		authorizeAction(event);
+		const answer = answerOf(event.params.answer);
+		try {
+			const result = await answerInvitation(event.params.token, answer, config().ORIGIN);
+			if (!result) return fail(400, { invalid: true });
+			nudge();
+			return { done: result.answer === 'declined' ? ('declined' as const) : result.outcome === 'waitlisted' ? ('waitlisted' as const) : ('confirmed' as const) };
+		} catch (e) {
+			// the sign-up rules said no: nothing changed, the link still works once the reason is gone
+			if (e instanceof SignupRefused) return fail(409, { refused: e.reason });
+			throw e;
+		}
+	}
+};
