@@ -27,7 +27,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { PATH: process.env.PATH, ...env, PORT: String(port), ORIGIN: url },
+		env: { PATH: process.env.PATH, ...env, PORT: String(port), ORIGIN: env.ORIGIN ?? url },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
