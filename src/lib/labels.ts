@@ -65,3 +65,13 @@ export const certificateNames = {
 	valid: m.cert_valid,
 	expired: m.cert_expired
 };
+
+export const taskTypeNames = {
+	move_in: m.task_type_move_in,
+	furniture: m.task_type_furniture,
+	transport: m.task_type_transport,
+	guide: m.task_type_guide,
+	language_practice: m.task_type_language_practice,
+	interpreting: m.task_type_interpreting,
+	other: m.task_type_other
+};
