@@ -69,7 +69,14 @@ test('the dashboard shows the demo data with the same numbers as a direct count,
 test('staff download the settlement report as a CSV file Excel reads', async ({ browser }) => {
 	const expected = await directCount();
 	const page = await staffPage(browser);
+	// the dashboard takes over in the browser without errors (same markup on both sides)
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && errors.push(m.text()));
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oversikt');
 	await page.getByRole('link', { name: 'Rapportar og eksport (CSV)' }).click();
+	expect(errors).toEqual([]);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapportar');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/lib/dashboard';
+import { overRentCap } from '../../src/lib/rent-cap';
 import { parseCsv } from '../../src/lib/server/households/csv';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
@@ -91,6 +92,21 @@ describe('dashboard', () => {
 		const html = await res.text();
 		expect(html).toContain(`6 av 40 personar busette i ${YEAR}`);
 		expect(html).toMatch(/data-testid="family-reunification">4</);
+	});
+});
+
+describe('housing pipeline', () => {
+	it('flags the same offers over the rent cap as the staff pages do, and counts the open ones', async () => {
+		const [{ data: caps }, { data: report }, { data: dwellings }] = await Promise.all([
+			serviceClient().from('rent_caps').select('persons, max_rent_nok'),
+			serviceClient().from('dwelling_report').select('id, status, over_rent_cap'),
+			serviceClient().from('dwellings').select('id, rent_nok, max_occupants').neq('status', 'draft')
+		]);
+		const capMap = new Map(caps!.map((c) => [c.persons, c.max_rent_nok]));
+		const flagged = new Map(report!.map((r) => [r.id, r.over_rent_cap]));
+		for (const d of dwellings!) expect(flagged.get(d.id), d.id).toBe(overRentCap(d.rent_nok, d.max_occupants, capMap));
+		const open = report!.filter((r) => ['submitted', 'needs_changes', 'approved', 'proposed'].includes(r.status!) && r.over_rent_cap);
+		expect((await summary(YEAR)).housing.over_rent_cap).toBe(open.length);
 	});
 });
 
