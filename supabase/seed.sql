@@ -321,3 +321,7 @@ where s <= 1 + n % 4 and n <> 6 and n % 3 <> 0;
 update public.volunteer_profiles
 set police_certificate_seen_on = current_date - 30, police_certificate_seen_by = md5('user:staff')::uuid
 where police_certificate_status = 'valid';
+
+-- one volunteer's police certificate runs out in three weeks: the dashboard warns about it
+update public.volunteer_profiles set police_certificate_expires_on = current_date + 20
+where user_id = md5('user:volunteer:7')::uuid and police_certificate_status = 'valid';

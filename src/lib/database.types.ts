@@ -90,6 +90,13 @@ export type Database = {
             foreignKeyName: "availability_checks_dwelling_id_fkey"
             columns: ["dwelling_id"]
             isOneToOne: false
+            referencedRelation: "dwelling_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "availability_checks_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
             referencedRelation: "dwellings"
             referencedColumns: ["id"]
           },
@@ -361,6 +368,13 @@ export type Database = {
             foreignKeyName: "household_members_household_id_fkey"
             columns: ["household_id"]
             isOneToOne: false
+            referencedRelation: "household_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_members_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
             referencedRelation: "households"
             referencedColumns: ["id"]
           },
@@ -496,7 +510,21 @@ export type Database = {
             foreignKeyName: "matches_dwelling_id_fkey"
             columns: ["dwelling_id"]
             isOneToOne: false
+            referencedRelation: "dwelling_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matches_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
             referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matches_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "household_report"
             referencedColumns: ["id"]
           },
           {
@@ -891,6 +919,13 @@ export type Database = {
             foreignKeyName: "tasks_household_id_fkey"
             columns: ["household_id"]
             isOneToOne: false
+            referencedRelation: "household_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tasks_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
             referencedRelation: "households"
             referencedColumns: ["id"]
           },
@@ -1086,6 +1121,59 @@ export type Database = {
         }
         Relationships: []
       }
+      dwelling_report: {
+        Row: {
+          available_from: string | null
+          available_until: string | null
+          bedrooms: number | null
+          beds: number | null
+          deposit_nok: number | null
+          district_name: string | null
+          furnished: Database["public"]["Enums"]["furnishing"] | null
+          id: string | null
+          locality: string | null
+          max_occupants: number | null
+          municipal: boolean | null
+          over_rent_cap: boolean | null
+          pets_allowed: boolean | null
+          place: string | null
+          postcode: string | null
+          rent_nok: number | null
+          stale: boolean | null
+          status: Database["public"]["Enums"]["dwelling_status"] | null
+          step_free: boolean | null
+          street: string | null
+          submitted_at: string | null
+        }
+        Relationships: []
+      }
+      household_report: {
+        Row: {
+          adults: number | null
+          category: Database["public"]["Enums"]["household_category"] | null
+          children: number | null
+          created_at: string | null
+          district_id: string | null
+          district_name: string | null
+          elderly: number | null
+          expected_arrival: string | null
+          id: string | null
+          imdi_reference: string | null
+          locality: string | null
+          persons: number | null
+          settled_on: string | null
+          status: Database["public"]["Enums"]["household_status"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dwellings_district_id_fkey"
+            columns: ["district_id"]
+            isOneToOne: false
+            referencedRelation: "districts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       anonymise_settled_households: {
@@ -1173,6 +1261,7 @@ export type Database = {
         Args: { p_match: string; p_staff: string }
         Returns: number
       }
+      dashboard: { Args: { p_year: number }; Returns: Json }
       dwelling_landlord: {
         Args: { p_dwelling: string }
         Returns: {
@@ -1277,6 +1366,10 @@ export type Database = {
       opt_out_of_mail: {
         Args: { p_category: string; p_email: string }
         Returns: undefined
+      }
+      over_rent_cap: {
+        Args: { p_max_occupants: number; p_rent: number }
+        Returns: boolean
       }
       proposal_for_landlord: {
         Args: { p_landlord: string; p_match: string }
@@ -1391,6 +1484,7 @@ export type Database = {
         Args: { p_languages: Json; p_profile: Json; p_user: string }
         Returns: undefined
       }
+      school_stage: { Args: { p_age: number }; Returns: string }
       set_household_status: {
         Args: {
           p_household: string
@@ -1398,6 +1492,15 @@ export type Database = {
           p_status: Database["public"]["Enums"]["household_status"]
         }
         Returns: boolean
+      }
+      settled_by_month: {
+        Args: { p_year: number }
+        Returns: {
+          category: Database["public"]["Enums"]["household_category"]
+          households: number
+          month: number
+          persons: number
+        }[]
       }
       sign_up_for_task: {
         Args: { p_origin: string; p_task: string; p_volunteer: string }
@@ -1429,6 +1532,17 @@ export type Database = {
         Returns: string
       }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
+      volunteer_hours_by_month: {
+        Args: { p_year: number }
+        Returns: {
+          hours_approved: number
+          hours_reported: number
+          month: number
+          task_type: Database["public"]["Enums"]["task_type"]
+          tasks: number
+          volunteers: number
+        }[]
+      }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {
         Args: { p_origin: string; p_task: string; p_volunteer: string }

@@ -111,6 +111,11 @@ const MATRIX: Entry[] = [
 	},
 	{ route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics', path: `/volunteer/tasks/${SEED.task20}/calendar.ics`, endpoints: { GET: ['volunteer'] } },
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/reports', path: '/staff/reports?year=2026', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/reports/settled.csv', path: '/staff/reports/settled.csv?year=2026', endpoints: { GET: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/reports/households.csv', path: '/staff/reports/households.csv', endpoints: { GET: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/reports/dwellings.csv', path: '/staff/reports/dwellings.csv', endpoints: { GET: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/reports/volunteer-hours.csv', path: '/staff/reports/volunteer-hours.csv?year=2026', endpoints: { GET: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/dwellings', path: '/staff/dwellings', load: ['staff', 'admin'] },
 	{
 		route: '/(staff)/staff/dwellings/new',

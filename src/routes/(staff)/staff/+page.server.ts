@@ -1,7 +1,18 @@
+import { districtLoad, forecast } from '$lib/dashboard';
+import { reportYear } from '$lib/schemas/report-year';
 import { authorizeLoad } from '$lib/server/auth/authorize';
+import * as dashboard from '$lib/server/db/dashboard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+// the dashboard: one database call (public.dashboard) for the whole page
+export const load: PageServerLoad = async (event) => {
 	const user = authorizeLoad(event)!;
-	return { isAdmin: user.roles.includes('admin') };
+	const year = reportYear(event.url.searchParams);
+	const summary = await dashboard.summary(year);
+	return {
+		isAdmin: user.roles.includes('admin'),
+		summary,
+		forecast: forecast(summary.progress.settled_persons, year, summary.today),
+		districts: summary.districts.map(districtLoad)
+	};
 };

@@ -1,0 +1,42 @@
+// The rows behind the CSV reports: counted in SQL (settled_by_month, volunteer_hours_by_month)
+// or read from the report views, which leave out names, phone numbers and notes.
+import { db } from './client';
+
+export async function settledByMonth(year: number) {
+	const { data, error } = await db().rpc('settled_by_month', { p_year: year });
+	if (error) throw new Error(`counting settled persons: ${error.message}`);
+	return data;
+}
+
+export async function volunteerHours(year: number) {
+	const { data, error } = await db().rpc('volunteer_hours_by_month', { p_year: year });
+	if (error) throw new Error(`counting volunteer hours: ${error.message}`);
+	return data;
+}
+
+/** every household, without personal details; the read of each is written to the audit log */
+export async function households(readerId: string) {
+	const { data, error } = await db()
+		.from('household_report')
+		.select('id, imdi_reference, category, status, persons, adults, children, elderly, expected_arrival, settled_on, locality, district_name')
+		.order('imdi_reference');
+	if (error) throw new Error(`listing households for a report: ${error.message}`);
+	if (data.length) {
+		const { error: audit } = await db()
+			.from('audit_log')
+			.insert(data.map((h) => ({ actor_id: readerId, action: 'read', entity: 'household', entity_id: h.id! })));
+		if (audit) throw new Error(`logging a report's reads: ${audit.message}`);
+	}
+	return data;
+}
+
+/** every offered dwelling (drafts left out), landlords not named */
+export async function dwellings() {
+	const { data, error } = await db()
+		.from('dwelling_report')
+		.select('status, street, postcode, place, locality, district_name, bedrooms, beds, max_occupants, rent_nok, deposit_nok, available_from, available_until, step_free, pets_allowed, furnished, municipal, over_rent_cap, stale')
+		.order('locality')
+		.order('street');
+	if (error) throw new Error(`listing dwellings for a report: ${error.message}`);
+	return data;
+}
