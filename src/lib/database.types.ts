@@ -1181,6 +1181,7 @@ export type Database = {
           locale: Database["public"]["Enums"]["app_locale"]
         }[]
       }
+      dwelling_lookups: { Args: Record<PropertyKey, never>; Returns: Json }
       dwelling_transition_allowed: {
         Args: {
           p_from: Database["public"]["Enums"]["dwelling_status"]
@@ -1267,6 +1268,7 @@ export type Database = {
         }
         Returns: boolean
       }
+      matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1320,6 +1322,10 @@ export type Database = {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
       }
+      read_household: {
+        Args: { p_household: string; p_reader: string }
+        Returns: Json
+      }
       record_police_certificate: {
         Args: {
           p_expires_on: string
@@ -1356,6 +1362,7 @@ export type Database = {
         Returns: string
       }
       retention_months: { Args: Record<PropertyKey, never>; Returns: number }
+      retention_overview: { Args: { p_limit?: number }; Returns: Json }
       retention_preview: {
         Args: { p_limit?: number }
         Returns: {
@@ -1399,10 +1406,17 @@ export type Database = {
         }
         Returns: boolean
       }
+      settings_page: { Args: { p_year: number }; Returns: Json }
       sign_up_for_task: {
         Args: { p_origin: string; p_task: string; p_volunteer: string }
         Returns: Database["public"]["Enums"]["signup_status"]
       }
+      staff_dwelling_json: { Args: { p_dwelling: string }; Returns: Json }
+      staff_dwelling_page: {
+        Args: { p_dwelling: string; p_reader: string }
+        Returns: Json
+      }
+      staff_dwellings_page: { Args: { p_filters: Json }; Returns: Json }
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined
@@ -1429,6 +1443,15 @@ export type Database = {
         Returns: string
       }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
+      volunteer_candidates: {
+        Args: {
+          p_from: string
+          p_since: string
+          p_task: string
+          p_until: string
+        }
+        Returns: Json
+      }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {
         Args: { p_origin: string; p_task: string; p_volunteer: string }
