@@ -1270,6 +1270,7 @@ export type Database = {
           locale: Database["public"]["Enums"]["app_locale"]
         }[]
       }
+      dwelling_lookups: { Args: Record<PropertyKey, never>; Returns: Json }
       dwelling_transition_allowed: {
         Args: {
           p_from: Database["public"]["Enums"]["dwelling_status"]
@@ -1356,6 +1357,7 @@ export type Database = {
         }
         Returns: boolean
       }
+      matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1413,6 +1415,10 @@ export type Database = {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
       }
+      read_household: {
+        Args: { p_household: string; p_reader: string }
+        Returns: Json
+      }
       record_police_certificate: {
         Args: {
           p_expires_on: string
@@ -1449,6 +1455,7 @@ export type Database = {
         Returns: string
       }
       retention_months: { Args: Record<PropertyKey, never>; Returns: number }
+      retention_overview: { Args: { p_limit?: number }; Returns: Json }
       retention_preview: {
         Args: { p_limit?: number }
         Returns: {
@@ -1493,6 +1500,7 @@ export type Database = {
         }
         Returns: boolean
       }
+      settings_page: { Args: { p_year: number }; Returns: Json }
       settled_by_month: {
         Args: { p_year: number }
         Returns: {
@@ -1506,6 +1514,12 @@ export type Database = {
         Args: { p_origin: string; p_task: string; p_volunteer: string }
         Returns: Database["public"]["Enums"]["signup_status"]
       }
+      staff_dwelling_json: { Args: { p_dwelling: string }; Returns: Json }
+      staff_dwelling_page: {
+        Args: { p_dwelling: string; p_reader: string }
+        Returns: Json
+      }
+      staff_dwellings_page: { Args: { p_filters: Json }; Returns: Json }
       submit_dwelling: {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined
@@ -1532,6 +1546,15 @@ export type Database = {
         Returns: string
       }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
+      volunteer_candidates: {
+        Args: {
+          p_from: string
+          p_since: string
+          p_task: string
+          p_until: string
+        }
+        Returns: Json
+      }
       volunteer_hours_by_month: {
         Args: { p_year: number }
         Returns: {

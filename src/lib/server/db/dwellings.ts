@@ -108,21 +108,38 @@ async function staleIds(): Promise<Set<string>> {
 	return new Set(data.map((f) => f.dwelling_id!));
 }
 
-export async function listForStaff(filters: StaffFilters): Promise<StaffRow[]> {
-	let query = db().from('dwellings').select('*, district:districts(name)');
-	if (filters.status) query = query.eq('status', filters.status);
-	else query = query.neq('status', 'draft');
-	if (filters.locality) query = query.eq('locality', filters.locality);
-	if (filters.districtId) query = query.eq('district_id', filters.districtId);
-	if (filters.minBedrooms !== undefined) query = query.gte('bedrooms', filters.minBedrooms);
-	if (filters.stepFree) query = query.eq('step_free', true);
-	if (filters.maxRent !== undefined) query = query.lte('rent_nok', filters.maxRent);
-	const [{ data, error }, stale] = await Promise.all([
-		query.order(filters.sort, { ascending: filters.sort !== 'submitted_at', nullsFirst: false }).limit(500),
-		staleIds()
-	]);
+type Lookups = { rent_caps: { persons: number; max_rent_nok: number }[]; districts: { id: string; name: string }[] };
+const capsOf = (l: Lookups) => new Map(l.rent_caps.map((c) => [c.persons, c.max_rent_nok]));
+
+/** staff's list page in one round trip: the offers, the rent caps, districts and localities */
+export async function staffPage(filters: StaffFilters) {
+	const { data, error } = await db().rpc('staff_dwellings_page', {
+		p_filters: {
+			status: filters.status ?? null,
+			locality: filters.locality ?? null,
+			district_id: filters.districtId ?? null,
+			min_bedrooms: filters.minBedrooms ?? null,
+			step_free: filters.stepFree ?? false,
+			max_rent: filters.maxRent ?? null,
+			sort: filters.sort
+		}
+	});
 	if (error) failed('listing dwellings', error);
-	return data.map((d) => ({ ...d, stale: stale.has(d.id) }));
+	const page = data as unknown as Lookups & { dwellings: StaffRow[]; localities: string[] };
+	return {
+		rows: page.dwellings,
+		caps: capsOf(page),
+		districts: page.districts,
+		localities: page.localities.sort((a, b) => a.localeCompare(b, 'nb'))
+	};
+}
+
+/** one dwelling's page for staff with the rent caps and districts; the read is logged (same transaction) */
+export async function readForStaff(id: string, readerId: string) {
+	const { data, error } = await db().rpc('staff_dwelling_page', { p_dwelling: id, p_reader: readerId });
+	if (error) failed('reading a dwelling', error);
+	const page = data as unknown as (Lookups & { dwelling: StaffRow }) | null;
+	return page && { dwelling: page.dwelling, caps: capsOf(page), districts: page.districts };
 }
 
 export async function getForStaff(id: string): Promise<StaffRow | null> {
@@ -132,16 +149,4 @@ export async function getForStaff(id: string): Promise<StaffRow | null> {
 	]);
 	if (error) failed('reading a dwelling', error);
 	return data ? { ...data, stale: stale.has(data.id) } : null;
-}
-
-export async function localities(): Promise<string[]> {
-	const { data, error } = await db().from('dwellings').select('locality').not('locality', 'is', null);
-	if (error) failed('listing localities', error);
-	return [...new Set(data.map((d) => d.locality!))].sort((a, b) => a.localeCompare(b, 'nb'));
-}
-
-export async function rentCaps(): Promise<Map<number, number>> {
-	const { data, error } = await db().from('rent_caps').select('persons, max_rent_nok');
-	if (error) failed('reading the rent caps', error);
-	return new Map(data.map((c) => [c.persons, c.max_rent_nok]));
 }

@@ -37,15 +37,26 @@ export async function list(filters: ListFilters) {
 	return data.map((h) => ({ ...h, persons: (h.household_members as unknown as { count: number }[])[0]?.count ?? 0 }));
 }
 
-/** one household with its members; the read is logged with who read it */
-export async function read(id: string, readerId: string): Promise<(Household & { household_members: Member[] }) | null> {
-	const [{ data, error }, audit] = await Promise.all([
-		db().from('households').select('*, household_members(*)').eq('id', id).maybeSingle(),
-		db().from('audit_log').insert({ actor_id: readerId, action: 'read', entity: 'household', entity_id: id })
-	]);
+export type MatchStatus = Database['public']['Enums']['match_status'];
+
+/** a proposal of a dwelling to the household, newest first */
+export type HistoryRow = {
+	id: string;
+	status: MatchStatus;
+	score: number;
+	created_at: string;
+	decline_reason: string;
+	dwelling: { id: string; street: string | null; place: string | null; landlord_id: string | null } | null;
+};
+
+/**
+ * one household with its members and its proposals; the read is logged with who read it,
+ * in the same transaction (read_household)
+ */
+export async function read(id: string, readerId: string): Promise<{ household: Household & { household_members: Member[] }; history: HistoryRow[] } | null> {
+	const { data, error } = await db().rpc('read_household', { p_household: id, p_reader: readerId });
 	if (error) throw new Error(`reading a household: ${error.message}`);
-	if (audit.error) throw new Error(`logging a read: ${audit.error.message}`);
-	return data;
+	return data as unknown as { household: Household & { household_members: Member[] }; history: HistoryRow[] } | null;
 }
 
 export async function create(household: NewHousehold): Promise<string> {
@@ -71,15 +82,5 @@ export async function setStatus(id: string, status: HouseholdStatus, settledOn: 
 		p_settled_on: settledOn as string
 	});
 	if (error) throw new Error(`changing a household's status: ${error.message}`);
-	return data;
-}
-
-export async function matchesOf(householdId: string) {
-	const { data, error } = await db()
-		.from('matches')
-		.select('id, status, score, created_at, decline_reason, dwelling:dwellings(id, street, place, landlord_id)')
-		.eq('household_id', householdId)
-		.order('created_at', { ascending: false });
-	if (error) throw new Error(`reading matches: ${error.message}`);
 	return data;
 }

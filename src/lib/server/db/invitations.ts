@@ -12,27 +12,20 @@ type SignupStatus = Database['public']['Enums']['signup_status'];
 const REFUSALS = ['task_closed', 'already_signed_up', 'overlap', 'certificate_required', 'unverified'];
 const DAY = 24 * 3600_000;
 
-/** a task as staff invite to it, with the languages of its household (nothing else of it) */
+/**
+ * a task as staff invite to it, with the languages of its household (nothing else of it),
+ * its sign-ups, and its invitations newest first with each volunteer's name
+ */
 export async function task(id: string) {
 	const { data, error } = await db()
 		.from('tasks')
 		.select(
-			'id, type, title, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status, household:households(languages), signups(volunteer_id, status)'
+			'id, type, title, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status, household:households(languages), signups(volunteer_id, status), task_invitations(id, volunteer_id, sent_at, expires_at, answered_at, answer, outcome, volunteer:users!task_invitations_volunteer_id_fkey(display_name))'
 		)
 		.eq('id', id)
+		.order('sent_at', { referencedTable: 'task_invitations', ascending: false })
 		.maybeSingle();
 	if (error) throw new Error(`reading a task: ${error.message}`);
-	return data;
-}
-
-/** this task's invitations, newest first, with each volunteer's name */
-export async function ofTask(taskId: string) {
-	const { data, error } = await db()
-		.from('task_invitations')
-		.select('id, volunteer_id, sent_at, expires_at, answered_at, answer, outcome, volunteer:users!task_invitations_volunteer_id_fkey(display_name)')
-		.eq('task_id', taskId)
-		.order('sent_at', { ascending: false });
-	if (error) throw new Error(`listing invitations: ${error.message}`);
 	return data;
 }
 
@@ -52,41 +45,24 @@ type ProfileRow = {
 export async function candidates(t: { id: string; starts_at: string; ends_at: string }, signedUp: Set<string>, invited: Set<string>): Promise<VolunteerInput[]> {
 	const from = new Date(new Date(t.starts_at).getTime() - 40 * DAY).toISOString();
 	const until = new Date(new Date(t.ends_at).getTime() + 40 * DAY).toISOString();
-	const [people, busy, recent] = await Promise.all([
-		db()
-			.from('users')
-			.select(
-				'id, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(skills, localities, availability, dates_away, max_tasks_per_month, police_certificate_status, police_certificate_seen_on, police_certificate_expires_on, volunteer_languages(language, level, interpreting))'
-			)
-			.eq('roles.role', 'volunteer')
-			.limit(2000),
-		// places on other open tasks around the time: for clashes and the monthly maximum
-		db()
-			.from('signups')
-			.select('volunteer_id, task:tasks!inner(id, starts_at, ends_at, status)')
-			.eq('status', 'confirmed')
-			.eq('task.status', 'open')
-			.neq('task_id', t.id)
-			.gte('task.starts_at', from)
-			.lte('task.starts_at', until),
-		db()
-			.from('task_invitations')
-			.select('volunteer_id')
-			.gt('sent_at', new Date(Date.now() - 30 * DAY).toISOString())
-	]);
-	for (const r of [people, busy, recent]) if (r.error) throw new Error(`reading volunteers to suggest: ${r.error.message}`);
-	const busyBy = new Map<string, { startsAt: string; endsAt: string }[]>();
-	for (const s of busy.data ?? []) {
-		const list = busyBy.get(s.volunteer_id) ?? [];
-		list.push({ startsAt: s.task.starts_at, endsAt: s.task.ends_at });
-		busyBy.set(s.volunteer_id, list);
-	}
-	const asked = new Map<string, number>();
-	for (const r of recent.data ?? []) asked.set(r.volunteer_id, (asked.get(r.volunteer_id) ?? 0) + 1);
-	return (people.data ?? []).map((u) => {
-		// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
-		const raw = u.profile as unknown as ProfileRow | ProfileRow[] | null;
-		const p = Array.isArray(raw) ? (raw[0] ?? null) : raw;
+	// each volunteer with their places on other open tasks around the time (for clashes and
+	// the monthly maximum) and their invitations of the last 30 days, in one read
+	const { data, error } = await db().rpc('volunteer_candidates', {
+		p_task: t.id,
+		p_from: from,
+		p_until: until,
+		p_since: new Date(Date.now() - 30 * DAY).toISOString()
+	});
+	if (error) throw new Error(`reading volunteers to suggest: ${error.message}`);
+	const people = data as unknown as {
+		id: string;
+		display_name: string;
+		profile: ProfileRow | null;
+		busy: { starts_at: string; ends_at: string }[];
+		recent: number;
+	}[];
+	return people.map((u) => {
+		const p = u.profile;
 		return {
 			id: u.id,
 			name: u.display_name,
@@ -101,8 +77,8 @@ export async function candidates(t: { id: string; starts_at: string; ends_at: st
 				seenOn: p?.police_certificate_seen_on ?? null,
 				expiresOn: p?.police_certificate_expires_on ?? null
 			},
-			busy: busyBy.get(u.id) ?? [],
-			recentInvitations: asked.get(u.id) ?? 0,
+			busy: u.busy.map((b) => ({ startsAt: b.starts_at, endsAt: b.ends_at })),
+			recentInvitations: u.recent,
 			already: signedUp.has(u.id) ? 'signed_up' : invited.has(u.id) ? 'invited' : null
 		};
 	});

@@ -1,4 +1,6 @@
-// What the matching engine needs, read in a few queries and turned into its plain types.
+// What the matching engine needs, read in one query (matching_data()) and turned into its
+// plain types. The engine itself stays pure TypeScript ($lib/server/matching).
+import type { Database, Json } from '$lib/database.types';
 import {
 	DEFAULT_WEIGHTS,
 	type DistrictInput,
@@ -8,53 +10,75 @@ import {
 } from '$lib/server/matching';
 import { db } from './client';
 
-export async function context(): Promise<MatchingContext> {
-	const [districts, caps, settings, settled] = await Promise.all([
-		db().from('districts').select('*'),
-		db().from('rent_caps').select('persons, max_rent_nok'),
-		db().from('municipality_settings').select('crowded_margin, matching_weights').maybeSingle(),
-		// who already lives where, for the language community
-		db().from('matches').select('household:households(languages), dwelling:dwellings(locality)').eq('status', 'confirmed')
-	]);
-	for (const r of [districts, caps, settings, settled]) if (r.error) throw new Error(`reading for matching: ${r.error.message}`);
-	const languagesByLocality = new Map<string, Set<string>>();
-	for (const m of settled.data ?? []) {
-		const locality = m.dwelling?.locality;
-		if (!locality) continue;
-		const set = languagesByLocality.get(locality) ?? new Set<string>();
-		for (const l of m.household?.languages ?? []) set.add(l);
-		languagesByLocality.set(locality, set);
-	}
+type DwellingRow = Database['public']['Tables']['dwellings']['Row'];
+type DistrictRow = Database['public']['Tables']['districts']['Row'];
+type WaitingRow = Parameters<typeof toInput>[0];
+
+/** the matching_data() document, as the database builds it */
+type MatchingData = {
+	districts: DistrictRow[];
+	rent_caps: { persons: number; max_rent_nok: number }[];
+	settings: { crowded_margin: number; matching_weights: Json } | null;
+	/** the confirmed matches: who already lives where */
+	settled: { locality: string | null; languages: string[] | null }[];
+	households: WaitingRow[];
+	dwellings: DwellingRow[];
+	references: Record<string, string>;
+};
+
+export type FreeDwelling = DwellingInput & { address: string };
+
+export type Data = {
+	ctx: MatchingContext;
+	/** households still waiting for a dwelling; those with an open proposal are not free to match again */
+	households: HouseholdInput[];
+	/** approved dwellings, free to propose */
+	dwellings: FreeDwelling[];
+	/** IMDi references of the expected households, to name them on the pages */
+	references: Map<string, string>;
+};
+
+/** everything the engine needs, in one round trip */
+export async function data(): Promise<Data> {
+	const { data, error } = await db().rpc('matching_data');
+	if (error) throw new Error(`reading for matching: ${error.message}`);
+	const d = data as unknown as MatchingData;
 	return {
-		districts: new Map(
-			(districts.data ?? []).map((d): [string, DistrictInput] => [
-				d.id,
-				{
-					id: d.id,
-					name: d.name,
-					primarySchoolPlaces: d.primary_school_places,
-					lowerSecondaryPlaces: d.lower_secondary_places,
-					kindergartenPlaces: d.kindergarten_places
-				}
-			])
-		),
-		rentCaps: new Map((caps.data ?? []).map((c) => [c.persons, c.max_rent_nok])),
-		crowdedMargin: settings.data?.crowded_margin ?? 0,
-		// the admin's weights where set, the documented defaults for the rest
-		weights: { ...DEFAULT_WEIGHTS, ...((settings.data?.matching_weights as Partial<typeof DEFAULT_WEIGHTS> | null) ?? {}) },
-		languagesByLocality
+		ctx: context(d),
+		households: d.households.map((h) => toInput(h)),
+		dwellings: d.dwellings.map(toDwelling),
+		references: new Map(Object.entries(d.references))
 	};
 }
 
-/** households still waiting for a dwelling */
-export async function waitingHouseholds(): Promise<HouseholdInput[]> {
-	const { data, error } = await db().from('households').select('*, household_members(age_band, age)').eq('status', 'expected');
-	if (error) throw new Error(`reading households: ${error.message}`);
-	// those with an open proposal are not free to match again
-	const { data: open, error: openError } = await db().from('matches').select('household_id').in('status', ['proposed', 'accepted_by_landlord']);
-	if (openError) throw new Error(`reading proposals: ${openError.message}`);
-	const taken = new Set(open.map((m) => m.household_id));
-	return data.filter((h) => !taken.has(h.id)).map(toInput);
+function context(d: MatchingData): MatchingContext {
+	// who already lives where, for the language community
+	const languagesByLocality = new Map<string, Set<string>>();
+	for (const m of d.settled) {
+		if (!m.locality) continue;
+		const set = languagesByLocality.get(m.locality) ?? new Set<string>();
+		for (const l of m.languages ?? []) set.add(l);
+		languagesByLocality.set(m.locality, set);
+	}
+	return {
+		districts: new Map(
+			d.districts.map((r): [string, DistrictInput] => [
+				r.id,
+				{
+					id: r.id,
+					name: r.name,
+					primarySchoolPlaces: r.primary_school_places,
+					lowerSecondaryPlaces: r.lower_secondary_places,
+					kindergartenPlaces: r.kindergarten_places
+				}
+			])
+		),
+		rentCaps: new Map(d.rent_caps.map((c) => [c.persons, c.max_rent_nok])),
+		crowdedMargin: d.settings?.crowded_margin ?? 0,
+		// the admin's weights where set, the documented defaults for the rest
+		weights: { ...DEFAULT_WEIGHTS, ...((d.settings?.matching_weights as Partial<typeof DEFAULT_WEIGHTS> | null) ?? {}) },
+		languagesByLocality
+	};
 }
 
 export function toInput(h: {
@@ -77,11 +101,8 @@ export function toInput(h: {
 	};
 }
 
-/** approved dwellings, free to propose */
-export async function freeDwellings(): Promise<(DwellingInput & { address: string })[]> {
-	const { data, error } = await db().from('dwellings').select('*').eq('status', 'approved');
-	if (error) throw new Error(`reading dwellings: ${error.message}`);
-	return data.map((d) => ({
+function toDwelling(d: DwellingRow): FreeDwelling {
+	return {
 		id: d.id,
 		address: `${d.street}, ${d.place}`,
 		status: d.status,
@@ -97,12 +118,5 @@ export async function freeDwellings(): Promise<(DwellingInput & { address: strin
 		rent: d.rent_nok ?? 0,
 		busStopDistanceM: d.bus_stop_distance_m,
 		busDeparturesPerWeekday: d.bus_departures_per_weekday
-	}));
-}
-
-/** IMDi references of households, to name them on the batch page */
-export async function householdReferences(): Promise<Map<string, string>> {
-	const { data, error } = await db().from('households').select('id, imdi_reference').eq('status', 'expected');
-	if (error) throw new Error(`reading households: ${error.message}`);
-	return new Map(data.map((h) => [h.id, h.imdi_reference]));
+	};
 }

@@ -4,12 +4,6 @@ import { db } from './client';
 
 export const DEFAULT_MONTHS = 24;
 
-export async function months(): Promise<number> {
-	const { data, error } = await db().rpc('retention_months');
-	if (error) throw new Error(`reading the retention period: ${error.message}`);
-	return data ?? DEFAULT_MONTHS;
-}
-
 export async function setMonths(value: number) {
 	const { error } = await db().rpc('save_retention', { p_months: value });
 	if (error) throw new Error(`saving the retention period: ${error.message}`);
@@ -22,9 +16,10 @@ export async function run(): Promise<number> {
 	return data;
 }
 
-/** the next days on which households will be anonymised, with how many */
-export async function preview(limit = 12): Promise<{ dueOn: string; households: number; persons: number }[]> {
-	const { data, error } = await db().rpc('retention_preview', { p_limit: limit });
+/** the retention period and the next days of anonymisation, in one round trip */
+export async function overview(limit = 12): Promise<{ months: number; upcoming: { dueOn: string; households: number; persons: number }[] }> {
+	const { data, error } = await db().rpc('retention_overview', { p_limit: limit });
 	if (error) throw new Error(`previewing retention: ${error.message}`);
-	return data.map((r) => ({ dueOn: r.due_on, households: r.households, persons: r.persons }));
+	const o = data as unknown as { months: number | null; upcoming: { due_on: string; households: number; persons: number }[] };
+	return { months: o.months ?? DEFAULT_MONTHS, upcoming: o.upcoming.map((r) => ({ dueOn: r.due_on, households: r.households, persons: r.persons })) };
 }

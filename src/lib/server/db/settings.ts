@@ -1,4 +1,5 @@
 import * as targets from './targets';
+import { DEFAULT_MONTHS } from './retention';
 import { db } from './client';
 
 export async function save(input: { year: number; target: number; rentCaps: { persons: number; max_rent_nok: number }[] }) {
@@ -7,10 +8,32 @@ export async function save(input: { year: number; target: number; rentCaps: { pe
 	targets.forget();
 }
 
-export async function matching(): Promise<{ crowdedMargin: number; weights: Record<string, number> | null }> {
-	const { data, error } = await db().from('municipality_settings').select('crowded_margin, matching_weights').maybeSingle();
-	if (error) throw new Error(`reading matching settings: ${error.message}`);
-	return { crowdedMargin: data?.crowded_margin ?? 0, weights: (data?.matching_weights as Record<string, number> | null) ?? null };
+export type Overview = {
+	target: number | null;
+	rentCaps: Map<number, number>;
+	crowdedMargin: number;
+	weights: Record<string, number> | null;
+	retentionMonths: number;
+};
+
+/** the admin's settings page in one round trip: the year's target, rent caps, matching and retention */
+export async function overview(year: number): Promise<Overview> {
+	const { data, error } = await db().rpc('settings_page', { p_year: year });
+	if (error) throw new Error(`reading the settings: ${error.message}`);
+	const o = data as unknown as {
+		target: number | null;
+		rent_caps: { persons: number; max_rent_nok: number }[];
+		crowded_margin: number | null;
+		matching_weights: Record<string, number> | null;
+		retention_months: number | null;
+	};
+	return {
+		target: o.target ?? null,
+		rentCaps: new Map(o.rent_caps.map((c) => [c.persons, c.max_rent_nok])),
+		crowdedMargin: o.crowded_margin ?? 0,
+		weights: o.matching_weights ?? null,
+		retentionMonths: o.retention_months ?? DEFAULT_MONTHS
+	};
 }
 
 export async function saveMatching(crowdedMargin: number, weights: Record<string, number>) {

@@ -1,27 +1,22 @@
 import { overRentCap } from '$lib/rent-cap';
 import { dwellingFiltersSchema } from '$lib/schemas/dwelling-filters';
 import { authorizeLoad } from '$lib/server/auth/authorize';
-import * as districts from '$lib/server/db/districts';
 import * as dwellings from '$lib/server/db/dwellings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const filters = dwellingFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
-	const [rows, caps, districtOptions, localities] = await Promise.all([
-		dwellings.listForStaff({
-			status: filters.status,
-			locality: filters.locality || undefined,
-			districtId: filters.district,
-			minBedrooms: filters.min_bedrooms,
-			stepFree: filters.step_free,
-			maxRent: filters.max_rent,
-			sort: filters.sort
-		}),
-		dwellings.rentCaps(),
-		districts.options(),
-		dwellings.localities()
-	]);
+	// the offers with the rent caps, districts and localities for the filters, in one read
+	const { rows, caps, districts: districtOptions, localities } = await dwellings.staffPage({
+		status: filters.status,
+		locality: filters.locality || undefined,
+		districtId: filters.district,
+		minBedrooms: filters.min_bedrooms,
+		stepFree: filters.step_free,
+		maxRent: filters.max_rent,
+		sort: filters.sort
+	});
 	return {
 		filters,
 		districts: districtOptions,

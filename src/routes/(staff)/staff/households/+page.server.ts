@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const filters = householdFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
-	const [list, upcoming, months] = await Promise.all([households.list(filters), retention.preview(), retention.months()]);
+	const [list, { months, upcoming }] = await Promise.all([households.list(filters), retention.overview()]);
 	return { filters, households: list, retention: { months, upcoming }, imported: event.url.searchParams.get('imported') };
 };

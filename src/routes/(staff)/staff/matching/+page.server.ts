@@ -18,12 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const locked = pairsFrom(event.url.searchParams.getAll('lock'));
 	const excluded = pairsFrom(event.url.searchParams.getAll('exclude'));
-	const [ctx, households, dwellings, references] = await Promise.all([
-		matching.context(),
-		matching.waitingHouseholds(),
-		matching.freeDwellings(),
-		matching.householdReferences()
-	]);
+	const { ctx, households, dwellings, references } = await matching.data();
 	const result = batch(households, dwellings, ctx, { locked, excluded });
 	const address = new Map(dwellings.map((d) => [d.id, d.address]));
 	return {
@@ -45,7 +40,7 @@ export const actions: Actions = {
 		const staff = authorizeAction(event, 'propose')!;
 		const chosen = pairsFrom((await event.request.formData()).getAll('pair').map(String));
 		if (!chosen.length) return fail(400, {});
-		const [ctx, households, dwellings] = await Promise.all([matching.context(), matching.waitingHouseholds(), matching.freeDwellings()]);
+		const { ctx, households, dwellings } = await matching.data();
 		let proposed = 0;
 		for (const pair of chosen) {
 			const h = households.find((x) => x.id === pair.householdId);

@@ -4,22 +4,16 @@ import { retentionSchema } from '$lib/schemas/retention';
 import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
 import { DEFAULT_WEIGHTS } from '$lib/server/matching';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import * as dwellings from '$lib/server/db/dwellings';
 import * as retention from '$lib/server/db/retention';
 import * as settings from '$lib/server/db/settings';
-import * as targets from '$lib/server/db/targets';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const year = yearInOslo();
-	const [target, caps, matchingSettings, months] = await Promise.all([
-		targets.forYear(year),
-		dwellings.rentCaps(),
-		settings.matching(),
-		retention.months()
-	]);
+	// the year's target, rent caps, matching settings and retention period in one read
+	const { target, rentCaps: caps, retentionMonths: months, ...matchingSettings } = await settings.overview(year);
 	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
 	return {
 		values: {

@@ -4,8 +4,6 @@ import { overRentCap } from '$lib/rent-cap';
 import { reviewSchema } from '$lib/schemas/review';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
-import * as audit from '$lib/server/db/audit';
-import * as districts from '$lib/server/db/districts';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
@@ -16,13 +14,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const staff = authorizeLoad(event)!;
-	const [dwelling, caps, districtOptions] = await Promise.all([
-		dwellings.getForStaff(event.params.id),
-		dwellings.rentCaps(),
-		districts.options()
-	]);
-	if (!dwelling) error(404);
-	await audit.logRead(staff.id, 'dwelling', dwelling.id);
+	// the dwelling, the rent caps and districts, and the read written to the audit log
+	const page = await dwellings.readForStaff(event.params.id, staff.id);
+	if (!page) error(404);
+	const { dwelling, caps, districts: districtOptions } = page;
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
@@ -35,12 +30,7 @@ export const load: PageServerLoad = async (event) => {
 
 // for an approved dwelling: the waiting households it suits best, with the engine's reasons
 async function candidatesFor(id: string) {
-	const [ctx, waiting, free, references] = await Promise.all([
-		matching.context(),
-		matching.waitingHouseholds(),
-		matching.freeDwellings(),
-		matching.householdReferences()
-	]);
+	const { ctx, households: waiting, dwellings: free, references } = await matching.data();
 	const input = free.find((d) => d.id === id);
 	if (!input) return [];
 	return householdsFor(input, waiting, ctx)

@@ -16,13 +16,14 @@ const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tas
 
 export const load: PageServerLoad = async (event) => {
 	const staff = authorizeLoad(event)!;
-	const household = await households.read(event.params.id, staff.id);
-	if (!household) error(404);
-	const history = await households.matchesOf(household.id);
+	// the record, its proposals, and the read written to the audit log
+	const record = await households.read(event.params.id, staff.id);
+	if (!record) error(404);
+	const { household, history } = record;
 	const open = history.some((h) => h.status === 'proposed' || h.status === 'accepted_by_landlord' || h.status === 'confirmed');
 	let suggestions: { id: string; address: string; total: number; reasons: ReturnType<typeof score>['reasons'] }[] = [];
 	if (household.status === 'expected' && !open) {
-		const [ctx, free] = await Promise.all([matching.context(), matching.freeDwellings()]);
+		const { ctx, dwellings: free } = await matching.data();
 		suggestions = dwellingsFor(matching.toInput(household), free, ctx)
 			.slice(0, 10)
 			.map((s) => ({ id: s.dwelling.id, address: s.dwelling.address, total: s.total, reasons: s.reasons }));
@@ -41,13 +42,10 @@ export const actions: Actions = {
 		const dwellingId = String(form.data.dwelling_id);
 		// the engine's verdict and reasons are stored with the proposal; the database
 		// decides whether the dwelling is still free
-		const [ctx, free, household] = await Promise.all([
-			matching.context(),
-			matching.freeDwellings(),
-			households.read(event.params.id, staff.id)
-		]);
+		const [{ ctx, dwellings: free }, record] = await Promise.all([matching.data(), households.read(event.params.id, staff.id)]);
 		const dwelling = free.find((d) => d.id === dwellingId);
-		if (!household) error(404);
+		if (!record) error(404);
+		const { household } = record;
 		const input = matching.toInput(household);
 		if (!dwelling || !feasible(input, dwelling, ctx)) return fail(409, { message: m.hh_not_available() });
 		const scored = score(input, dwelling, ctx);

@@ -22,8 +22,7 @@ const taskOr404 = async (id: string) => {
 
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
-	const { household, signups, ...task } = await taskOr404(event.params.id);
-	const sent = await invitations.ofTask(task.id);
+	const { household, signups, task_invitations: sent, ...task } = await taskOr404(event.params.id);
 	const onTask = signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted');
 	const volunteers = await invitations.candidates(task, new Set(onTask.map((s) => s.volunteer_id)), new Set(sent.map((i) => i.volunteer_id)));
 	const { suggested, excluded } = suggestVolunteers(
