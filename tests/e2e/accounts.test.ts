@@ -9,7 +9,7 @@ async function verifyLink(email: string): Promise<string> {
 		const [mail] = (await res.json()) as { text: string }[];
 		link = mail?.text.match(/https?:\/\/\S+(\/verify\/[a-z0-9.]+)/)?.[1] ?? '';
 		expect(link).not.toBe('');
-	}).toPass({ timeout: 15000 });
+	}).toPass({ timeout: 30000 });
 	return link;
 }
 

@@ -66,6 +66,6 @@ test.describe('offering a dwelling', () => {
 		// utleigar08 chose English for mails, whatever the pages were in
 		await expect(async () => {
 			expect(await mailSubjects('utleigar08@example.no')).toContain(`Your home is approved: ${street}, Nesheim`);
-		}).toPass({ timeout: 15000 });
+		}).toPass({ timeout: 30000 });
 	});
 });

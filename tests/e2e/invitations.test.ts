@@ -104,7 +104,7 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	await expect(async () => {
 		await mailbox.goto('/dev/mail');
 		await expect(mailbox.getByText(volunteer.email)).toBeVisible({ timeout: 500 });
-	}).toPass({ timeout: 15000 });
+	}).toPass({ timeout: 30000 });
 	const mail = mailbox.locator('article', { hasText: volunteer.email });
 	const accept = await mail.frameLocator('iframe').getByRole('link', { name: 'Ja, eg kan hjelpe' }).getAttribute('href');
 	await mailbox.goto(new URL(accept!).pathname);

@@ -21,7 +21,7 @@ test.describe('mail', () => {
 		await expect(async () => {
 			await page.goto('/dev/mail');
 			await expect(page.getByText(to)).toBeVisible({ timeout: 500 });
-		}).toPass({ timeout: 15000 });
+		}).toPass({ timeout: 30000 });
 		const article = page.locator('article', { hasText: to });
 		await expect(article.getByRole('heading', { name: 'Stadfest e-postadressa di' })).toBeVisible();
 		await expect(article.frameLocator('iframe').getByText('Hei Kari,')).toBeVisible();

@@ -61,7 +61,7 @@ test('staff register a household, propose a suggested home, the landlord accepts
 		expect(mails.some((s) => /Ein familie kan passe|A family may suit/.test(s))).toBe(true);
 		expect(mails.some((s) => /Koplinga er stadfesta|The match is confirmed/.test(s))).toBe(true);
 		expect((await subjects('sakshandsamar@fjordvik.kommune.no')).some((s) => s.startsWith('Utleigar sa ja'))).toBe(true);
-	}).toPass({ timeout: 15000 });
+	}).toPass({ timeout: 30000 });
 
 	await landlord.reload();
 	await expect(landlord.getByText(/Selam Testperson/)).toBeVisible();

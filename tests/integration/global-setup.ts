@@ -13,13 +13,9 @@ declare module 'vitest' {
 	}
 }
 
-export default async function setup(project: TestProject) {
-	if (process.env.SUPABASE_URL && process.env.POSTGREST_DB_URI) {
-		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST|APP)_|^ORIGIN$/.test(k));
-		project.provide('stackEnv', Object.fromEntries(keys.map((k) => [k, process.env[k]!])));
-		return;
-	}
-	const dir = mkdtempSync(join(tmpdir(), 'busett-it-'));
+/** a throwaway stack for one Vitest project, its settings provided to the tests */
+export async function throwawayStack(project: TestProject, prefix: string) {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
 	const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
 	const stack = await startStack({ dataDir: dir, ports: { api, db, postgrest, smtp, mailbox }, fast: true, log: () => {} });
 	project.provide('stackEnv', {
@@ -32,4 +28,13 @@ export default async function setup(project: TestProject) {
 		await stack.stop();
 		rmSync(dir, { recursive: true, force: true });
 	};
+}
+
+export default async function setup(project: TestProject) {
+	if (process.env.SUPABASE_URL && process.env.POSTGREST_DB_URI) {
+		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST|APP)_|^ORIGIN$/.test(k));
+		project.provide('stackEnv', Object.fromEntries(keys.map((k) => [k, process.env[k]!])));
+		return;
+	}
+	return throwawayStack(project, 'busett-it-');
 }

@@ -4,28 +4,15 @@ import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
+import { volunteers } from '../helpers/tasks';
 
 const HOUR = 3600_000;
-const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 
 let app: RunningApp;
 beforeAll(async () => {
 	app = await startApp(appEnv());
 });
 afterAll(() => app?.stop());
-
-async function volunteers(n: number, name = 'Test Frivillig'): Promise<{ id: string; email: string }[]> {
-	const rows = Array.from({ length: n }, () => ({
-		email: `inv-${randomUUID().slice(0, 8)}@example.no`,
-		display_name: name,
-		password_hash: DEMO_HASH,
-		email_verified_at: new Date().toISOString()
-	}));
-	const { data, error } = await serviceClient().from('users').insert(rows).select('id, email');
-	if (error) throw error;
-	await serviceClient().from('user_roles').insert(data.map((u) => ({ user_id: u.id, role: 'volunteer' as const })));
-	return data;
-}
 
 // a Saturday at 10:00 in Norway, some weeks ahead, with a place name of its own
 async function task(over: Record<string, unknown> = {}): Promise<{ id: string; locality: string }> {

@@ -5,51 +5,13 @@ import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
-
-const HOUR = 3600_000;
-const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
+import { HOUR, signUp, task, volunteers } from '../helpers/tasks';
 
 let app: RunningApp;
 beforeAll(async () => {
 	app = await startApp(appEnv());
 });
 afterAll(() => app?.stop());
-
-async function volunteers(n: number): Promise<{ id: string; email: string }[]> {
-	const rows = Array.from({ length: n }, () => ({
-		email: `vol-${randomUUID().slice(0, 8)}@example.no`,
-		display_name: 'Test Frivillig',
-		password_hash: DEMO_HASH,
-		email_verified_at: new Date().toISOString()
-	}));
-	const { data, error } = await serviceClient().from('users').insert(rows).select('id, email');
-	if (error) throw error;
-	await serviceClient().from('user_roles').insert(data.map((u) => ({ user_id: u.id, role: 'volunteer' as const })));
-	return data;
-}
-
-async function task(over: Record<string, unknown> = {}, startsInMs = 72 * HOUR): Promise<string> {
-	const start = new Date(Date.now() + startsInMs);
-	const { data, error } = await serviceClient()
-		.from('tasks')
-		.insert({
-			type: 'furniture',
-			title: `Hente møblar ${randomUUID().slice(0, 4)}`,
-			starts_at: start.toISOString(),
-			ends_at: new Date(start.getTime() + 3 * HOUR).toISOString(),
-			locality: 'Lid',
-			address: 'Løynvegen 7',
-			volunteers_needed: 5,
-			...over
-		})
-		.select('id')
-		.single();
-	if (error) throw error;
-	return data.id;
-}
-
-const signUp = (taskId: string, volunteerId: string) =>
-	serviceClient().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: 'http://localhost' });
 
 describe('sign-ups', () => {
 	it('confirms exactly 5 of 50 concurrent sign-ups for 5 places and waitlists 45, first come first served', async () => {
