@@ -10,6 +10,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
+	// a test may wait for mail behind the outbox's backlog (see tests/e2e/mail.test.ts)
+	timeout: 60_000,
 	forbidOnly: true,
 	use: {
 		baseURL: `http://localhost:${port}`,
