@@ -28,29 +28,37 @@ export const init: ServerInit = () => {
 		startMailWorker();
 		startJobs();
 	}
-	// On SIGTERM/SIGINT adapter-node stops accepting connections, lets the requests in
-	// flight finish, then emits sveltekit:shutdown: hand back claimed mail and close the
-	// SMTP connections, so the process can exit. Whatever still hangs then (a stuck request,
-	// an SMTP server that stopped answering) does not keep it past SHUTDOWN_DEADLINE_MS.
-	const deadline = () => {
-		log().info('shutting down');
-		setTimeout(() => {
-			log().error('shutdown took too long; exiting anyway');
-			process.exit(1);
-		}, SHUTDOWN_DEADLINE_MS).unref();
-	};
-	// (under vite dev, Vite handles the signals itself)
+	// On SIGTERM/SIGINT adapter-node stops accepting connections and lets the requests in
+	// flight finish; meanwhile the mail worker stops claiming and hands back what it holds
+	// (a delivery that hangs is cut off, worker.ts). Once the last request is done adapter-
+	// node emits sveltekit:shutdown: close the SMTP connections, so the process exits.
+	// Whatever still hangs does not keep it past SHUTDOWN_DEADLINE_MS.
 	if (!dev) {
-		process.once('SIGTERM', deadline);
-		process.once('SIGINT', deadline);
+		process.once('SIGTERM', beginShutdown);
+		process.once('SIGINT', beginShutdown);
 	}
 	process.once('sveltekit:shutdown' as 'beforeExit', async () => {
 		stopJobs();
-		await stopMailWorker();
+		await (stoppingWorker ?? stopMailWorker());
 		mailTransport().close();
 		log().info('stopped');
 	});
 };
+
+let shuttingDown = false;
+let stoppingWorker: Promise<void> | undefined;
+
+function beginShutdown() {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	log().info('shutting down');
+	setTimeout(() => {
+		log().error('shutdown took too long; exiting anyway');
+		process.exit(1);
+	}, SHUTDOWN_DEADLINE_MS).unref();
+	stopJobs();
+	stoppingWorker = stopMailWorker();
+}
 
 // an orchestrator (Kubernetes: 30 s, systemd: 90 s) kills later; this keeps under 10 s
 const SHUTDOWN_DEADLINE_MS = 9000;
@@ -70,6 +78,9 @@ const handleLog: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event);
 		status = response.status;
 		response.headers.set('x-request-id', requestId);
+		// no keep-alive while shutting down: the connection closes with this answer, so the
+		// server is done as soon as the requests in flight are
+		if (shuttingDown) response.headers.set('connection', 'close');
 		return response;
 	} finally {
 		log().info(

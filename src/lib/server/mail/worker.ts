@@ -57,6 +57,7 @@ export function createMailWorker(options: WorkerOptions) {
 	const log = options.log ?? ((line: string) => logger().warn({ worker: id }, line));
 
 	let running = false;
+	let stopping = false;
 	let loop: Promise<void> | undefined;
 	let wake: (() => void) | undefined;
 	let downSince: number | undefined;
@@ -76,8 +77,8 @@ export function createMailWorker(options: WorkerOptions) {
 			});
 			return 'sent';
 		} catch (error) {
-			// stopping: a delivery cut short by stop() goes back to the outbox untried
-			if (!running) return 'down';
+			// a delivery cut short by stop() goes back to the outbox untried
+			if (stopping) return 'down';
 			const outcome = classify(error);
 			const reason = (error as Error).message ?? String(error);
 			if (outcome === 'failed') {
@@ -129,6 +130,8 @@ export function createMailWorker(options: WorkerOptions) {
 		while (running) {
 			try {
 				const round = await runOnce();
+				// stopping: no waiting for the next round
+				if (!running) break;
 				if (round.released) {
 					if (downSince === undefined) {
 						downSince = Date.now();
@@ -178,11 +181,13 @@ export function createMailWorker(options: WorkerOptions) {
 			]);
 			clearTimeout(timer);
 			if (!finished) {
+				stopping = true;
 				// nodemailer's pool: force also closes the connections in the middle of a delivery
 				(options.transport.close as (opts?: { force?: boolean }) => void)({ force: true });
 				await loop;
 			}
 			await notifications.release(id).catch(() => 0);
+			stopping = false;
 		}
 	};
 }
