@@ -13,5 +13,8 @@ if (!existsSync(handler)) {
 process.env.MAIL_WORKER = 'on';
 await import(handler);
 console.log('busett: mail worker running; stop with Ctrl-C');
-process.on('SIGINT', () => process.exit(0));
-process.on('SIGTERM', () => process.exit(0));
+// as adapter-node does once its server is closed: the hooks stop the worker, which hands
+// back the mail it holds, and close the SMTP connections; then nothing keeps the process
+const stop = (signal: string) => process.emit('sveltekit:shutdown' as 'warning', signal as unknown as Error);
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

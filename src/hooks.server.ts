@@ -1,11 +1,14 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { refuseEndpoint } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
 import { asActor } from '$lib/server/db/client';
 import { startJobs, stopJobs } from '$lib/server/jobs';
+import { errorFields, log } from '$lib/server/log';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
 import { mailTransport } from '$lib/server/mail/transport';
 import { watch } from '$lib/server/outage';
@@ -25,13 +28,80 @@ export const init: ServerInit = () => {
 		startMailWorker();
 		startJobs();
 	}
-	// adapter-node emits this once the server has stopped taking requests (SIGTERM/SIGINT):
-	// hand back claimed mail and close the SMTP connections, so the process can exit
+	// On SIGTERM/SIGINT adapter-node stops accepting connections and lets the requests in
+	// flight finish; meanwhile the mail worker stops claiming and hands back what it holds
+	// (a delivery that hangs is cut off, worker.ts). Once the last request is done adapter-
+	// node emits sveltekit:shutdown: close the SMTP connections, so the process exits.
+	// Whatever still hangs does not keep it past SHUTDOWN_DEADLINE_MS.
+	if (!dev) {
+		process.once('SIGTERM', beginShutdown);
+		process.once('SIGINT', beginShutdown);
+	}
 	process.once('sveltekit:shutdown' as 'beforeExit', async () => {
 		stopJobs();
-		await stopMailWorker();
+		await (stoppingWorker ?? stopMailWorker());
 		mailTransport().close();
+		log().info('stopped');
 	});
+};
+
+let shuttingDown = false;
+let stoppingWorker: Promise<void> | undefined;
+
+function beginShutdown() {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	log().info('shutting down');
+	setTimeout(() => {
+		log().error('shutdown took too long; exiting anyway');
+		process.exit(1);
+	}, SHUTDOWN_DEADLINE_MS).unref();
+	stopJobs();
+	stoppingWorker = stopMailWorker();
+}
+
+// an orchestrator (Kubernetes: 30 s, systemd: 90 s) kills later; this keeps under 10 s
+const SHUTDOWN_DEADLINE_MS = 9000;
+
+// a request id from the load balancer is kept if it looks like one, else one is made
+const REQUEST_ID = /^[\w.-]{8,128}$/;
+
+// One JSON line per request: method, route pattern (never the URL: links carry tokens),
+// status and duration, with the id that error pages show so staff can quote it.
+const handleLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const given = event.request.headers.get('x-request-id');
+	const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+	event.locals.requestId = requestId;
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		response.headers.set('x-request-id', requestId);
+		// no keep-alive while shutting down: the connection closes with this answer, so the
+		// server is done as soon as the requests in flight are
+		if (shuttingDown) response.headers.set('connection', 'close');
+		return response;
+	} finally {
+		log().info(
+			{
+				requestId,
+				method: event.request.method,
+				route: event.route.id,
+				status,
+				ms: Math.round((performance.now() - started) * 10) / 10
+			},
+			'request'
+		);
+	}
+};
+
+// An unexpected error: logged with the request id, which the error page shows. The
+// message to the browser stays SvelteKit's generic one; details stay in the log.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId ?? randomUUID();
+	if (status >= 500) log().error({ requestId, route: event.route.id, status, err: errorFields(error) }, 'unexpected error');
+	return { message, requestId };
 };
 
 // who is asking: the session cookie, checked against its hash in the database
@@ -79,4 +149,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // the language is known before anything answers, so a refusal is in the reader's language too
-export const handle: Handle = sequence(handleHeaders, handleOutage, handleSession, handleLocale, handleEndpoints);
+export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleEndpoints);

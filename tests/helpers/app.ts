@@ -1,13 +1,13 @@
 // Runs the production build (`node build`, as adapter-node deploys it) as a child
 // process with the environment a test chooses.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { ROOT } from '../../scripts/stack/migrate.ts';
 import { waitFor } from '../../scripts/stack/postgrest.ts';
 import { stackEnv } from './env';
 
-export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string };
+export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string; process: ChildProcess };
 
 /** the environment an app under test needs: the stack's, tests choose the rest */
 export function appEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
@@ -41,6 +41,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 	}
 	return {
 		url,
+		process: child,
 		output: () => output,
 		stop: () =>
 			new Promise((resolve) => {

@@ -259,5 +259,11 @@ describe('npm run worker', () => {
 			return list.length ? list : undefined;
 		});
 		expect(mails.map((m) => m.subject)).toEqual(['Confirm your e-mail address']);
+		// SIGTERM stops it cleanly (the worker hands back what it holds), well within 10 s
+		const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+		const t0 = Date.now();
+		child.kill('SIGTERM');
+		expect(await exited).toBe(0);
+		expect(Date.now() - t0).toBeLessThan(10_000);
 	});
 });

@@ -1,6 +1,8 @@
 // The server's configuration, read from the environment and validated once at start.
 // A missing or malformed variable stops the server with one line naming it.
 import { z } from 'zod';
+import { LOG_LEVELS } from './log';
+import { productionProblem } from './production';
 
 const jwt = z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'expected a JWT (three dot-separated parts)');
 
@@ -22,7 +24,11 @@ const schema = z.object({
 	/** the local SMTP sink's API; set only on the local stack */
 	MAILBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
 	/** show /dev/mail in a production build too (it always shows under `vite dev`) */
-	DEV_MAILBOX: z.enum(['0', '1']).default('0')
+	DEV_MAILBOX: z.enum(['0', '1']).default('0'),
+	/** how much the JSON logs on stdout say (log.ts) */
+	LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+	/** `production` makes the server refuse local and placeholder secrets (production.ts) */
+	NODE_ENV: z.string().optional()
 });
 
 export type Config = z.infer<typeof schema>;
@@ -31,7 +37,11 @@ export class ConfigError extends Error {}
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
 	const result = schema.safeParse(env);
-	if (result.success) return result.data;
+	if (result.success) {
+		const problem = result.data.NODE_ENV === 'production' ? productionProblem(result.data) : null;
+		if (problem) throw new ConfigError(problem);
+		return result.data;
+	}
 	const issue = result.error.issues[0];
 	const name = String(issue.path[0]);
 	throw new ConfigError(

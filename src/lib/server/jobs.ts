@@ -7,6 +7,7 @@ import { config } from '$lib/server/config';
 import { sendDueChecks } from '$lib/server/dwellings/availability';
 import * as reminders from '$lib/server/db/reminders';
 import * as retention from '$lib/server/db/retention';
+import { errorFields, log } from '$lib/server/log';
 import { nudge } from '$lib/server/mail';
 
 const HOUR = 3600_000;
@@ -20,13 +21,13 @@ async function runAll() {
 		const expiring = await reminders.queueCertificateExpiry(config().ORIGIN);
 		if (checks + reminded + short + expiring > 0) nudge();
 	} catch (error) {
-		console.error(`busett: scheduled job: ${(error as Error).message}`);
+		log().error({ job: 'scheduled', err: errorFields(error) }, 'scheduled job failed');
 	}
 	// apart from the mail jobs, so a mail problem never keeps personal data past its time
 	try {
 		await retention.run();
 	} catch (error) {
-		console.error(`busett: retention job: ${(error as Error).message}`);
+		log().error({ job: 'retention', err: errorFields(error) }, 'retention job failed');
 	}
 }
 

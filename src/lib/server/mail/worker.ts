@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import * as notifications from '$lib/server/db/notifications';
+import { log as logger } from '$lib/server/log';
 import { nextAttemptAt } from './backoff';
 import { renderMail, RenderError } from './render';
 
@@ -53,9 +54,10 @@ export function createMailWorker(options: WorkerOptions) {
 	const concurrency = options.concurrency ?? 5;
 	const leaseSeconds = options.leaseSeconds ?? 120;
 	const pollMs = options.pollMs ?? 1000;
-	const log = options.log ?? ((line: string) => console.error(line));
+	const log = options.log ?? ((line: string) => logger().warn({ worker: id }, line));
 
 	let running = false;
+	let stopping = false;
 	let loop: Promise<void> | undefined;
 	let wake: (() => void) | undefined;
 	let downSince: number | undefined;
@@ -75,6 +77,8 @@ export function createMailWorker(options: WorkerOptions) {
 			});
 			return 'sent';
 		} catch (error) {
+			// a delivery cut short by stop() goes back to the outbox untried
+			if (stopping) return 'down';
 			const outcome = classify(error);
 			const reason = (error as Error).message ?? String(error);
 			if (outcome === 'failed') {
@@ -126,6 +130,8 @@ export function createMailWorker(options: WorkerOptions) {
 		while (running) {
 			try {
 				const round = await runOnce();
+				// stopping: no waiting for the next round
+				if (!running) break;
 				if (round.released) {
 					if (downSince === undefined) {
 						downSince = Date.now();
@@ -160,12 +166,28 @@ export function createMailWorker(options: WorkerOptions) {
 		nudge() {
 			wake?.();
 		},
-		/** finish the round in progress, then stop; mail claimed but not sent goes back */
-		async stop() {
+		/**
+		 * finish the round in progress, then stop; mail claimed but not sent goes back. A
+		 * delivery still hanging after graceMs (an SMTP server that stopped answering) is cut
+		 * off, so shutting down never waits for the socket timeouts.
+		 */
+		async stop(graceMs = 3000) {
 			running = false;
 			wake?.();
-			await loop;
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const finished = await Promise.race([
+				(loop ?? Promise.resolve()).then(() => true),
+				new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))
+			]);
+			clearTimeout(timer);
+			if (!finished) {
+				stopping = true;
+				// nodemailer's pool: force also closes the connections in the middle of a delivery
+				(options.transport.close as (opts?: { force?: boolean }) => void)({ force: true });
+				await loop;
+			}
 			await notifications.release(id).catch(() => 0);
+			stopping = false;
 		}
 	};
 }
