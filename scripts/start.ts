@@ -13,6 +13,8 @@ const appPort = Number(process.env.PORT ?? 5173);
 const say = (line: string) => console.log(`busett: ${line}`);
 
 let stack: Stack | undefined;
+// assigned once the stack is up; stop() may run before that
+// eslint-disable-next-line prefer-const
 let app: ChildProcess | undefined;
 let stopping = false;
 

@@ -1,5 +1,5 @@
 // npm test — everything, on a throwaway local stack that this run starts and stops:
-// typecheck, database types up to date, build, unit and integration tests (Vitest), the
+// typecheck, lint, database types up to date, build, unit and integration tests (Vitest), the
 // reliability suite (on a stack of its own), end-to-end tests in Chromium (Playwright).
 // Ports are free ones, so a running `npm start` is not disturbed. Ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -47,6 +47,8 @@ process.on('SIGINT', async () => {
 
 try {
 	await step('typecheck (svelte-check)', async () => (await run('npm', ['run', '--silent', 'check'])) === 0);
+
+	await step('lint (eslint)', async () => (await run('npm', ['run', '--silent', 'lint'])) === 0);
 
 	await step('local stack (throwaway)', async () => {
 		const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));

@@ -37,7 +37,7 @@ export async function startApp(env: Record<string, string | undefined>): Promise
 		await waitFor(`${url}/`, 'the app', 30000, child);
 	} catch (error) {
 		child.kill('SIGKILL');
-		throw new Error(`${(error as Error).message}\n${output}`);
+		throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
 	}
 	return {
 		url,

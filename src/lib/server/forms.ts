@@ -20,6 +20,7 @@ function translate(message: string | undefined, code: string, input: unknown): s
 
 // control characters (other than line breaks and tabs) are never typed by a person; a form
 // that carries them is refused field by field, so nothing stores them
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function readForm<S extends z.ZodType>(

@@ -1,5 +1,4 @@
 // Volunteers as staff see them: filters, certificates, and who needs a new one soon.
-import type { Database } from '$lib/database.types';
 import { db } from './client';
 
 type Profile = {
