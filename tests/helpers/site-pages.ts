@@ -75,7 +75,11 @@ const one = async <T>(what: string, query: PromiseLike<{ data: T | null; error: 
 	return data;
 };
 
-const userId = async (email: string) => (await one('user', serviceClient().from('users').select('id').eq('email', email).single())).id;
+async function userId(email: string): Promise<string> {
+	const { data, error } = await serviceClient().from('users').select('id').eq('email', email).single();
+	if (error || !data) throw new Error(`no user ${email}: ${error?.message}`);
+	return data.id;
+}
 
 /** a fresh account that has asked for a mail, for the pages its links open */
 async function freshAccount(request: APIRequestContext, path: string, form: Record<string, string>, email: string, link: string) {
