@@ -3,7 +3,7 @@
 // or used from the keyboard fails here.
 import { expect, test, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
-import { seedId } from '../helpers/seed';
+import { waitingHousehold } from '../helpers/households';
 
 /** the accessible name of the focused element, roughly as a screen reader would say it */
 const focusedName = (page: Page) =>
@@ -100,8 +100,7 @@ test.describe('keyboard only', () => {
 	});
 
 	test('staff propose a home for a household, the landlord says yes, staff confirm the match', async ({ page, browser }) => {
-		// household 13 waits for a home in the demo data, and no other test uses it
-		const householdId = seedId('household:13');
+		const householdId = await waitingHousehold('KEYBOARD');
 		await logIn(page, 'sakshandsamar@fjordvik.kommune.no');
 		await expect(page).toHaveURL(/\/staff$/);
 		await page.goto(`/staff/households/${householdId}`);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
-import { seedId } from '../helpers/seed';
+import { waitingHousehold } from '../helpers/households';
 
 async function noJs(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
@@ -103,8 +103,7 @@ test.describe('without JavaScript', () => {
 	});
 
 	test('staff propose a home, the landlord says yes, staff confirm the match', async ({ browser }) => {
-		// household 14 waits for a home in the demo data, and no other test uses it
-		const householdId = seedId('household:14');
+		const householdId = await waitingHousehold('NOJS');
 		const staff = await noJs(browser);
 		await logIn(staff, 'sakshandsamar@fjordvik.kommune.no');
 		await staff.goto(`/staff/households/${householdId}`);
