@@ -57,7 +57,7 @@ export const actions: Actions = {
 	hours: async (event) => {
 		const user = authorizeAction(event, 'hours')!;
 		const form = readForm(hoursSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.errors.hours });
+		if (!form.ok) return fail(400, { errors: { hours: form.errors.hours } });
 		if (!(await tasks.reportHours(event.params.id, user.id, form.data.hours))) return fail(409, { message: m.vol_hours_refused() });
 		redirect(303, `/volunteer/tasks/${event.params.id}?hours`);
 	},

@@ -1,0 +1,135 @@
+// The forms with JavaScript switched off: each submits as a plain HTML form, a mistake comes
+// back with the error summary at the top (focused, linking to the field), the message next
+// to the field and what was typed kept; fixing it succeeds. (Offering a dwelling without
+// JavaScript, with its error round-trip, is in dwellings.test.ts.)
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { serviceClient } from '../helpers/clients';
+import { waitingHousehold } from '../helpers/households';
+
+async function noJs(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+	return context.newPage();
+}
+
+async function logIn(page: Page, email: string) {
+	await page.goto('/login');
+	await page.getByLabel('E-postadresse').fill(email);
+	await page.getByLabel('Passord').fill('busett-demo-2026');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+/** the GOV.UK pattern: a focused summary at the top whose link leads to the field in error */
+async function expectSummary(page: Page, message: string | RegExp, fieldId?: string) {
+	const summary = page.locator('.error-summary');
+	await expect(summary).toBeFocused();
+	await expect(summary).toContainText(message);
+	if (fieldId) {
+		await expect(summary.getByRole('link', { name: message })).toHaveAttribute('href', `#${fieldId}`);
+		await expect(page.locator(`#${fieldId}`)).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.locator(`#${fieldId}`)).toHaveAttribute('aria-describedby', new RegExp(`${fieldId}-error`));
+		await expect(page.locator(`#${fieldId}-error`)).toContainText(message);
+	}
+}
+
+test.describe('without JavaScript', () => {
+	test('register: a mistake comes back with the summary and the typed values, the fix succeeds', async ({ browser }) => {
+		const page = await noJs(browser);
+		const email = `nojs-${randomUUID().slice(0, 8)}@example.no`;
+		await page.goto('/register');
+		await page.getByLabel('Vere frivillig').check();
+		await page.getByLabel('Namnet ditt').fill('Ola Utan Skript');
+		await page.getByLabel('E-postadresse').fill(email);
+		await page.getByLabel('Passord').fill('kort');
+		await page.getByRole('button', { name: 'Registrer meg' }).click();
+		await expectSummary(page, 'Passordet må ha minst 10 teikn.', 'password');
+		await expect(page.getByLabel('Namnet ditt')).toHaveValue('Ola Utan Skript');
+		await expect(page.getByLabel('E-postadresse')).toHaveValue(email);
+
+		await page.getByLabel('Passord').fill('eit langt og godt passord');
+		await page.getByRole('button', { name: 'Registrer meg' }).click();
+		await expect(page.getByRole('heading', { name: 'Sjekk e-posten din' })).toBeVisible();
+		await page.context().close();
+	});
+
+	test('login: a wrong password is said at the top, the e-mail address kept; the right one logs in', async ({ browser }) => {
+		const page = await noJs(browser);
+		await page.goto('/login');
+		await page.getByLabel('E-postadresse').fill('frivillig08@example.no');
+		await page.getByLabel('Passord').fill('feil passord');
+		await page.getByRole('button', { name: 'Logg inn' }).click();
+		await expect(page.locator('.error-summary')).toBeFocused();
+		await expect(page.getByLabel('E-postadresse')).toHaveValue('frivillig08@example.no');
+
+		await page.getByLabel('Passord').fill('busett-demo-2026');
+		await page.getByRole('button', { name: 'Logg inn' }).click();
+		await expect(page).toHaveURL(/\/volunteer$/);
+		await page.context().close();
+	});
+
+	test('a volunteer signs up for a task, and one at the same time is refused with the reason at the top', async ({ browser }) => {
+		const start = new Date(Date.now() + (200 + Math.floor(Math.random() * 2000)) * 3600_000);
+		const task = async (title: string, needed: number) => {
+			const { data, error } = await serviceClient()
+				.from('tasks')
+				.insert({
+					type: 'guide',
+					title,
+					starts_at: start.toISOString(),
+					ends_at: new Date(start.getTime() + 3600_000).toISOString(),
+					locality: 'Straumvik',
+					volunteers_needed: needed
+				})
+				.select('id')
+				.single();
+			expect(error).toBeNull();
+			return data!.id;
+		};
+		const open = await task(`Utan skript ${Date.now() % 100000}`, 2);
+		const page = await noJs(browser);
+		await logIn(page, 'frivillig09@example.no');
+		await page.goto(`/volunteer/tasks/${open}`);
+		await page.getByRole('button', { name: 'Meld meg på' }).click();
+		await expect(page.getByRole('status')).toHaveText('Du er påmeld. Du får ein e-post med kalenderfil.');
+
+		// a second task at the same time: the rules say no, the summary says why, nothing changes
+		const clash = await task(`Same tid ${Date.now() % 100000}`, 2);
+		await page.goto(`/volunteer/tasks/${clash}`);
+		await page.getByRole('button', { name: /Meld meg på|Sett meg på ventelista/ }).click();
+		await expect(page.locator('.error-summary')).toBeFocused();
+		const { count } = await serviceClient().from('signups').select('*', { count: 'exact', head: true }).eq('task_id', clash);
+		expect(count).toBe(0);
+		await page.context().close();
+	});
+
+	test('staff propose a home, the landlord says yes, staff confirm the match', async ({ browser }) => {
+		const householdId = await waitingHousehold('NOJS');
+		const staff = await noJs(browser);
+		await logIn(staff, 'sakshandsamar@fjordvik.kommune.no');
+		await staff.goto(`/staff/households/${householdId}`);
+		await staff.locator('.suggestions > li').first().getByRole('button', { name: 'Foreslå' }).click();
+		await expect(staff.getByRole('status')).toHaveText('Bustaden er foreslått. Utleigaren får e-post.');
+
+		const { data: match } = await serviceClient()
+			.from('matches')
+			.select('id, dwelling:dwellings(landlord:users!dwellings_landlord_id_fkey(email))')
+			.eq('household_id', householdId)
+			.eq('status', 'proposed')
+			.single();
+		// a home of the municipality's own needs no landlord's answer: staff confirm it at once
+		const landlordEmail = (match!.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email;
+		if (landlordEmail) {
+			const landlord = await noJs(browser);
+			await logIn(landlord, landlordEmail);
+			await landlord.goto(`/landlord/proposals/${match!.id}`);
+			await landlord.getByRole('button', { name: 'Ja, familien kan bu her' }).click();
+			await expect(landlord.getByRole('status')).toContainText('Takk!');
+			await landlord.context().close();
+		}
+
+		await staff.goto(`/staff/households/${householdId}`);
+		await staff.getByRole('button', { name: 'Stadfest koplinga' }).click();
+		await expect(staff.getByRole('status')).toHaveText('Koplinga er stadfesta.');
+		await staff.context().close();
+	});
+});
