@@ -2,7 +2,10 @@
 // dwellings. A draft may be incomplete (what is there must still be valid); an offer that
 // is sent in must be complete and the fire-safety rules confirmed.
 import { z } from 'zod';
+import { DEPARTURES, FURNISHED } from './choices';
 import { checkbox, optionalWholeNumber } from './fields';
+
+export { DEPARTURES, FURNISHED };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -11,9 +14,6 @@ const text = (max: number) =>
 
 const date = z.preprocess((v) => (blank(v) ? undefined : v), z.iso.date('error_date').optional());
 
-export const FURNISHED = ['no', 'partly', 'fully'] as const;
-/** the choice list for bus departures per weekday */
-export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
 
 export const dwellingFields = z.object({
 	street: text(200),

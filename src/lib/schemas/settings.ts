@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CAP_SIZES, WEIGHT_PARTS } from './choices';
 import { optionalWholeNumber, wholeNumber } from './fields';
 
-export const CAP_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export { CAP_SIZES, WEIGHT_PARTS };
+
 
 // the yearly target, and the highest monthly rent per household size (blank: no cap)
 export const settingsSchema = z.object({
@@ -10,7 +12,6 @@ export const settingsSchema = z.object({
 	...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, optionalWholeNumber(0, 100000)]))
 });
 
-export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language'] as const;
 
 // matching: the crowded margin (persons beyond beds and max occupants) and the weights
 export const matchingSettingsSchema = z.object({

@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { fromOsloLocal, toOsloLocal } from '$lib/dates';
 import { checkbox as yes, wholeNumber } from './fields';
-import { SKILLS } from './volunteer-profile';
+import { SKILLS, TASK_TYPES } from './choices';
 
-export const TASK_TYPES = ['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'] as const;
+export { TASK_TYPES };
+
 
 const localTime = z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'error_datetime');
 

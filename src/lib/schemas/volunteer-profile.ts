@@ -1,15 +1,11 @@
 // The volunteer's profile form. Languages come as up to LANGUAGE_ROWS rows of code, level
 // and interpreting; availability as weekday × part of day checkboxes.
 import { z } from 'zod';
+import { LANGUAGE_ROWS, LEVELS, PARTS, SKILLS, WEEKDAYS } from './choices';
 import { checkbox as yes, wholeNumber } from './fields';
 
-export const SKILLS = [
-	'driving_licence', 'own_car', 'van_trailer', 'furniture_assembly', 'homework_help', 'children_activities', 'it_help', 'cooking', 'other'
-] as const;
-export const LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const;
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const PARTS = ['morning', 'afternoon', 'evening'] as const;
-export const LANGUAGE_ROWS = 4;
+export { LANGUAGE_ROWS, LEVELS, PARTS, SKILLS, WEEKDAYS };
+
 
 
 export const volunteerProfileSchema = z

@@ -1,0 +1,19 @@
+// The fixed choices of the forms, without zod: the pages import these, so the browser does
+// not download the whole schema library just for a list of options. The schemas use them too.
+
+export const FURNISHED = ['no', 'partly', 'fully'] as const;
+/** the choice list for bus departures per weekday */
+export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
+
+export const CAP_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language'] as const;
+
+export const TASK_TYPES = ['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'] as const;
+
+export const SKILLS = [
+	'driving_licence', 'own_car', 'van_trailer', 'furniture_assembly', 'homework_help', 'children_activities', 'it_help', 'cooking', 'other'
+] as const;
+export const LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const PARTS = ['morning', 'afternoon', 'evening'] as const;
+export const LANGUAGE_ROWS = 4;
