@@ -18,7 +18,7 @@ export class Client {
 	private headers(extra: Record<string, string> = {}) {
 		const cookie = this.cookieHeader();
 		// a browser's accept: SvelteKit answers form posts with HTML, not its JSON for use:enhance
-		const language = this.languages ? { 'accept-language': this.languages } : {};
+		const language: Record<string, string> = this.languages ? { 'accept-language': this.languages } : {};
 		return { 'x-forwarded-for': this.ip, accept: 'text/html', ...language, ...(cookie ? { cookie } : {}), ...extra };
 	}
 
