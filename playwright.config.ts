@@ -16,8 +16,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
-		// a typical browser in Norway asks for Bokmål, which the service answers in Nynorsk
-		locale: 'nb-NO',
+		// a browser set to Nynorsk, so pages are in the default language; a typical Norwegian
+		// browser asks for Bokmål and gets it (tests/e2e/languages.test.ts)
+		locale: 'nn-NO',
 		launchOptions: existsSync(debianChromium)
 			? {
 					executablePath: debianChromium,
@@ -26,7 +27,7 @@ export default defineConfig({
 				}
 			: {}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'nb-NO' } }],
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'nn-NO' } }],
 	// the production build (adapter-node) against the stack npm test started
 	webServer: {
 		command: 'node build',

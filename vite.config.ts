@@ -13,8 +13,9 @@ export default defineConfig(({ command }) => ({
 			paraglideVitePlugin({
 				project: './project.inlang',
 				outdir: './src/lib/paraglide',
-				// a person's choice (cookie) first, then the browser's languages, then Nynorsk
-				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+				// the logged-in person's setting (see hooks.server.ts), their choice (cookie),
+				// then the browser's languages, then Nynorsk; keep in step with `npm run i18n`
+				strategy: ['custom-user', 'cookie', 'preferredLanguage', 'baseLocale']
 			})
 	],
 	test: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
+import { cookieName } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { refuseEndpoint } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
@@ -10,6 +11,7 @@ import { asActor } from '$lib/server/db/client';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { errorFields, log } from '$lib/server/log';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
+import { setLocaleCookie, useSavedLocale } from '$lib/server/locale';
 import { mailTransport } from '$lib/server/mail/transport';
 import { watch } from '$lib/server/outage';
 
@@ -126,14 +128,23 @@ const handleSession: Handle = async ({ event, resolve }) => {
 // endpoints have no load to check them; pages check in their loads and actions
 const handleEndpoints: Handle = ({ event, resolve }) => refuseEndpoint(event) ?? resolve(event);
 
-// the page's language: the person's choice (cookie), else the browser's, else Nynorsk
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+// the page's language: the logged-in person's setting, else their choice in the switcher
+// (cookie), else the browser's, else Nynorsk (see locale.ts)
+const handleLocale: Handle = ({ event, resolve }) => {
+	const saved = event.locals.user?.locale;
+	if (saved) {
+		useSavedLocale(event.request, saved);
+		// the browser's runtime reads the cookie: keep it in step so the page hydrates in the
+		// same language, and so the language stays after logging out
+		if (event.cookies.get(cookieName) !== saved) setLocaleCookie(event.cookies, saved);
+	}
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
 
 // the database side down: a friendly 503 page instead of a 500 (see outage.ts)
 const handleOutage: Handle = ({ event, resolve }) => watch(event.request, async () => resolve(event));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, fromOsloLocal, toOsloLocal, yearInOslo } from './dates';
+import { formatDate, formatDateTime, formatNumber, formatTimestamp, fromOsloLocal, toOsloLocal, yearInOslo } from './dates';
 
 describe('yearInOslo', () => {
 	it('counts new year from midnight in Norway, not in UTC', () => {
@@ -15,6 +15,32 @@ describe('formatDateTime', () => {
 		const at = '2027-03-02T09:00:00Z';
 		expect(formatDateTime(at, 'en')).toMatch(/Tuesday,? 2 March.*10:00/);
 		expect(formatDateTime(at, 'nn')).toMatch(/tysdag 2\. mars.*10[:.]00/);
+		expect(formatDateTime(at, 'nb')).toMatch(/tirsdag 2\. mars.*10[:.]00/);
+		expect(formatDateTime(at, 'uk')).toMatch(/вівторок,? 2 березня.*10:00/);
+	});
+});
+
+describe('formatDate and formatTimestamp', () => {
+	it('write the day the way each language does, on Norway’s calendar', () => {
+		expect(formatDate('2027-03-03', 'nn')).toBe('3. mars 2027');
+		expect(formatDate('2027-03-03', 'nb')).toBe('3. mars 2027');
+		expect(formatDate('2027-03-03', 'en')).toBe('3 March 2027');
+		expect(formatDate('2027-03-03', 'uk')).toMatch(/^3 березня 2027/);
+		// 23:30 UTC on 2 March is already 3 March in Oslo
+		expect(formatTimestamp('2027-03-02T23:30:00Z', 'nn')).toBe('03.03.2027, 00:30');
+		expect(formatTimestamp('2027-03-02T23:30:00Z', 'en')).toBe('03/03/2027, 00:30');
+	});
+});
+
+describe('formatNumber', () => {
+	it('groups thousands and writes decimals as each language does', () => {
+		const nbsp = /[\s\u00a0\u202f]/;
+		expect(formatNumber(12500, 'nn')).toMatch(new RegExp(`^12${nbsp.source}500$`));
+		expect(formatNumber(12500, 'uk')).toMatch(new RegExp(`^12${nbsp.source}500$`));
+		expect(formatNumber(12500, 'en')).toBe('12,500');
+		expect(formatNumber(2.5, 'nb')).toBe('2,5');
+		expect(formatNumber(2.5, 'en')).toBe('2.5');
+		expect(formatNumber(null, 'nn')).toBe('–');
 	});
 });
 

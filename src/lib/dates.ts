@@ -3,8 +3,9 @@ import type { Locale } from '$lib/paraglide/runtime';
 
 export const TIME_ZONE = 'Europe/Oslo';
 
-// Intl has no Nynorsk tag everywhere; Norwegian (nb) formats dates the same way
-const intlLocale: Record<Locale, string> = { nn: 'nn-NO', en: 'en-GB' };
+// the Intl tag for each language: Norwegian conventions for nn/nb, British for English
+// (day before month, 24-hour clock), Ukrainian as written in Ukraine
+export const intlLocale: Record<Locale, string> = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB', uk: 'uk-UA' };
 
 export function yearInOslo(date: Date = new Date()): number {
 	return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE }).format(date));
@@ -22,7 +23,7 @@ export function formatDateTime(value: string | Date, locale: Locale): string {
 	}).format(new Date(value));
 }
 
-/** e.g. "3. mars 2027" / "3 March 2027" */
+/** e.g. "3. mars 2027" / "3 March 2027"; a date-only value ("2027-03-03") stays that day */
 export function formatDate(value: string | Date, locale: Locale): string {
 	return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(
 		new Date(value)
@@ -63,4 +64,14 @@ export function fromOsloLocal(local: string): Date {
 export function toOsloLocal(at: string | Date): string {
 	const date = new Date(at);
 	return new Date(date.getTime() + osloOffsetMs(date)).toISOString().slice(0, 16);
+}
+
+/** e.g. "03.03.2027, 10:00" / "03/03/2027, 10:00": a compact date and time for tables, in Oslo time */
+export function formatTimestamp(value: string | Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(value));
+}
+
+/** a whole number as the reader writes it, e.g. "12 500" (nn/nb/uk) / "12,500" (en); "–" for none */
+export function formatNumber(value: number | null | undefined, locale: Locale): string {
+	return value === null || value === undefined ? '–' : new Intl.NumberFormat(intlLocale[locale]).format(value);
 }

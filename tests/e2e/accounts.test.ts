@@ -40,7 +40,7 @@ test.describe('accounts', () => {
 	});
 
 	test('shows errors next to the fields and a summary linking to them, without JavaScript', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+		const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nn-NO' });
 		const page = await context.newPage();
 		await page.goto('/register');
 		await page.getByLabel('E-postadresse').fill('ikkje-ei-adresse');

@@ -74,7 +74,7 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	const { householdId, matchId } = await confirmedMatch(locality, arrival);
 	const volunteer = await fittingVolunteer(locality);
 
-	const staff = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+	const staff = await (await browser.newContext({ locale: 'nn-NO' })).newPage();
 	await staff.goto('/login');
 	await staff.getByLabel('E-postadresse').fill('sakshandsamar@fjordvik.kommune.no');
 	await staff.getByLabel('Passord').fill('busett-demo-2026');
@@ -100,7 +100,7 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	await expect(staff.getByRole('row', { name: volunteer.name })).toContainText('Ventar på svar');
 
 	// the volunteer reads the mail (at /dev/mail) and accepts, not logged in
-	const mailbox = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+	const mailbox = await (await browser.newContext({ locale: 'nn-NO' })).newPage();
 	await expect(async () => {
 		await mailbox.goto('/dev/mail');
 		await expect(mailbox.getByText(volunteer.email)).toBeVisible({ timeout: 500 });

@@ -3,7 +3,7 @@ import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 
 async function loggedIn(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext({ locale: 'nb-NO' });
+	const context = await browser.newContext({ locale: 'nn-NO' });
 	const page = await context.newPage();
 	await page.goto('/login');
 	await page.getByLabel('E-postadresse').fill(email);

@@ -6,16 +6,20 @@ export class Client {
 	private cookies = new Map<string, string>();
 	readonly base: string;
 	readonly ip: string;
+	/** the browser's languages (Accept-Language), none by default */
+	languages?: string;
 
-	constructor(base: string, ip = '127.0.0.1') {
+	constructor(base: string, ip = '127.0.0.1', languages?: string) {
 		this.base = base;
 		this.ip = ip;
+		this.languages = languages;
 	}
 
 	private headers(extra: Record<string, string> = {}) {
 		const cookie = this.cookieHeader();
 		// a browser's accept: SvelteKit answers form posts with HTML, not its JSON for use:enhance
-		return { 'x-forwarded-for': this.ip, accept: 'text/html', ...(cookie ? { cookie } : {}), ...extra };
+		const language: Record<string, string> = this.languages ? { 'accept-language': this.languages } : {};
+		return { 'x-forwarded-for': this.ip, accept: 'text/html', ...language, ...(cookie ? { cookie } : {}), ...extra };
 	}
 
 	private keep(res: Response) {

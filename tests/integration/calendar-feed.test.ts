@@ -40,7 +40,7 @@ describe('the calendar feed', () => {
 		const client = new Client(app.url);
 		await client.login(p.email);
 		const path = await newAddress(client);
-		expect(await (await client.get('/volunteer')).text()).toContain('Du har ei kalenderadresse');
+		expect(await (await client.get('/volunteer')).text()).toContain('Du laga ei kalenderadresse');
 
 		const feed = await new Client(app.url).get(path);
 		expect(feed.status).toBe(200);

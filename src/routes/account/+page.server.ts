@@ -7,13 +7,15 @@ import { createSession, deleteSessionCookie, invalidateAllSessions, setSessionCo
 import * as privacy from '$lib/server/db/privacy';
 import * as users from '$lib/server/db/users';
 import { readForm, typedValues } from '$lib/server/forms';
+import { setLocaleCookie } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
 		account: { displayName: user.displayName, email: user.email, roles: user.roles, locale: user.locale, emailVerified: user.emailVerified },
-		verified: event.url.searchParams.has('verified')
+		verified: event.url.searchParams.has('verified'),
+		languageSaved: event.url.searchParams.has('language')
 	};
 };
 
@@ -46,7 +48,9 @@ export const actions: Actions = {
 		const form = readForm(localeSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'locale', errors: form.errors });
 		await users.setLocale(user.id, form.data.locale);
-		return { form: 'locale', done: true };
+		setLocaleCookie(event.cookies, form.data.locale);
+		// a fresh request, so the page (and its confirmation) is in the new language
+		redirect(303, '/account?language');
 	},
 	resend: async (event) => {
 		const user = requireUser(event, { action: 'resend' });

@@ -1,5 +1,5 @@
 import type { Role } from '$lib/roles';
-import type { Locale } from '$lib/paraglide/runtime';
+import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import { db } from './client';
 
 export type SessionUser = {
@@ -46,7 +46,7 @@ export async function get(id: string): Promise<StoredSession | null> {
 			id: user.id,
 			email: user.email,
 			displayName: user.display_name,
-			locale: user.locale === 'en' ? 'en' : 'nn',
+			locale: isLocale(user.locale) ? user.locale : baseLocale,
 			emailVerified: user.email_verified_at !== null,
 			roles: user.user_roles.map((r) => r.role)
 		}

@@ -1,5 +1,5 @@
 import type { Database } from '$lib/database.types';
-import type { Locale } from '$lib/paraglide/runtime';
+import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
 import { db } from './client';
 
@@ -31,7 +31,7 @@ function toAccount(row: {
 		email: row.email,
 		displayName: row.display_name,
 		passwordHash: row.password_hash,
-		locale: row.locale === 'en' ? 'en' : 'nn',
+		locale: isLocale(row.locale) ? row.locale : baseLocale,
 		emailVerified: row.email_verified_at !== null,
 		roles: row.user_roles.map((r) => r.role)
 	};

@@ -57,6 +57,27 @@ describe('renderMail', () => {
 		expect(readUnsubscribeToken(url.split('/').pop()!, ctx.secret)).toEqual({ email: 'kari@example.no', category: 'reminders' });
 	});
 
+	it('writes the same mail in Bokmål and Ukrainian, with the date in that language', () => {
+		const reminder = (locale: string) =>
+			renderMail(
+				{
+					recipient: 'olena@example.no',
+					template: 'task_reminder',
+					locale,
+					payload: { name: 'Olena', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', url: 'https://x.example/t/1' }
+				},
+				ctx
+			);
+		const bokmal = reminder('nb');
+		expect(bokmal.subject).toMatch(/^Påminnelse: Hente møblar tirsdag 2\. mars kl\. 10:00$/);
+		expect(bokmal.text).toContain('Hilsen flyktningtjenesten');
+		expect(bokmal.html).toContain('<html lang="nb">');
+		const ukrainian = reminder('uk');
+		expect(ukrainian.subject).toMatch(/^Нагадування: Hente møblar вівторок, 2 березня о 10:00$/);
+		expect(ukrainian.text).toContain('Вітаємо, Olena!');
+		expect(ukrainian.html).toContain('<html lang="uk">');
+	});
+
 	it('escapes what the payload says instead of injecting it as HTML', () => {
 		const mail = renderMail(
 			{ recipient: 'a@example.no', template: 'staff_invitation', locale: 'en', payload: { inviter: '<script>x</script>', url: 'https://x.example/i' } },

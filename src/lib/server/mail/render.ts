@@ -6,7 +6,7 @@
 // meet SvelteKit's CSRF origin check, which stays on.)
 import { render } from 'svelte/server';
 import { m } from '$lib/paraglide/messages';
-import { isLocale, type Locale } from '$lib/paraglide/runtime';
+import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import Email from './Email.svelte';
 import { isTemplateKey, templates, type MailContent } from './templates';
 import { unsubscribeToken } from './unsubscribe';
@@ -26,7 +26,7 @@ type Context = { origin: string; secret: string };
 
 export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	if (!isTemplateKey(notification.template)) throw new RenderError(`unknown template ${notification.template}`);
-	const locale: Locale = isLocale(notification.locale) ? notification.locale : 'nn';
+	const locale: Locale = isLocale(notification.locale) ? notification.locale : baseLocale;
 	const template = templates[notification.template];
 	const parsed = template.schema.safeParse(notification.payload);
 	if (!parsed.success) throw new RenderError(`payload of ${notification.template}: ${parsed.error.issues[0].message}`);
