@@ -68,10 +68,15 @@ async function postgrestRequests(): Promise<number> {
 async function javascriptWeight(base: string, html: string, linkHeader: string): Promise<{ files: number; gzip: number }> {
 	const queue: string[] = [];
 	for (const x of html.matchAll(/import\("([^"]+\.js)"\)/g)) queue.push(new URL(x[1], base + '/').href);
-	for (const x of html.matchAll(/<link[^>]+href="([^"]+\.js)"[^>]*rel="modulepreload"|<link[^>]+rel="modulepreload"[^>]*href="([^"]+\.js)"/g))
+	for (const x of html.matchAll(
+		/<link[^>]+href="([^"]+\.js)"[^>]*rel="modulepreload"|<link[^>]+rel="modulepreload"[^>]*href="([^"]+\.js)"/g
+	))
 		queue.push(new URL(x[1] ?? x[2], base + '/').href);
 	for (const x of linkHeader.matchAll(/<([^>]+\.js)>;[^,]*rel="?modulepreload/g)) queue.push(new URL(x[1], base + '/').href);
-	const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').filter(Boolean).map((n) => n.trim());
+	const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map((n) => n.trim());
 	const seen = new Set<string>();
 	let gzip = 0;
 	while (queue.length) {
@@ -81,7 +86,8 @@ async function javascriptWeight(base: string, html: string, linkHeader: string):
 		const source = await (await fetch(url)).text();
 		gzip += gzipSync(source).length;
 		// static imports only: what the browser must fetch before the page is interactive
-		for (const x of source.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+\.js)["']/g)) queue.push(new URL(x[1], url).href);
+		for (const x of source.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+\.js)["']/g))
+			queue.push(new URL(x[1], url).href);
 		// the app entry names the route nodes; the page starts with those in node_ids
 		for (const id of nodeIds) {
 			const node = new RegExp(`["']([^"']*nodes/${id}\\.[\\w-]+\\.js)["']`).exec(source)?.[1];

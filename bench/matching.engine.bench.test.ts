@@ -14,7 +14,9 @@ const lines: string[] = [];
 
 describe('matching benchmark', () => {
 	it('batch-assigns realistic instances and matches munkres-js on the optimum', () => {
-		lines.push(`matching benchmark (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version})`);
+		lines.push(
+			`matching benchmark (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version})`
+		);
 		for (const [h, d, goal] of [
 			[300, 1000, 100],
 			[2000, 5000, 2000]

@@ -19,7 +19,10 @@ async function healthy(url: string, child: ChildProcess, timeoutMs = 120_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}`);
-		const status = await fetch(url).then((r) => r.status, () => 0);
+		const status = await fetch(url).then(
+			(r) => r.status,
+			() => 0
+		);
 		if (status === 200) return;
 		await new Promise((r) => setTimeout(r, 50));
 	}

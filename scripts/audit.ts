@@ -25,7 +25,8 @@ console.log(
 	`npm audit (dependencies only): ${['critical', 'high', 'moderate', 'low', 'info'].map((s) => `${counts[s] ?? 0} ${s}`).join(', ')}`
 );
 for (const [name, v] of Object.entries(report.vulnerabilities ?? {}))
-	if (v.severity === 'critical' || v.severity === 'high') console.log(`  ${v.severity}: ${name}${v.fixAvailable ? ' (fix available: npm audit fix)' : ''}`);
+	if (v.severity === 'critical' || v.severity === 'high')
+		console.log(`  ${v.severity}: ${name}${v.fixAvailable ? ' (fix available: npm audit fix)' : ''}`);
 if ((counts.critical ?? 0) > 0) {
 	console.error('npm audit: a critical advisory in a shipped dependency; update it before merging');
 	process.exit(1);

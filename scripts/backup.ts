@@ -58,4 +58,3 @@ export async function rowCounts(dbUrl: string): Promise<Record<string, number>> 
 	}
 	return counts;
 }
-

@@ -47,11 +47,11 @@ if (hosted) {
 }
 
 env = { ORIGIN: `http://localhost:${appPort}`, ...env };
-app = spawn(
-	join(ROOT, 'node_modules/.bin/vite'),
-	['dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
-	{ cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] }
-);
+app = spawn(join(ROOT, 'node_modules/.bin/vite'), ['dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'], {
+	cwd: ROOT,
+	env,
+	stdio: ['ignore', 'inherit', 'inherit']
+});
 if (stack) recordChild(stack.children, app.pid, 'vite');
 app.on('exit', (code) => {
 	if (!stopping) {

@@ -48,7 +48,7 @@ process.on('SIGINT', async () => {
 try {
 	await step('typecheck (svelte-check)', async () => (await run('npm', ['run', '--silent', 'check'])) === 0);
 
-	await step('lint (eslint)', async () => (await run('npm', ['run', '--silent', 'lint'])) === 0);
+	await step('lint (eslint, prettier)', async () => (await run('npm', ['run', '--silent', 'lint'])) === 0);
 
 	await step('local stack (throwaway)', async () => {
 		const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));

@@ -51,8 +51,10 @@ export async function startPostgres(opts: {
 		// postgres refuses to run as root; the package creates a system user for it
 		createPostgresUser: true,
 		postgresFlags: [
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', 'unix_socket_directories=',
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
 			// throwaway test databases trade durability for speed
 			...(opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])
 		],

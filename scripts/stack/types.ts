@@ -4,9 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const TYPES_FILE = fileURLToPath(new URL('../../src/lib/database.types.ts', import.meta.url));
-const SERVER = fileURLToPath(
-	new URL('../../node_modules/@supabase/postgres-meta/dist/server/server.js', import.meta.url)
-);
+const SERVER = fileURLToPath(new URL('../../node_modules/@supabase/postgres-meta/dist/server/server.js', import.meta.url));
 
 export function generateTypes(dbUrl: string): Promise<string> {
 	return new Promise((resolve, reject) => {

@@ -111,4 +111,3 @@ export type Summary = {
 		certificates_expiring: number;
 	};
 };
-

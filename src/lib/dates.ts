@@ -68,7 +68,9 @@ export function toOsloLocal(at: string | Date): string {
 
 /** e.g. "03.03.2027, 10:00" / "03/03/2027, 10:00": a compact date and time for tables, in Oslo time */
 export function formatTimestamp(value: string | Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(value));
+	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(
+		new Date(value)
+	);
 }
 
 /** a whole number as the reader writes it, e.g. "12 500" (nn/nb/uk) / "12,500" (en); "–" for none */

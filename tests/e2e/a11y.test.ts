@@ -11,7 +11,11 @@ const PASSWORD = 'busett-demo-2026';
 
 async function logIn(request: APIRequestContext, baseURL: string, who: Who) {
 	if (who === 'anonymous') return;
-	const res = await request.post('/login', { form: { email: await loginOf(who), password: PASSWORD }, headers: { origin: baseURL, accept: 'text/html' }, maxRedirects: 0 });
+	const res = await request.post('/login', {
+		form: { email: await loginOf(who), password: PASSWORD },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(res.status(), `logging in as ${who}`).toBe(303);
 }
 
@@ -52,7 +56,9 @@ function sidewaysScroll() {
 	const culprits = [...document.body.querySelectorAll('*')]
 		.filter((el) => out(el) && ![...el.children].some(out))
 		.slice(0, 3)
-		.map((el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}>${(el.textContent ?? '').trim().slice(0, 30)}`);
+		.map(
+			(el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}>${(el.textContent ?? '').trim().slice(0, 30)}`
+		);
 	return { by, culprits };
 }
 
@@ -91,7 +97,8 @@ test.describe('accessibility of every page', () => {
 						problems.push(`${address}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
 					await page.setViewportSize({ width: 320, height: 640 });
 					const wide = await page.evaluate(sidewaysScroll);
-					if (wide) problems.push(`${address}: at 320 px the page scrolls sideways by ${wide.by} px, because of ${wide.culprits.join(', ')}`);
+					if (wide)
+						problems.push(`${address}: at 320 px the page scrolls sideways by ${wide.by} px, because of ${wide.culprits.join(', ')}`);
 				}
 				await context.close();
 				expect(problems, problems.join('\n')).toEqual([]);

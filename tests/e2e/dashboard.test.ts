@@ -49,9 +49,7 @@ test('the dashboard shows the demo data with the same numbers as a direct count,
 	const page = await staffPage(browser, false);
 	await page.goto('/staff');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oversikt');
-	await expect(page.getByTestId('settled-of-target')).toHaveText(
-		`${expected.settled} av ${expected.target} personar busette i ${YEAR}`
-	);
+	await expect(page.getByTestId('settled-of-target')).toHaveText(`${expected.settled} av ${expected.target} personar busette i ${YEAR}`);
 	await expect(page.getByTestId('settled-households')).toHaveText(String(expected.households));
 	await expect(page.getByTestId('family-reunification')).toHaveText(String(expected.familyReunification));
 
@@ -85,7 +83,12 @@ test('staff download the settlement report as a CSV file Excel reads', async ({ 
 	expect(download.suggestedFilename()).toBe(`busette-${YEAR}.csv`);
 	const bytes = readFileSync((await download.path())!);
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-	const lines = bytes.toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(';'));
+	const lines = bytes
+		.toString('utf8')
+		.slice(1)
+		.trim()
+		.split('\r\n')
+		.map((l) => l.split(';'));
 	const counted = lines[0].indexOf('Personar som tel mot målet');
 	expect(lines[0][0]).toBe('Månad');
 	expect(lines.slice(1, 13).map((l) => Number(l[counted]))).toEqual(expected.byMonth);

@@ -45,7 +45,9 @@ async function confirmedMatch(locality: string, arrival: string) {
 		p_origin: origin
 	});
 	expect(e3).toBeNull();
-	expect((await db.rpc('answer_proposal', { p_match: match!, p_landlord: landlord, p_accept: true, p_reason: '', p_origin: origin })).error).toBeNull();
+	expect(
+		(await db.rpc('answer_proposal', { p_match: match!, p_landlord: landlord, p_accept: true, p_reason: '', p_origin: origin })).error
+	).toBeNull();
 	expect((await db.rpc('confirm_match', { p_match: match!, p_staff: staff, p_origin: origin })).error).toBeNull();
 	return { householdId: household!, matchId: match! };
 }
@@ -68,7 +70,9 @@ async function fittingVolunteer(locality: string) {
 	return { id: user!.id, name, email };
 }
 
-test('staff create move-in tasks from a match, invite a suggested volunteer, who accepts from the mail without logging in', async ({ browser }) => {
+test('staff create move-in tasks from a match, invite a suggested volunteer, who accepts from the mail without logging in', async ({
+	browser
+}) => {
 	const locality = `Invbygd-${randomUUID().slice(0, 6)}`;
 	const arrival = new Date(Date.now() + 40 * 24 * 3600_000).toISOString().slice(0, 10);
 	const { householdId, matchId } = await confirmedMatch(locality, arrival);
@@ -112,7 +116,12 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	await mailbox.getByRole('button', { name: 'Ja, meld meg på' }).click();
 	await expect(mailbox.getByRole('status')).toContainText('Du er påmeld oppdraget');
 
-	const { data: signup } = await serviceClient().from('signups').select('status').eq('task_id', moveIn!.id).eq('volunteer_id', volunteer.id).single();
+	const { data: signup } = await serviceClient()
+		.from('signups')
+		.select('status')
+		.eq('task_id', moveIn!.id)
+		.eq('volunteer_id', volunteer.id)
+		.single();
 	expect(signup!.status).toBe('confirmed');
 	await staff.reload();
 	await expect(staff.getByRole('row', { name: volunteer.name })).toContainText('Sa ja: er med');

@@ -16,7 +16,9 @@ export async function waitingHousehold(prefix: string): Promise<string> {
 		.select('id')
 		.single();
 	if (error || !data) throw new Error(`a household: ${error?.message}`);
-	const { error: members } = await serviceClient().from('household_members').insert({ household_id: data.id, first_name: '', age_band: 'adult', relation: 'parent' });
+	const { error: members } = await serviceClient()
+		.from('household_members')
+		.insert({ household_id: data.id, first_name: '', age_band: 'adult', relation: 'parent' });
 	if (members) throw new Error(`its member: ${members.message}`);
 	return data.id;
 }

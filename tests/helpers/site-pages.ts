@@ -83,7 +83,11 @@ async function userId(email: string): Promise<string> {
 
 /** a fresh account that has asked for a mail, for the pages its links open */
 async function freshAccount(request: APIRequestContext, path: string, form: Record<string, string>, email: string, link: string) {
-	const res = await request.post(path, { form, headers: { origin: new URL(request_base(request)).origin, accept: 'text/html' }, maxRedirects: 0 });
+	const res = await request.post(path, {
+		form,
+		headers: { origin: new URL(request_base(request)).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	if (res.status() >= 400 && res.status() !== 303) throw new Error(`${path} answered ${res.status()}`);
 	return linkTo(email, link);
 }
@@ -154,7 +158,13 @@ export const PARAMS: Record<string, Resolver> = {
 	},
 	'/invite/[token]': async (request) => {
 		const email = `a11y-staff-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@fjordvik.kommune.no`;
-		return freshAccount(request.admin, '/staff/admin/users?/invite', { display_name: 'Ny Sakshandsamar', email, locale: 'nn' }, email, '/invite');
+		return freshAccount(
+			request.admin,
+			'/staff/admin/users?/invite',
+			{ display_name: 'Ny Sakshandsamar', email, locale: 'nn' },
+			email,
+			'/invite'
+		);
 	},
 	'/task-invitation/[token]/[answer]': async (request) => {
 		const email = 'frivillig06@example.no';

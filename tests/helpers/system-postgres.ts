@@ -26,20 +26,35 @@ export async function startSystemPostgres(): Promise<SystemPostgres> {
 		const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim();
 		chownSync(data, Number(id), Number(gid));
 	}
-	const init = spawnSync(...asPostgres(`${PG15_BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { encoding: 'utf8' });
+	const init = spawnSync(
+		...asPostgres(`${PG15_BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']),
+		{ encoding: 'utf8' }
+	);
 	if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
 	const port = await freePort();
 	const [cmd, args] = asPostgres(`${PG15_BIN}/postgres`, [
-		'-D', data, '-p', String(port),
-		'-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-		'-c', 'fsync=off', '-c', 'synchronous_commit=off'
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'unix_socket_directories=',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off'
 	]);
 	const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 	let log = '';
 	child.stderr?.on('data', (d) => (log += d));
 	const url = (db = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${db}`;
 	for (let i = 0; ; i++) {
-		const ok = await sql(url(), 'select 1').then(() => true, () => false);
+		const ok = await sql(url(), 'select 1').then(
+			() => true,
+			() => false
+		);
 		if (ok) break;
 		if (i > 100 || child.exitCode !== null) throw new Error(`postgres 15 did not start: ${log}`);
 		await new Promise((r) => setTimeout(r, 100));

@@ -16,7 +16,9 @@ export async function volunteers(n: number, name = 'Test Frivillig'): Promise<{ 
 	}));
 	const { data, error } = await serviceClient().from('users').insert(rows).select('id, email');
 	if (error) throw error;
-	await serviceClient().from('user_roles').insert(data.map((u) => ({ user_id: u.id, role: 'volunteer' as const })));
+	await serviceClient()
+		.from('user_roles')
+		.insert(data.map((u) => ({ user_id: u.id, role: 'volunteer' as const })));
 	return data;
 }
 

@@ -88,7 +88,12 @@ describe('registration, verification and login', () => {
 		const client = new Client(app.url, uniqueIp());
 		const common = await client.post('/register', { role: 'volunteer', display_name: 'Ola', email: newAddress(), password: 'Passord123' });
 		expect(await common.text()).toContain('Dette passordet er for vanleg');
-		const taken = await client.post('/register', { role: 'volunteer', display_name: 'Ola', email: 'FRIVILLIG@example.no', password: PASSWORD });
+		const taken = await client.post('/register', {
+			role: 'volunteer',
+			display_name: 'Ola',
+			email: 'FRIVILLIG@example.no',
+			password: PASSWORD
+		});
 		expect(taken.status).toBe(409);
 		expect(await taken.text()).toContain('Det finst alt ein konto med denne e-postadressa');
 	});
@@ -164,7 +169,10 @@ describe('password reset', () => {
 			.eq('id', tokenId);
 		expect(error).toBeNull();
 		expect(await (await new Client(app.url).get(resetPath)).text()).toContain('Lenkja er ikkje gyldig lenger');
-		const res = await new Client(app.url).post(resetPath, { password: 'eit heilt nytt passord', password_confirm: 'eit heilt nytt passord' });
+		const res = await new Client(app.url).post(resetPath, {
+			password: 'eit heilt nytt passord',
+			password_confirm: 'eit heilt nytt passord'
+		});
 		expect(res.status).toBe(400);
 	});
 

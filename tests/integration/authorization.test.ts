@@ -109,13 +109,21 @@ const MATRIX: Entry[] = [
 		load: ['volunteer'],
 		actions: { signup: ['volunteer'], withdraw: ['volunteer'], hours: ['volunteer'] }
 	},
-	{ route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics', path: `/volunteer/tasks/${SEED.task20}/calendar.ics`, endpoints: { GET: ['volunteer'] } },
+	{
+		route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics',
+		path: `/volunteer/tasks/${SEED.task20}/calendar.ics`,
+		endpoints: { GET: ['volunteer'] }
+	},
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/reports', path: '/staff/reports?year=2026', load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/reports/settled.csv', path: '/staff/reports/settled.csv?year=2026', endpoints: { GET: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/reports/households.csv', path: '/staff/reports/households.csv', endpoints: { GET: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/reports/dwellings.csv', path: '/staff/reports/dwellings.csv', endpoints: { GET: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/reports/volunteer-hours.csv', path: '/staff/reports/volunteer-hours.csv?year=2026', endpoints: { GET: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/reports/volunteer-hours.csv',
+		path: '/staff/reports/volunteer-hours.csv?year=2026',
+		endpoints: { GET: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/dwellings', path: '/staff/dwellings', load: ['staff', 'admin'] },
 	{
 		route: '/(staff)/staff/dwellings/new',
@@ -130,8 +138,18 @@ const MATRIX: Entry[] = [
 		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/households', path: '/staff/households', load: ['staff', 'admin'] },
-	{ route: '/(staff)/staff/households/new', path: '/staff/households/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/households/import', path: '/staff/households/import', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/households/new',
+		path: '/staff/households/new',
+		load: ['staff', 'admin'],
+		actions: { default: ['staff', 'admin'] }
+	},
+	{
+		route: '/(staff)/staff/households/import',
+		path: '/staff/households/import',
+		load: ['staff', 'admin'],
+		actions: { default: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/households/template.csv', path: '/staff/households/template.csv', endpoints: { GET: ['staff', 'admin'] } },
 	{
 		route: '/(staff)/staff/households/[id]',
@@ -241,7 +259,11 @@ describe('the authorisation matrix', () => {
 			for (const method of methods) expect(entry!.endpoints?.[method as 'GET'], `${route} ${method} is missing`).toBeDefined();
 		}
 		// and nothing in the matrix that the app no longer has
-		for (const entry of MATRIX) expect(tree.map((t) => t.route), entry.route).toContain(entry.route);
+		for (const entry of MATRIX)
+			expect(
+				tree.map((t) => t.route),
+				entry.route
+			).toContain(entry.route);
 	});
 
 	for (const entry of MATRIX) {

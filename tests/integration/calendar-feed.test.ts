@@ -26,8 +26,14 @@ describe('the calendar feed', () => {
 	it('holds the volunteer’s confirmed, not cancelled tasks, at their Norwegian times, without logging in', async () => {
 		const [p, q] = await volunteers(2);
 		const y = new Date().getFullYear() + 1;
-		const winter = await task({ starts_at: fromOsloLocal(`${y}-01-12T10:00`).toISOString(), ends_at: fromOsloLocal(`${y}-01-12T13:00`).toISOString() });
-		const summer = await task({ starts_at: fromOsloLocal(`${y}-06-15T18:30`).toISOString(), ends_at: fromOsloLocal(`${y}-06-15T20:00`).toISOString() });
+		const winter = await task({
+			starts_at: fromOsloLocal(`${y}-01-12T10:00`).toISOString(),
+			ends_at: fromOsloLocal(`${y}-01-12T13:00`).toISOString()
+		});
+		const summer = await task({
+			starts_at: fromOsloLocal(`${y}-06-15T18:30`).toISOString(),
+			ends_at: fromOsloLocal(`${y}-06-15T20:00`).toISOString()
+		});
 		const waiting = await task({ volunteers_needed: 1 }, 300 * HOUR);
 		const cancelled = await task({}, 310 * HOUR);
 		const elsewhere = await task({}, 320 * HOUR);

@@ -170,7 +170,10 @@ describe('CSV reports', () => {
 
 	it('exports households without names or phone numbers, and logs the read of each', async () => {
 		const ref = await household('resettlement', 'settled', 2, `${YEAR}-09-01`);
-		await serviceClient().from('households').update({ contact_name: 'Zofia Testnamn', contact_phone: '+47 99 88 77 66' }).eq('imdi_reference', ref);
+		await serviceClient()
+			.from('households')
+			.update({ contact_name: 'Zofia Testnamn', contact_phone: '+47 99 88 77 66' })
+			.eq('imdi_reference', ref);
 		const { data: me } = await serviceClient().from('users').select('id').eq('email', 'sakshandsamar@fjordvik.kommune.no').single();
 		const since = new Date().toISOString();
 

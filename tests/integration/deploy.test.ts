@@ -14,12 +14,18 @@ import { bootstrap, ROOT, sql } from '../../scripts/stack/migrate.ts';
 import { startPostgrest, type Postgrest } from '../../scripts/stack/postgrest.ts';
 import { PG15_BIN, startSystemPostgres, type SystemPostgres } from '../helpers/system-postgres';
 
-const migrations = readdirSync(`${ROOT}/supabase/migrations`).filter((f) => f.endsWith('.sql')).sort();
+const migrations = readdirSync(`${ROOT}/supabase/migrations`)
+	.filter((f) => f.endsWith('.sql'))
+	.sort();
 const AUTHENTICATOR_PASSWORD = 'authenticator-deploy-test';
 
 function npm(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve) => {
-		const child = spawn('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npm', ['run', '--silent', ...args], {
+			cwd: ROOT,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));

@@ -46,7 +46,11 @@ const complete = {
 
 async function dwellingIn(status: Status): Promise<string> {
 	const db = serviceClient();
-	const { data, error } = await db.from('dwellings').insert({ ...complete, status: 'draft' }).select('id').single();
+	const { data, error } = await db
+		.from('dwellings')
+		.insert({ ...complete, status: 'draft' })
+		.select('id')
+		.single();
 	if (error) throw error;
 	for (const step of PATH[status]) {
 		const { error: stepError } = await db.from('dwellings').update({ status: step }).eq('id', data.id);
@@ -77,7 +81,9 @@ describe('the dwelling lifecycle in the database', () => {
 	}
 
 	it('lets a new dwelling start only as a draft or submitted', async () => {
-		const { error } = await serviceClient().from('dwellings').insert({ ...complete, status: 'approved' });
+		const { error } = await serviceClient()
+			.from('dwellings')
+			.insert({ ...complete, status: 'approved' });
 		expect(error?.hint).toBe('invalid_transition');
 	});
 
@@ -101,7 +107,9 @@ describe('the dwelling lifecycle in the database', () => {
 
 	it('refuses negative rent, no beds, and an end before the start', async () => {
 		for (const bad of [{ rent_nok: -1 }, { beds: 0 }, { available_until: '2026-12-31' }]) {
-			const { error } = await serviceClient().from('dwellings').insert({ ...complete, status: 'draft', ...bad });
+			const { error } = await serviceClient()
+				.from('dwellings')
+				.insert({ ...complete, status: 'draft', ...bad });
 			expect(error?.code, JSON.stringify(bad)).toBe('23514');
 		}
 	});
@@ -196,7 +204,12 @@ describe('landlords and their offers', () => {
 
 	it('shows a landlord only an anonymised summary of a proposed household', async () => {
 		const dwellingId = seedId('dwelling:31');
-		const { data: match } = await serviceClient().from('matches').select('id, household_id').eq('dwelling_id', dwellingId).eq('status', 'proposed').single();
+		const { data: match } = await serviceClient()
+			.from('matches')
+			.select('id, household_id')
+			.eq('dwelling_id', dwellingId)
+			.eq('status', 'proposed')
+			.single();
 		const { data: household } = await serviceClient().from('households').select('*').eq('id', match!.household_id).single();
 		const landlord = new Client(app.url);
 		await landlord.login(landlordOfDwelling(31));
@@ -240,7 +253,9 @@ describe('"still available?" checks', () => {
 			.eq('recipient', dwelling.landlord)
 			.like('idempotency_key', 'still_available:%')
 			.order('created_at', { ascending: false });
-		const mail = data!.map((n) => n.payload as { yes_url?: string; no_url?: string; address?: string }).find((p) => p.address === dwelling.address);
+		const mail = data!
+			.map((n) => n.payload as { yes_url?: string; no_url?: string; address?: string })
+			.find((p) => p.address === dwelling.address);
 		expect(mail?.yes_url, `a check for ${dwelling.address}`).toBeDefined();
 		return { yes: new URL(mail!.yes_url!).pathname, no: new URL(mail!.no_url!).pathname };
 	}
@@ -281,11 +296,17 @@ describe('"still available?" checks', () => {
 		expect((await anyone.post(tampered)).status).toBe(400);
 
 		const checkId = no.split('/')[2].split('.')[0];
-		await serviceClient().from('availability_checks').update({ expires_at: new Date(Date.now() - 1000).toISOString() }).eq('id', checkId);
+		await serviceClient()
+			.from('availability_checks')
+			.update({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.eq('id', checkId);
 		expect((await anyone.post(no)).status).toBe(400);
 		expect((await serviceClient().from('dwellings').select('status').eq('id', id).single()).data!.status).toBe('approved');
 
-		await serviceClient().from('availability_checks').update({ expires_at: new Date(Date.now() + 3600_000).toISOString() }).eq('id', checkId);
+		await serviceClient()
+			.from('availability_checks')
+			.update({ expires_at: new Date(Date.now() + 3600_000).toISOString() })
+			.eq('id', checkId);
 		expect(await (await anyone.post(no)).text()).toContain('Takk for svaret!');
 		expect((await serviceClient().from('dwellings').select('status').eq('id', id).single()).data!.status).toBe('withdrawn');
 	});
@@ -359,11 +380,20 @@ describe('admin settings', () => {
 			{ persons: 2, max_rent_nok: 10000 }
 		]);
 		// the matching weights and the crowded margin
-		const weights = { weight_school: '40', weight_rent: '20', weight_bus: '10', weight_bedrooms: '10', weight_locality: '10', weight_language: '10' };
+		const weights = {
+			weight_school: '40',
+			weight_rent: '20',
+			weight_bus: '10',
+			weight_bedrooms: '10',
+			weight_locality: '10',
+			weight_language: '10'
+		};
 		const tooMuch = await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights, weight_bus: '150' });
 		expect(tooMuch.status).toBe(400);
 		expect(await tooMuch.text()).toContain('Skriv eit tal mellom 0 og 100.');
-		expect(location(await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights }))).toBe('/staff/admin/settings?saved');
+		expect(location(await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights }))).toBe(
+			'/staff/admin/settings?saved'
+		);
 		const { data: matching } = await serviceClient().from('municipality_settings').select('crowded_margin, matching_weights').single();
 		expect(matching).toEqual({
 			crowded_margin: 1,

@@ -56,7 +56,13 @@ describe('two app instances on one stack', () => {
 		for (let wave = 0; wave < 3; wave++) {
 			await Promise.all(
 				recipients.slice(wave * 10, wave * 10 + 10).map((to) =>
-					notifications.enqueue({ to, template: 'verify_email', locale: 'nn', payload: { name: 'Kari', url: 'http://localhost:5173/verify/abc' }, key: `multi:${to}` })
+					notifications.enqueue({
+						to,
+						template: 'verify_email',
+						locale: 'nn',
+						payload: { name: 'Kari', url: 'http://localhost:5173/verify/abc' },
+						key: `multi:${to}`
+					})
 				)
 			);
 			await new Promise((r) => setTimeout(r, 400));

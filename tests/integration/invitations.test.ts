@@ -47,7 +47,9 @@ async function staff(): Promise<Client> {
 
 /** invite through the staff page, then read the links from the mail the volunteer got */
 async function invite(taskId: string, people: { id: string; email: string }[]) {
-	const res = await (await staff()).post(
+	const res = await (
+		await staff()
+	).post(
 		`/staff/tasks/${taskId}/volunteers?/invite`,
 		people.map((p) => ['volunteer', p.id])
 	);
@@ -62,7 +64,8 @@ async function invite(taskId: string, people: { id: string; email: string }[]) {
 }
 
 const signupOf = async (taskId: string, volunteerId: string) =>
-	(await serviceClient().from('signups').select('status').eq('task_id', taskId).eq('volunteer_id', volunteerId).maybeSingle()).data?.status ?? null;
+	(await serviceClient().from('signups').select('status').eq('task_id', taskId).eq('volunteer_id', volunteerId).maybeSingle()).data
+		?.status ?? null;
 
 describe('suggested volunteers', () => {
 	it('puts the volunteer who speaks the language, helps in the place and is free first, with the reasons in words', async () => {
@@ -70,11 +73,16 @@ describe('suggested volunteers', () => {
 		const [good, plain] = await volunteers(2);
 		// one row at a time: in one insert, the keys one row lacks would be null in it
 		expect(
-			(await serviceClient().from('volunteer_profiles').insert({ user_id: good.id, localities: [t.locality], availability: { sat: ['morning', 'afternoon'] } }))
-				.error
+			(
+				await serviceClient()
+					.from('volunteer_profiles')
+					.insert({ user_id: good.id, localities: [t.locality], availability: { sat: ['morning', 'afternoon'] } })
+			).error
 		).toBeNull();
 		expect((await serviceClient().from('volunteer_profiles').insert({ user_id: plain.id })).error).toBeNull();
-		expect((await serviceClient().from('volunteer_languages').insert({ user_id: good.id, language: 'ti', level: 'native' })).error).toBeNull();
+		expect(
+			(await serviceClient().from('volunteer_languages').insert({ user_id: good.id, language: 'ti', level: 'native' })).error
+		).toBeNull();
 		const html = await (await (await staff()).get(`/staff/tasks/${t.id}/volunteers`)).text();
 		const first = html.match(/name="volunteer" value="([0-9a-f-]{36})"/)![1];
 		expect(first).toBe(good.id);

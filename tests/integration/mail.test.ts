@@ -85,7 +85,13 @@ describe('the mail outbox', () => {
 
 	it('rejects a payload its template cannot use', async () => {
 		await expect(
-			notifications.enqueue({ to: address(), template: 'verify_email', locale: 'nn', payload: { name: 'x', url: 'ftp://x' }, key: `bad:${Date.now()}` })
+			notifications.enqueue({
+				to: address(),
+				template: 'verify_email',
+				locale: 'nn',
+				payload: { name: 'x', url: 'ftp://x' },
+				key: `bad:${Date.now()}`
+			})
 		).rejects.toThrow(/payload of verify_email/);
 	});
 
@@ -103,7 +109,10 @@ describe('the mail outbox', () => {
 		// the worker tries, finds the server gone, and hands the mails back untried
 		await new Promise((r) => setTimeout(r, 1500));
 		await w.stop();
-		const { data: waiting } = await serviceClient().from('notifications').select('status, attempts').in('id', ids as string[]);
+		const { data: waiting } = await serviceClient()
+			.from('notifications')
+			.select('status, attempts')
+			.in('id', ids as string[]);
 		expect(waiting).toHaveLength(50);
 		expect(waiting!.every((n) => n.status === 'queued' && n.attempts === 0)).toBe(true);
 
@@ -118,7 +127,10 @@ describe('the mail outbox', () => {
 		expect(to(back.messages(), new Set(recipients))).toHaveLength(50);
 		expect(new Set(received.map((m) => m.to[0])).size).toBe(50);
 		await until('rows marked sent', async () => {
-			const { data } = await serviceClient().from('notifications').select('status').in('id', ids as string[]);
+			const { data } = await serviceClient()
+				.from('notifications')
+				.select('status')
+				.in('id', ids as string[]);
 			return data!.every((n) => n.status === 'sent') || undefined;
 		});
 	});
@@ -208,7 +220,13 @@ describe('the mail outbox', () => {
 			to: recipient,
 			template: 'task_reminder',
 			locale: 'nn',
-			payload: { name: 'Kari', title: 'Hente møblar', starts_at: new Date().toISOString(), locality: 'Lid', url: 'http://localhost:5173/t/1' },
+			payload: {
+				name: 'Kari',
+				title: 'Hente møblar',
+				starts_at: new Date().toISOString(),
+				locality: 'Lid',
+				url: 'http://localhost:5173/t/1'
+			},
 			key: `reminder:${recipient}`
 		});
 		expect(reminder).toBeNull();

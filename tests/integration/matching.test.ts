@@ -18,7 +18,9 @@ async function staff() {
 }
 
 async function newHousehold(reference: string, extra: Record<string, string> = {}) {
-	const res = await (await staff()).post('/staff/households/new', {
+	const res = await (
+		await staff()
+	).post('/staff/households/new', {
 		imdi_reference: reference,
 		category: 'resettlement',
 		adults: '2',
@@ -54,7 +56,11 @@ describe('proposals', () => {
 		expect(results.filter((r) => r.error === null)).toHaveLength(1);
 		const failed = results.find((r) => r.error !== null)!;
 		expect(['23505', 'P0001']).toContain(failed.error!.code);
-		const { count } = await db.from('matches').select('*', { count: 'exact', head: true }).eq('dwelling_id', dwelling).eq('status', 'proposed');
+		const { count } = await db
+			.from('matches')
+			.select('*', { count: 'exact', head: true })
+			.eq('dwelling_id', dwelling)
+			.eq('status', 'proposed');
 		expect(count).toBe(1);
 	});
 
@@ -113,7 +119,11 @@ describe('proposals', () => {
 			expect(location(await s.post(`/staff/households/${household}?/tasks`, { match_id: matchId }))).toBe(
 				`/staff/households/${household}?tasks`
 			);
-		const { data: tasks } = await serviceClient().from('tasks').select('type, needed_languages, starts_at').eq('match_id', matchId).order('starts_at');
+		const { data: tasks } = await serviceClient()
+			.from('tasks')
+			.select('type, needed_languages, starts_at')
+			.eq('match_id', matchId)
+			.order('starts_at');
 		expect(tasks!.map((t) => t.type)).toEqual(['furniture', 'move_in', 'guide']);
 		expect(tasks![1].needed_languages).toEqual(['ar']);
 		// 10:00 in Norway on the expected arrival (2027-06-01, summer time: 08:00 UTC)
@@ -169,7 +179,10 @@ describe('households', () => {
 		expect(html).toContain('Linje 3, category');
 		expect(html).toContain('Linje 4, children_ages');
 		expect(html).toContain('Linje 4, expected_arrival');
-		const { count } = await serviceClient().from('households').select('*', { count: 'exact', head: true }).like('imdi_reference', `CSV-${stamp}-%`);
+		const { count } = await serviceClient()
+			.from('households')
+			.select('*', { count: 'exact', head: true })
+			.like('imdi_reference', `CSV-${stamp}-%`);
 		expect(count).toBe(0);
 
 		// the good row alone imports
@@ -221,10 +234,15 @@ describe('districts', () => {
 	it('lets staff update free places, refusing negative numbers', async () => {
 		const s = await staff();
 		const id = seedId('district:saetre');
-		expect((await s.post('/staff/districts?/save', { id, primary_school_places: '-1', lower_secondary_places: '1', kindergarten_places: '1' })).status).toBe(400);
-		expect(location(await s.post('/staff/districts?/save', { id, primary_school_places: '3', lower_secondary_places: '2', kindergarten_places: '5' }))).toBe(
-			'/staff/districts?saved'
-		);
+		expect(
+			(await s.post('/staff/districts?/save', { id, primary_school_places: '-1', lower_secondary_places: '1', kindergarten_places: '1' }))
+				.status
+		).toBe(400);
+		expect(
+			location(
+				await s.post('/staff/districts?/save', { id, primary_school_places: '3', lower_secondary_places: '2', kindergarten_places: '5' })
+			)
+		).toBe('/staff/districts?saved');
 		const { data } = await serviceClient().from('districts').select('primary_school_places, kindergarten_places').eq('id', id).single();
 		expect(data).toEqual({ primary_school_places: 3, kindergarten_places: 5 });
 	});

@@ -21,7 +21,13 @@ const lines = (output: string) =>
 
 describe('in production (NODE_ENV=production)', () => {
 	it('refuses to start with the local stack’s service-role key', async () => {
-		const { code, output } = await runAppExpectingExit({ ...appEnv(), NODE_ENV: 'production', APP_SECRET: strongSecret(), ORIGIN: 'https://busett.example.org', PORT: '0' });
+		const { code, output } = await runAppExpectingExit({
+			...appEnv(),
+			NODE_ENV: 'production',
+			APP_SECRET: strongSecret(),
+			ORIGIN: 'https://busett.example.org',
+			PORT: '0'
+		});
 		expect(code).toBe(1);
 		expect(output.trim()).toMatch(/^busett: configuration error: SUPABASE_SERVICE_ROLE_KEY is a local development key/);
 	});
@@ -47,7 +53,12 @@ describe('logs and error pages', () => {
 	let app: RunningApp;
 	beforeAll(async () => {
 		app = await startApp(
-			appEnv({ NODE_ENV: 'production', SUPABASE_SERVICE_ROLE_KEY: apiKey('service_role', strongSecret()), APP_SECRET: strongSecret(), MAIL_WORKER: 'off' })
+			appEnv({
+				NODE_ENV: 'production',
+				SUPABASE_SERVICE_ROLE_KEY: apiKey('service_role', strongSecret()),
+				APP_SECRET: strongSecret(),
+				MAIL_WORKER: 'off'
+			})
 		);
 	});
 	afterAll(() => app?.stop());
@@ -91,7 +102,13 @@ describe('graceful shutdown on SIGTERM', () => {
 		await db.connect();
 		try {
 			const to = address('shutdown');
-			const id = (await notifications.enqueue({ to, template: 'verify_email', locale: 'nn', payload: { name: 'Kari', url: 'http://localhost:5173/verify/abc' }, key: `shutdown:${to}` }))!;
+			const id = (await notifications.enqueue({
+				to,
+				template: 'verify_email',
+				locale: 'nn',
+				payload: { name: 'Kari', url: 'http://localhost:5173/verify/abc' },
+				key: `shutdown:${to}`
+			}))!;
 			await until('the mail claimed', async () => {
 				const { data } = await serviceClient().from('notifications').select('status').eq('id', id).single();
 				return data?.status === 'sending' || undefined;

@@ -28,18 +28,28 @@ async function person(roles: ('landlord' | 'volunteer')[], name = `Testperson ${
 		.select('id')
 		.single();
 	if (error) throw error;
-	await serviceClient().from('user_roles').insert(roles.map((role) => ({ user_id: data.id, role })));
+	await serviceClient()
+		.from('user_roles')
+		.insert(roles.map((role) => ({ user_id: data.id, role })));
 	return { id: data.id, email, name };
 }
 
 async function household(over: Record<string, unknown> = {}) {
 	const { data, error } = await serviceClient()
 		.from('households')
-		.insert({ imdi_reference: `PV-${unique()}`, category: 'resettlement', contact_name: `Kontakt ${unique()}`, contact_phone: '+47 400 00 000', ...over })
+		.insert({
+			imdi_reference: `PV-${unique()}`,
+			category: 'resettlement',
+			contact_name: `Kontakt ${unique()}`,
+			contact_phone: '+47 400 00 000',
+			...over
+		})
 		.select('id, imdi_reference, contact_name')
 		.single();
 	if (error) throw error;
-	await serviceClient().from('household_members').insert({ household_id: data.id, age_band: 'adult', first_name: `Fornamn${unique()}` });
+	await serviceClient()
+		.from('household_members')
+		.insert({ household_id: data.id, age_band: 'adult', first_name: `Fornamn${unique()}` });
 	return data;
 }
 
@@ -84,7 +94,9 @@ describe('the audit log', () => {
 		const h = await household();
 		const staff = await loggedIn('sakshandsamar@fjordvik.kommune.no');
 		expect((await staff.get(`/staff/households/${h.id}`)).status).toBe(200);
-		expect(location(await staff.post(`/staff/households/${h.id}?/status`, { status: 'cancelled' }))).toBe(`/staff/households/${h.id}?status`);
+		expect(location(await staff.post(`/staff/households/${h.id}?/status`, { status: 'cancelled' }))).toBe(
+			`/staff/households/${h.id}?status`
+		);
 
 		const rows = await auditRows(h.id);
 		expect(rows.find((r) => r.action === 'read')).toMatchObject({ actor_id: STAFF, entity: 'household' });
@@ -104,7 +116,11 @@ describe('the audit log', () => {
 		const rows = await auditRows(id);
 		expect(rows.find((r) => r.action === 'read')).toMatchObject({ actor_id: STAFF, entity: 'dwelling' });
 		const change = rows.find((r) => r.action === 'update' && (r.after as Record<string, unknown>)?.status === 'approved');
-		expect(change).toMatchObject({ actor_id: STAFF, before: { status: 'submitted', staff_note: '' }, after: { staff_note: 'Sett på staden' } });
+		expect(change).toMatchObject({
+			actor_id: STAFF,
+			before: { status: 'submitted', staff_note: '' },
+			after: { staff_note: 'Sett på staden' }
+		});
 	});
 
 	it('records a volunteer’s own profile change and a staff read of the profile', async () => {
@@ -112,7 +128,9 @@ describe('the audit log', () => {
 		const client = await loggedIn(v.email);
 		const phone = `+47 9${Math.floor(1000000 + Math.random() * 8999999)}`;
 		expect((await client.post('/volunteer/profile', { phone, localities: 'Lid', max_tasks_per_month: '3' })).status).toBe(303);
-		expect((await client.post('/volunteer/profile', { phone: '+47 11 22 33 44', localities: 'Lid', max_tasks_per_month: '3' })).status).toBe(303);
+		expect(
+			(await client.post('/volunteer/profile', { phone: '+47 11 22 33 44', localities: 'Lid', max_tasks_per_month: '3' })).status
+		).toBe(303);
 		const staff = await loggedIn('sakshandsamar@fjordvik.kommune.no');
 		const page = await staff.get(`/staff/volunteers/${v.id}`);
 		expect(page.status).toBe(200);
@@ -120,7 +138,11 @@ describe('the audit log', () => {
 
 		const rows = await auditRows(v.id);
 		expect(rows.find((r) => r.action === 'create')).toMatchObject({ actor_id: v.id, entity: 'volunteer_profile', after: { phone } });
-		expect(rows.find((r) => r.action === 'update')).toMatchObject({ actor_id: v.id, before: { phone }, after: { phone: '+47 11 22 33 44' } });
+		expect(rows.find((r) => r.action === 'update')).toMatchObject({
+			actor_id: v.id,
+			before: { phone },
+			after: { phone: '+47 11 22 33 44' }
+		});
 		expect(rows.find((r) => r.action === 'read')).toMatchObject({ actor_id: STAFF, entity: 'volunteer_profile' });
 	});
 
@@ -128,7 +150,10 @@ describe('the audit log', () => {
 		const h = await household();
 		const [row] = await auditRows(h.id);
 		const db = serviceClient();
-		const edit = await db.from('audit_log').update({ after: { contact_name: 'endra' } }).eq('id', row.id);
+		const edit = await db
+			.from('audit_log')
+			.update({ after: { contact_name: 'endra' } })
+			.eq('id', row.id);
 		expect(edit.error?.message).toContain('append-only');
 		const retarget = await db.from('audit_log').update({ entity_id: 'noko anna' }).eq('id', row.id);
 		expect(retarget.error?.message).toContain('append-only');
@@ -160,10 +185,18 @@ describe('download my data', () => {
 		const start = new Date(Date.now() + 72 * HOUR);
 		const { data: task } = await serviceClient()
 			.from('tasks')
-			.insert({ type: 'guide', title: `Omvising ${unique()}`, starts_at: start.toISOString(), ends_at: new Date(start.getTime() + HOUR).toISOString(), locality: 'Lid', volunteers_needed: 3 })
+			.insert({
+				type: 'guide',
+				title: `Omvising ${unique()}`,
+				starts_at: start.toISOString(),
+				ends_at: new Date(start.getTime() + HOUR).toISOString(),
+				locality: 'Lid',
+				volunteers_needed: 3
+			})
 			.select('id, title')
 			.single();
-		for (const p of [me, other]) await serviceClient().rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: p.id, p_origin: 'http://localhost' });
+		for (const p of [me, other])
+			await serviceClient().rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: p.id, p_origin: 'http://localhost' });
 
 		const res = await (await loggedIn(me.email)).get('/account/data.json');
 		expect(res.status).toBe(200);
@@ -202,7 +235,12 @@ describe('deleting an account', () => {
 		const draft = await dwelling(me.id, 'draft');
 		const h = await household();
 		const { data: matchId, error } = await db.rpc('propose_match', {
-			p_household: h.id, p_dwelling: let_, p_staff: STAFF, p_score: 1, p_reasons: [], p_origin: 'http://localhost'
+			p_household: h.id,
+			p_dwelling: let_,
+			p_staff: STAFF,
+			p_score: 1,
+			p_reasons: [],
+			p_origin: 'http://localhost'
 		});
 		expect(error).toBeNull();
 		await db.rpc('answer_proposal', { p_match: matchId!, p_landlord: me.id, p_accept: true, p_reason: '', p_origin: 'http://localhost' });
@@ -210,7 +248,14 @@ describe('deleting an account', () => {
 		const start = new Date(Date.now() + 72 * HOUR);
 		const { data: task } = await db
 			.from('tasks')
-			.insert({ type: 'guide', title: 'Omvising', starts_at: start.toISOString(), ends_at: new Date(start.getTime() + HOUR).toISOString(), locality: 'Lid', volunteers_needed: 3 })
+			.insert({
+				type: 'guide',
+				title: 'Omvising',
+				starts_at: start.toISOString(),
+				ends_at: new Date(start.getTime() + HOUR).toISOString(),
+				locality: 'Lid',
+				volunteers_needed: 3
+			})
 			.select('id')
 			.single();
 		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: me.id, p_origin: 'http://localhost' });
@@ -268,7 +313,9 @@ describe('retention', () => {
 
 		const { data: after } = await serviceClient()
 			.from('households')
-			.select('id, imdi_reference, contact_name, contact_phone, staff_note, anonymised_at, status, settled_on, household_members(first_name, age_band)')
+			.select(
+				'id, imdi_reference, contact_name, contact_phone, staff_note, anonymised_at, status, settled_on, household_members(first_name, age_band)'
+			)
 			.in('id', [old.id, recent.id, waiting.id, cancelled.id]);
 		const byId = new Map(after!.map((r) => [r.id, r]));
 		expect(byId.get(old.id)).toMatchObject({
@@ -281,7 +328,8 @@ describe('retention', () => {
 			household_members: [{ first_name: '', age_band: 'adult' }]
 		});
 		expect(byId.get(old.id)!.anonymised_at).not.toBeNull();
-		for (const h of [recent, waiting, cancelled]) expect(byId.get(h.id)).toMatchObject({ imdi_reference: h.imdi_reference, contact_name: h.contact_name, anonymised_at: null });
+		for (const h of [recent, waiting, cancelled])
+			expect(byId.get(h.id)).toMatchObject({ imdi_reference: h.imdi_reference, contact_name: h.contact_name, anonymised_at: null });
 
 		// the log keeps that it happened, not what the record held
 		const log = JSON.stringify(await auditRows(old.id));

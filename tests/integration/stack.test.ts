@@ -7,10 +7,7 @@ import { stackEnv } from '../helpers/env';
 const migrationFiles = readdirSync(`${ROOT}/supabase/migrations`).filter((f) => f.endsWith('.sql'));
 
 async function publicTables(): Promise<string[]> {
-	const { rows } = await sql(
-		stackEnv().databaseUrl,
-		`select tablename from pg_tables where schemaname = 'public' order by tablename`
-	);
+	const { rows } = await sql(stackEnv().databaseUrl, `select tablename from pg_tables where schemaname = 'public' order by tablename`);
 	return rows.map((r) => r.tablename as string);
 }
 
@@ -103,7 +100,9 @@ describe('row-level security', () => {
 	});
 
 	it('does not let the anon key write', async () => {
-		const { error } = await anonClient().from('districts').insert({ name: `Anon ${Date.now()}` });
+		const { error } = await anonClient()
+			.from('districts')
+			.insert({ name: `Anon ${Date.now()}` });
 		expect(error?.code).toBe('42501');
 	});
 });
@@ -125,7 +124,11 @@ describe('the audit log', () => {
 
 	it('forgets who acted when that person is deleted, and keeps what happened', async () => {
 		const db = serviceClient();
-		const { data: user } = await db.from('users').insert({ email: `audit-${Date.now()}@example.no` }).select('id').single();
+		const { data: user } = await db
+			.from('users')
+			.insert({ email: `audit-${Date.now()}@example.no` })
+			.select('id')
+			.single();
 		const { data: entry } = await db
 			.from('audit_log')
 			.insert({ actor_id: user!.id, action: 'read', entity: 'household', entity_id: 'h1' })

@@ -64,7 +64,10 @@ describe('changing a task', () => {
 		expect(location(await staff.post(`/staff/tasks/${taskId}?/save`, await editForm(taskId, { description: 'Ta med hanskar' })))).toBe(
 			`/staff/tasks/${taskId}?saved`
 		);
-		const res = await staff.post(`/staff/tasks/${taskId}?/save`, await editForm(taskId, { starts_at: '2027-07-01T10:00', ends_at: '2027-07-01T13:00', address: 'Nyvegen 3' }));
+		const res = await staff.post(
+			`/staff/tasks/${taskId}?/save`,
+			await editForm(taskId, { starts_at: '2027-07-01T10:00', ends_at: '2027-07-01T13:00', address: 'Nyvegen 3' })
+		);
 		expect(location(res)).toBe(`/staff/tasks/${taskId}?saved`);
 
 		const confirmed = await mailTo(a.email, /^Endra:/);
@@ -105,7 +108,10 @@ describe('changing a task', () => {
 		await signUp(moving, p.id);
 		await signUp(other, p.id);
 		const clash = toOsloLocal(new Date(Date.now() + 131 * HOUR));
-		const res = await staff.post(`/staff/tasks/${moving}?/save`, await editForm(moving, { starts_at: clash, ends_at: toOsloLocal(new Date(Date.now() + 133 * HOUR)) }));
+		const res = await staff.post(
+			`/staff/tasks/${moving}?/save`,
+			await editForm(moving, { starts_at: clash, ends_at: toOsloLocal(new Date(Date.now() + 133 * HOUR)) })
+		);
 		expect(res.status).toBe(409);
 		expect(await res.text()).toContain('Den nye tida kolliderer med andre oppdrag for: Olav Dobbeltbooka.');
 		// and the database itself refuses it, whoever calls
@@ -163,7 +169,9 @@ describe('no-shows', () => {
 			.from('tasks')
 			.update({ starts_at: new Date(Date.now() - 5 * HOUR).toISOString(), ends_at: new Date(Date.now() - 2 * HOUR).toISOString() })
 			.eq('id', taskId);
-		expect(location(await staff.post(`/staff/tasks/${taskId}?/noshow`, { signup_id: signup!.id, no_show: 'on' }))).toBe(`/staff/tasks/${taskId}?noshow`);
+		expect(location(await staff.post(`/staff/tasks/${taskId}?/noshow`, { signup_id: signup!.id, no_show: 'on' }))).toBe(
+			`/staff/tasks/${taskId}?noshow`
+		);
 		const { data } = await serviceClient().from('signups').select('no_show_at, no_show_by').eq('id', signup!.id).single();
 		expect(data!.no_show_at).not.toBeNull();
 		// a volunteer who did not come reports no hours

@@ -52,7 +52,12 @@ describe('the certificate-expiry job', () => {
 		const [later] = await volunteers(1, 'Lenge Gyldig');
 		const day = (offset: number) => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);
 		const record = (id: string, expires: string) =>
-			serviceClient().rpc('record_police_certificate', { p_volunteer: id, p_staff: seedId('user:staff'), p_seen_on: day(-300), p_expires_on: expires });
+			serviceClient().rpc('record_police_certificate', {
+				p_volunteer: id,
+				p_staff: seedId('user:staff'),
+				p_seen_on: day(-300),
+				p_expires_on: expires
+			});
 		await record(soon.id, day(10));
 		await record(later.id, day(40));
 		await queueCertificateExpiry(ORIGIN);

@@ -19,7 +19,11 @@ describe('sign-ups', () => {
 		const people = await volunteers(50);
 		const results = await Promise.all(people.map((p) => signUp(taskId, p.id)));
 		expect(results.every((r) => r.error === null)).toBe(true);
-		const { data } = await serviceClient().from('signups').select('status, joined_at, volunteer_id').eq('task_id', taskId).order('joined_at');
+		const { data } = await serviceClient()
+			.from('signups')
+			.select('status, joined_at, volunteer_id')
+			.eq('task_id', taskId)
+			.order('joined_at');
 		expect(data!.filter((s) => s.status === 'confirmed')).toHaveLength(5);
 		expect(data!.filter((s) => s.status === 'waitlisted')).toHaveLength(45);
 		// the five confirmed came first
@@ -61,10 +65,22 @@ describe('sign-ups', () => {
 		const taskId = await task({ requires_police_certificate: true }, 200 * HOUR);
 		const [none, seen, expired] = await volunteers(3);
 		const day = (offset: number) => new Date(Date.now() + offset * 24 * HOUR).toISOString().slice(0, 10);
-		await serviceClient().from('volunteer_profiles').insert([
-			{ user_id: seen.id, police_certificate_status: 'valid', police_certificate_seen_on: day(-10), police_certificate_expires_on: day(365) },
-			{ user_id: expired.id, police_certificate_status: 'valid', police_certificate_seen_on: day(-400), police_certificate_expires_on: day(2) }
-		]);
+		await serviceClient()
+			.from('volunteer_profiles')
+			.insert([
+				{
+					user_id: seen.id,
+					police_certificate_status: 'valid',
+					police_certificate_seen_on: day(-10),
+					police_certificate_expires_on: day(365)
+				},
+				{
+					user_id: expired.id,
+					police_certificate_status: 'valid',
+					police_certificate_seen_on: day(-400),
+					police_certificate_expires_on: day(2)
+				}
+			]);
 		expect((await signUp(taskId, none.id)).error?.hint).toBe('certificate_required');
 		expect((await signUp(taskId, expired.id)).error?.hint).toBe('certificate_required');
 		expect((await signUp(taskId, seen.id)).data).toBe('confirmed');
@@ -241,7 +257,13 @@ describe('reminders', () => {
 		await queue('http://localhost');
 		await queue('http://localhost');
 		const count = async (email: string) =>
-			(await serviceClient().from('notifications').select('*', { count: 'exact', head: true }).eq('recipient', email).eq('template', 'task_reminder')).count;
+			(
+				await serviceClient()
+					.from('notifications')
+					.select('*', { count: 'exact', head: true })
+					.eq('recipient', email)
+					.eq('template', 'task_reminder')
+			).count;
 		expect(await count(p.email)).toBe(1);
 		expect(await count(q.email)).toBe(0);
 		expect(await count(r.email)).toBe(0);
@@ -261,7 +283,11 @@ describe('staff and police certificates', () => {
 		expect(location(await staff.post('/staff/volunteers?/certificate', { volunteer_id: p.id, seen_on: day(0), expires_on: day(20) }))).toBe(
 			'/staff/volunteers?recorded'
 		);
-		const { data } = await serviceClient().from('volunteer_profiles').select('police_certificate_status, police_certificate_seen_by').eq('user_id', p.id).single();
+		const { data } = await serviceClient()
+			.from('volunteer_profiles')
+			.select('police_certificate_status, police_certificate_seen_by')
+			.eq('user_id', p.id)
+			.single();
 		expect(data).toEqual({ police_certificate_status: 'valid', police_certificate_seen_by: seedId('user:staff') });
 		expect((await signUp(taskId, p.id)).data).toBe('confirmed');
 		const page = await (await staff.get('/staff/volunteers?certificate=valid')).text();
@@ -292,11 +318,20 @@ describe('hours', () => {
 
 		const staff = new Client(app.url);
 		await staff.login('sakshandsamar@fjordvik.kommune.no');
-		const { data: signup } = await serviceClient().from('signups').select('id, hours').eq('task_id', taskId).eq('volunteer_id', p.id).single();
+		const { data: signup } = await serviceClient()
+			.from('signups')
+			.select('id, hours')
+			.eq('task_id', taskId)
+			.eq('volunteer_id', p.id)
+			.single();
 		expect(Number(signup!.hours)).toBe(2.5);
 		expect(await (await staff.get('/staff/tasks')).text()).toContain('Timar å godkjenne');
 		expect(location(await staff.post('/staff/tasks?/approve', { signup_id: signup!.id }))).toBe('/staff/tasks?approved');
-		const { data: approved } = await serviceClient().from('signups').select('hours_approved_at, hours_approved_by').eq('id', signup!.id).single();
+		const { data: approved } = await serviceClient()
+			.from('signups')
+			.select('hours_approved_at, hours_approved_by')
+			.eq('id', signup!.id)
+			.single();
 		expect(approved!.hours_approved_by).toBe(seedId('user:staff'));
 		// once approved, the volunteer cannot change them
 		expect((await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '8' })).status).toBe(409);

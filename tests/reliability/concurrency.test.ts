@@ -41,7 +41,11 @@ describe('concurrent requests through the app', () => {
 		const waiting = data!.filter((s) => s.status === 'waitlisted');
 		expect(waiting).toHaveLength(45);
 		// first come, first served: every confirmed place was taken before any waitlisted one
-		const lastConfirmed = data!.filter((s) => s.status === 'confirmed').map((s) => s.joined_at).sort().at(-1)!;
+		const lastConfirmed = data!
+			.filter((s) => s.status === 'confirmed')
+			.map((s) => s.joined_at)
+			.sort()
+			.at(-1)!;
 		expect(waiting.every((s) => s.joined_at >= lastConfirmed)).toBe(true);
 
 		// pressing again changes nothing: no double sign-up
@@ -76,12 +80,18 @@ describe('concurrent requests through the app', () => {
 		const dwelling = /name="dwelling_id" value="([0-9a-f-]{36})"/.exec(page)?.[1];
 		expect(dwelling, 'a suggested dwelling').toBeTruthy();
 
-		const responses = await Promise.all(households.map((h, n) => staff[n].post(`/staff/households/${h}?/propose`, { dwelling_id: dwelling! })));
+		const responses = await Promise.all(
+			households.map((h, n) => staff[n].post(`/staff/households/${h}?/propose`, { dwelling_id: dwelling! }))
+		);
 		const statuses = responses.map((r) => r.status).sort();
 		expect(statuses).toEqual([303, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
 		for (const refused of responses.filter((r) => r.status === 409)) expect(await refused.text()).toMatch(/ope forslag|ikkje ledig/);
 
-		const { data, error } = await serviceClient().from('matches').select('household_id, status').eq('dwelling_id', dwelling!).in('status', ['proposed', 'accepted_by_landlord', 'confirmed']);
+		const { data, error } = await serviceClient()
+			.from('matches')
+			.select('household_id, status')
+			.eq('dwelling_id', dwelling!)
+			.in('status', ['proposed', 'accepted_by_landlord', 'confirmed']);
 		expect(error).toBeNull();
 		expect(data).toHaveLength(1);
 		expect(households).toContain(data![0].household_id);

@@ -106,9 +106,13 @@ function valueFor(field: Field): fc.Arbitrary<string> {
 	if (field.options.length) typed.push(fc.constantFrom(...field.options));
 	if (field.type === 'number') typed.push(fc.integer({ min: -5, max: 200_000 }).map(String));
 	if (field.type === 'date')
-		typed.push(fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+		typed.push(
+			fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+		);
 	if (field.type === 'datetime-local')
-		typed.push(fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 16)));
+		typed.push(
+			fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 16))
+		);
 	if (field.type === 'email') typed.push(fc.emailAddress());
 	if (field.type === 'checkbox') typed.push(fc.constant('on'));
 	return fc.oneof({ arbitrary: fc.oneof(...typed), weight: 3 }, { arbitrary: hostile, weight: 2 });
@@ -119,9 +123,21 @@ function submission(fields: Field[]): fc.Arbitrary<[string, string][]> {
 	const perField = fields.map((f) =>
 		fc
 			.tuple(fc.constantFrom('once', 'once', 'once', 'missing', 'twice'), valueFor(f), valueFor(f))
-			.map(([how, a, b]): [string, string][] => (how === 'missing' ? [] : how === 'twice' ? [[f.name, a], [f.name, b]] : [[f.name, a]]))
+			.map(([how, a, b]): [string, string][] =>
+				how === 'missing'
+					? []
+					: how === 'twice'
+						? [
+								[f.name, a],
+								[f.name, b]
+							]
+						: [[f.name, a]]
+			)
 	);
-	const stray = fc.option(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'role', 'landlord_id'), fc.string({ maxLength: 20 })), { nil: undefined });
+	const stray = fc.option(
+		fc.tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'role', 'landlord_id'), fc.string({ maxLength: 20 })),
+		{ nil: undefined }
+	);
 	return fc.tuple(fc.tuple(...perField), stray).map(([parts, extra]) => [...parts.flat(), ...(extra ? [extra] : [])]);
 }
 
@@ -148,7 +164,9 @@ beforeAll(async () => {
 	try {
 		CANDIDATES.dwellings = await ids(`select id from public.dwellings order by status, created_at limit 60`);
 		CANDIDATES.households = await ids(`select id from public.households order by status, created_at`);
-		CANDIDATES.tasks = await ids(`select t.id from public.tasks t order by (exists (select 1 from public.signups s where s.task_id = t.id and s.status = 'confirmed')) desc, t.ends_at limit 40`);
+		CANDIDATES.tasks = await ids(
+			`select t.id from public.tasks t order by (exists (select 1 from public.signups s where s.task_id = t.id and s.status = 'confirmed')) desc, t.ends_at limit 40`
+		);
 		CANDIDATES.volunteers = await ids(`select user_id as id from public.user_roles where role = 'volunteer' limit 5`);
 		CANDIDATES.proposals = await ids(`select id from public.matches order by created_at limit 20`);
 	} finally {
@@ -197,7 +215,12 @@ describe('fuzzed form submissions', () => {
 				if (res.status === 303 && location(res)?.startsWith('/login')) clients.delete(who);
 			}
 		}
-		console.log(`fuzzed ${sent} submissions over ${actions.length} actions; answers: ${[...statuses].sort().map(([s, n]) => `${s} × ${n}`).join(', ')}`);
+		console.log(
+			`fuzzed ${sent} submissions over ${actions.length} actions; answers: ${[...statuses]
+				.sort()
+				.map(([s, n]) => `${s} × ${n}`)
+				.join(', ')}`
+		);
 		console.log(`actions whose page showed no form (fuzzed with stray fields only): ${withoutForm.join(', ') || 'none'}`);
 		expect(sent).toBeGreaterThanOrEqual(TOTAL);
 		// most actions must have been fuzzed with their real fields, or this test proves little

@@ -30,11 +30,16 @@ beforeAll(async () => {
 	await db.connect();
 	const one = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]?.id;
 	try {
-		ROWS.dwellings = (await one(`select d.id from public.dwellings d join public.users u on u.id = d.landlord_id where u.email = '${LOGINS.landlord}' limit 1`))!;
+		ROWS.dwellings = (await one(
+			`select d.id from public.dwellings d join public.users u on u.id = d.landlord_id where u.email = '${LOGINS.landlord}' limit 1`
+		))!;
 		ROWS.households = (await one(`select id from public.households where status = 'expected' limit 1`))!;
 		ROWS.tasks = (await one(`select id from public.tasks where status = 'open' order by starts_at desc limit 1`))!;
 		ROWS.volunteers = (await one(`select user_id as id from public.user_roles where role = 'volunteer' limit 1`))!;
-		ROWS.proposals = (await one(`select m.id from public.matches m join public.dwellings d on d.id = m.dwelling_id join public.users u on u.id = d.landlord_id where u.email = '${LOGINS.landlord}' limit 1`)) ?? '';
+		ROWS.proposals =
+			(await one(
+				`select m.id from public.matches m join public.dwellings d on d.id = m.dwelling_id join public.users u on u.id = d.landlord_id where u.email = '${LOGINS.landlord}' limit 1`
+			)) ?? '';
 	} finally {
 		await db.end();
 	}
@@ -52,7 +57,8 @@ async function clientFor(who: Who): Promise<Client> {
 	return client;
 }
 
-const whoFor = (rule: Rule): Who => (rule === 'public' ? 'anonymous' : rule === 'user' ? 'volunteer' : rule.includes('admin') ? 'admin' : (rule[0] as Who));
+const whoFor = (rule: Rule): Who =>
+	rule === 'public' ? 'anonymous' : rule === 'user' ? 'volunteer' : rule.includes('admin') ? 'admin' : (rule[0] as Who);
 
 /** a page's path with its [id] filled from ROWS; null when there is no such row or it needs a token */
 function pathOf(route: string): string | null {

@@ -11,7 +11,15 @@ export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'l
 export const TASK_TYPES = ['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'] as const;
 
 export const SKILLS = [
-	'driving_licence', 'own_car', 'van_trailer', 'furniture_assembly', 'homework_help', 'children_activities', 'it_help', 'cooking', 'other'
+	'driving_licence',
+	'own_car',
+	'van_trailer',
+	'furniture_assembly',
+	'homework_help',
+	'children_activities',
+	'it_help',
+	'cooking',
+	'other'
 ] as const;
 export const LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

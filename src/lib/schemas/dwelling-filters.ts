@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const STATUSES = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'] as const;
-const optionalInt = z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(0).optional()).catch(undefined);
+const optionalInt = z
+	.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(0).optional())
+	.catch(undefined);
 
 // the staff list's filters and sorting, from the URL (a GET form, so it works without JavaScript)
 export const dwellingFiltersSchema = z.object({

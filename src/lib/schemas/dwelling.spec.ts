@@ -31,7 +31,13 @@ describe('the offer form', () => {
 	});
 
 	it('says what is missing or wrong when the offer is sent in', () => {
-		const result = offerSchema.safeParse({ ...complete, rent_nok: 'mykje', beds: '', fire_safety_confirmed: undefined, available_until: '2026-12-01' });
+		const result = offerSchema.safeParse({
+			...complete,
+			rent_nok: 'mykje',
+			beds: '',
+			fire_safety_confirmed: undefined,
+			available_until: '2026-12-01'
+		});
 		expect(messages(result)).toEqual({
 			rent_nok: 'error_number',
 			beds: 'error_required',

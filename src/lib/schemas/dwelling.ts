@@ -14,10 +14,15 @@ const text = (max: number) =>
 
 const date = z.preprocess((v) => (blank(v) ? undefined : v), z.iso.date('error_date').optional());
 
-
 export const dwellingFields = z.object({
 	street: text(200),
-	postcode: z.preprocess((v) => (blank(v) ? undefined : String(v).trim()), z.string().regex(/^\d{4}$/, 'error_postcode').optional()),
+	postcode: z.preprocess(
+		(v) => (blank(v) ? undefined : String(v).trim()),
+		z
+			.string()
+			.regex(/^\d{4}$/, 'error_postcode')
+			.optional()
+	),
 	place: text(100),
 	locality: text(100),
 	bedrooms: optionalWholeNumber(0, 20),

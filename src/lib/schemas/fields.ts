@@ -39,11 +39,7 @@ export const redirectTo = z
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const asNumber = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v);
 const wholeIn = (min: number, max: number) =>
-	z
-		.number('error_number')
-		.int('error_number')
-		.min(min, `error_number_range:${min}:${max}`)
-		.max(max, `error_number_range:${min}:${max}`);
+	z.number('error_number').int('error_number').min(min, `error_number_range:${min}:${max}`).max(max, `error_number_range:${min}:${max}`);
 
 /** a whole number typed into a text or number field ("9 500" too); blank takes `fallback`, else is an error */
 export const wholeNumber = (min: number, max: number, fallback?: number) =>

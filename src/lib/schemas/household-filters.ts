@@ -10,7 +10,9 @@ export const householdFiltersSchema = z.object({
 	sort: z.enum(['expected_arrival', 'imdi_reference', 'created_at']).catch('expected_arrival')
 });
 
-export const householdStatusSchema = z.object({
-	status: z.enum(['contract_signed', 'settled', 'cancelled'], 'error_choose'),
-	settled_on: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('error_date').optional())
-}).refine((v) => v.status !== 'settled' || v.settled_on, { path: ['settled_on'], message: 'error_required', when: () => true });
+export const householdStatusSchema = z
+	.object({
+		status: z.enum(['contract_signed', 'settled', 'cancelled'], 'error_choose'),
+		settled_on: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('error_date').optional())
+	})
+	.refine((v) => v.status !== 'settled' || v.settled_on, { path: ['settled_on'], message: 'error_required', when: () => true });

@@ -27,7 +27,9 @@ export const householdSchema = z
 					.split(/[,\s]+/)
 					.filter(Boolean)
 					.map(Number),
-			z.array(z.number('error_children_ages').int('error_children_ages').min(0, 'error_children_ages').max(17, 'error_children_ages')).max(20)
+			z
+				.array(z.number('error_children_ages').int('error_children_ages').min(0, 'error_children_ages').max(17, 'error_children_ages'))
+				.max(20)
 		),
 		languages: list,
 		preferred_localities: z.preprocess(

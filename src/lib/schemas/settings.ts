@@ -4,14 +4,12 @@ import { optionalWholeNumber, wholeNumber } from './fields';
 
 export { CAP_SIZES, WEIGHT_PARTS };
 
-
 // the yearly target, and the highest monthly rent per household size (blank: no cap)
 export const settingsSchema = z.object({
 	year: wholeNumber(2000, 2100),
 	target: wholeNumber(0, 100000),
 	...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, optionalWholeNumber(0, 100000)]))
 });
-
 
 // matching: the crowded margin (persons beyond beds and max occupants) and the weights
 export const matchingSettingsSchema = z.object({

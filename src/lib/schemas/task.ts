@@ -6,7 +6,6 @@ import { SKILLS, TASK_TYPES } from './choices';
 
 export { TASK_TYPES };
 
-
 const localTime = z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'error_datetime');
 
 export const taskSchema = z
@@ -30,7 +29,11 @@ export const taskSchema = z
 		requires_police_certificate: yes,
 		...Object.fromEntries(SKILLS.map((s) => [`skill_${s}`, yes]))
 	})
-	.refine((t) => !t.starts_at || !t.ends_at || t.ends_at > t.starts_at, { path: ['ends_at'], message: 'error_end_before_start', when: () => true });
+	.refine((t) => !t.starts_at || !t.ends_at || t.ends_at > t.starts_at, {
+		path: ['ends_at'],
+		message: 'error_end_before_start',
+		when: () => true
+	});
 
 type TaskForm = z.infer<typeof taskSchema> & Record<string, unknown>;
 

@@ -6,11 +6,13 @@ import { checkbox as yes, wholeNumber } from './fields';
 
 export { LANGUAGE_ROWS, LEVELS, PARTS, SKILLS, WEEKDAYS };
 
-
-
 export const volunteerProfileSchema = z
 	.object({
-		phone: z.string().trim().max(40, 'error_too_long').regex(/^[+\d\s()-]*$/, 'error_phone'),
+		phone: z
+			.string()
+			.trim()
+			.max(40, 'error_too_long')
+			.regex(/^[+\d\s()-]*$/, 'error_phone'),
 		localities: z.preprocess(
 			(v) =>
 				String(v ?? '')
@@ -26,17 +28,33 @@ export const volunteerProfileSchema = z
 		...Object.fromEntries(WEEKDAYS.flatMap((d) => PARTS.map((p) => [`available_${d}_${p}`, yes]))),
 		...Object.fromEntries(
 			Array.from({ length: LANGUAGE_ROWS }, (_, i) => [
-				[`language_${i}`, z.string().trim().toLowerCase().max(20, 'error_too_long').regex(/^[a-z-]*$/, 'error_language_code').default('')],
+				[
+					`language_${i}`,
+					z
+						.string()
+						.trim()
+						.toLowerCase()
+						.max(20, 'error_too_long')
+						.regex(/^[a-z-]*$/, 'error_language_code')
+						.default('')
+				],
 				[`level_${i}`, z.enum(LEVELS, 'error_choose').optional().catch(undefined)],
 				[`interpreting_${i}`, yes]
 			]).flat()
 		)
 	})
-	.refine((v) => Array.from({ length: LANGUAGE_ROWS }, (_, i) => !(v as Record<string, unknown>)[`language_${i}`] || (v as Record<string, unknown>)[`level_${i}`]).every(Boolean), {
-		path: ['language_0'],
-		message: 'error_language_level',
-		when: () => true
-	});
+	.refine(
+		(v) =>
+			Array.from(
+				{ length: LANGUAGE_ROWS },
+				(_, i) => !(v as Record<string, unknown>)[`language_${i}`] || (v as Record<string, unknown>)[`level_${i}`]
+			).every(Boolean),
+		{
+			path: ['language_0'],
+			message: 'error_language_level',
+			when: () => true
+		}
+	);
 
 type Parsed = z.infer<typeof volunteerProfileSchema> & Record<string, unknown>;
 

@@ -17,15 +17,11 @@ describe('parseConfig', () => {
 	});
 
 	it('names a missing variable', () => {
-		expect(() => parseConfig({ ...valid, SMTP_URL: undefined })).toThrow(
-			new ConfigError('SMTP_URL is missing')
-		);
+		expect(() => parseConfig({ ...valid, SMTP_URL: undefined })).toThrow(new ConfigError('SMTP_URL is missing'));
 	});
 
 	it('names a malformed variable and says what was expected', () => {
-		expect(() => parseConfig({ ...valid, SUPABASE_URL: 'not a url' })).toThrow(
-			/^SUPABASE_URL is not valid: expected an http\(s\) URL$/
-		);
+		expect(() => parseConfig({ ...valid, SUPABASE_URL: 'not a url' })).toThrow(/^SUPABASE_URL is not valid: expected an http\(s\) URL$/);
 	});
 
 	it('refuses a short secret', () => {
@@ -33,8 +29,6 @@ describe('parseConfig', () => {
 	});
 
 	it('refuses a service-role key that is not a JWT', () => {
-		expect(() => parseConfig({ ...valid, SUPABASE_SERVICE_ROLE_KEY: 'secret' })).toThrow(
-			/SUPABASE_SERVICE_ROLE_KEY is not valid/
-		);
+		expect(() => parseConfig({ ...valid, SUPABASE_SERVICE_ROLE_KEY: 'secret' })).toThrow(/SUPABASE_SERVICE_ROLE_KEY is not valid/);
 	});
 });

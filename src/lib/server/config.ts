@@ -44,11 +44,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	}
 	const issue = result.error.issues[0];
 	const name = String(issue.path[0]);
-	throw new ConfigError(
-		env[name] === undefined || env[name] === ''
-			? `${name} is missing`
-			: `${name} is not valid: ${issue.message}`
-	);
+	throw new ConfigError(env[name] === undefined || env[name] === '' ? `${name} is missing` : `${name} is not valid: ${issue.message}`);
 }
 
 let cached: Config | undefined;

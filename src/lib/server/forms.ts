@@ -23,10 +23,7 @@ function translate(message: string | undefined, code: string, input: unknown): s
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export function readForm<S extends z.ZodType>(
-	schema: S,
-	form: FormData
-): { ok: true; data: z.infer<S> } | ({ ok: false } & FormFailure) {
+export function readForm<S extends z.ZodType>(schema: S, form: FormData): { ok: true; data: z.infer<S> } | ({ ok: false } & FormFailure) {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string' && !(key in raw)) raw[key] = value;
 	const unreadable = Object.keys(raw).filter((key) => CONTROL.test(raw[key]));

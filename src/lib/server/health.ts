@@ -9,10 +9,7 @@ const TIMEOUT_MS = 3000;
 
 async function checkDb(): Promise<Health['db']> {
 	try {
-		const { error } = await db()
-			.from('municipality_settings')
-			.select('id', { head: true })
-			.abortSignal(AbortSignal.timeout(TIMEOUT_MS));
+		const { error } = await db().from('municipality_settings').select('id', { head: true }).abortSignal(AbortSignal.timeout(TIMEOUT_MS));
 		return error ? 'down' : 'ok';
 	} catch {
 		return 'down';

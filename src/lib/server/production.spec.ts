@@ -25,7 +25,9 @@ describe('production secrets', () => {
 	});
 
 	it('names the service-role key first, then the app secret', () => {
-		expect(productionProblem({ SUPABASE_SERVICE_ROLE_KEY: jwt(LOCAL_JWT_SECRET), APP_SECRET: strong })).toMatch(/^SUPABASE_SERVICE_ROLE_KEY/);
+		expect(productionProblem({ SUPABASE_SERVICE_ROLE_KEY: jwt(LOCAL_JWT_SECRET), APP_SECRET: strong })).toMatch(
+			/^SUPABASE_SERVICE_ROLE_KEY/
+		);
 		expect(productionProblem({ SUPABASE_SERVICE_ROLE_KEY: jwt(strong), APP_SECRET: 'a'.repeat(32) })).toMatch(/^APP_SECRET/);
 		expect(productionProblem({ SUPABASE_SERVICE_ROLE_KEY: jwt(strong), APP_SECRET: strong })).toBeNull();
 	});

@@ -28,7 +28,7 @@ export function weakAppSecret(secret: string): boolean {
 /** what stops a production start, or null */
 export function productionProblem(env: { SUPABASE_SERVICE_ROLE_KEY: string; APP_SECRET: string }): string | null {
 	if (signedWithLocalSecret(env.SUPABASE_SERVICE_ROLE_KEY))
-		return 'SUPABASE_SERVICE_ROLE_KEY is a local development key (signed with the public local JWT secret); use the hosted project\'s service_role key in production';
+		return "SUPABASE_SERVICE_ROLE_KEY is a local development key (signed with the public local JWT secret); use the hosted project's service_role key in production";
 	if (weakAppSecret(env.APP_SECRET))
 		return 'APP_SECRET is a placeholder or not random; make one with `openssl rand -base64 32` for production';
 	return null;

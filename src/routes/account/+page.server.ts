@@ -13,7 +13,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
-		account: { displayName: user.displayName, email: user.email, roles: user.roles, locale: user.locale, emailVerified: user.emailVerified },
+		account: {
+			displayName: user.displayName,
+			email: user.email,
+			roles: user.roles,
+			locale: user.locale,
+			emailVerified: user.emailVerified
+		},
 		verified: event.url.searchParams.has('verified'),
 		languageSaved: event.url.searchParams.has('language')
 	};

@@ -16,7 +16,13 @@ export async function list(): Promise<District[]> {
 	return data;
 }
 
-export async function setPlaces(id: string, places: { primary_school_places: number; lower_secondary_places: number; kindergarten_places: number }) {
-	const { error } = await db().from('districts').update({ ...places, updated_at: new Date().toISOString() }).eq('id', id);
+export async function setPlaces(
+	id: string,
+	places: { primary_school_places: number; lower_secondary_places: number; kindergarten_places: number }
+) {
+	const { error } = await db()
+		.from('districts')
+		.update({ ...places, updated_at: new Date().toISOString() })
+		.eq('id', id);
 	if (error) throw new Error(`saving places: ${error.message}`);
 }

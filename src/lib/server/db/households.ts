@@ -53,7 +53,10 @@ export type HistoryRow = {
  * one household with its members and its proposals; the read is logged with who read it,
  * in the same transaction (read_household)
  */
-export async function read(id: string, readerId: string): Promise<{ household: Household & { household_members: Member[] }; history: HistoryRow[] } | null> {
+export async function read(
+	id: string,
+	readerId: string
+): Promise<{ household: Household & { household_members: Member[] }; history: HistoryRow[] } | null> {
 	const { data, error } = await db().rpc('read_household', { p_household: id, p_reader: readerId });
 	if (error) throw new Error(`reading a household: ${error.message}`);
 	return data as unknown as { household: Household & { household_members: Member[] }; history: HistoryRow[] } | null;

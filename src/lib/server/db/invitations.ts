@@ -42,7 +42,11 @@ type ProfileRow = {
 };
 
 /** every volunteer as the ranking sees them, for one task */
-export async function candidates(t: { id: string; starts_at: string; ends_at: string }, signedUp: Set<string>, invited: Set<string>): Promise<VolunteerInput[]> {
+export async function candidates(
+	t: { id: string; starts_at: string; ends_at: string },
+	signedUp: Set<string>,
+	invited: Set<string>
+): Promise<VolunteerInput[]> {
 	const from = new Date(new Date(t.starts_at).getTime() - 40 * DAY).toISOString();
 	const until = new Date(new Date(t.ends_at).getTime() + 40 * DAY).toISOString();
 	// each volunteer with their places on other open tasks around the time (for clashes and
@@ -106,7 +110,11 @@ export async function byId(id: string) {
 }
 
 /** the answer, or null when the invitation is unknown, answered or expired */
-export async function answer(id: string, accept: boolean, origin: string): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
+export async function answer(
+	id: string,
+	accept: boolean,
+	origin: string
+): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
 	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept, p_origin: origin });
 	if (error?.hint && REFUSALS.includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
 	if (error) throw new Error(`answering an invitation: ${error.message}`);

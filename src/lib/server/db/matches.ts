@@ -6,7 +6,14 @@ import { db } from './client';
 export class AlreadyProposedError extends Error {}
 export class NotAvailableError extends Error {}
 
-export async function propose(input: { householdId: string; dwellingId: string; staffId: string; score: number; reasons: Reason[]; origin: string }) {
+export async function propose(input: {
+	householdId: string;
+	dwellingId: string;
+	staffId: string;
+	score: number;
+	reasons: Reason[];
+	origin: string;
+}) {
 	const { data, error } = await db().rpc('propose_match', {
 		p_household: input.householdId,
 		p_dwelling: input.dwellingId,

@@ -1,13 +1,7 @@
 // What the matching engine needs, read in one query (matching_data()) and turned into its
 // plain types. The engine itself stays pure TypeScript ($lib/server/matching).
 import type { Database, Json } from '$lib/database.types';
-import {
-	DEFAULT_WEIGHTS,
-	type DistrictInput,
-	type DwellingInput,
-	type HouseholdInput,
-	type MatchingContext
-} from '$lib/server/matching';
+import { DEFAULT_WEIGHTS, type DistrictInput, type DwellingInput, type HouseholdInput, type MatchingContext } from '$lib/server/matching';
 import { db } from './client';
 
 type DwellingRow = Database['public']['Tables']['dwellings']['Row'];

@@ -40,11 +40,7 @@ export async function exportFor(userId: string) {
 	const ownDwellings = check('dwellings', dwellings).map(({ staff_note: _note, reviewed_by: _by, ...d }) => d);
 	const ids = ownDwellings.map((d) => d.id);
 	const [proposals, checks] = await Promise.all([
-		db()
-			.from('matches')
-			.select('dwelling_id, status, created_at, decided_at, decline_reason')
-			.in('dwelling_id', ids)
-			.order('created_at'),
+		db().from('matches').select('dwelling_id, status, created_at, decided_at, decline_reason').in('dwelling_id', ids).order('created_at'),
 		db().from('availability_checks').select('dwelling_id, sent_at, expires_at, answered_at, answer').in('dwelling_id', ids)
 	]);
 	return {

@@ -18,7 +18,9 @@ export async function volunteerHours(year: number) {
 export async function households(readerId: string) {
 	const { data, error } = await db()
 		.from('household_report')
-		.select('id, imdi_reference, category, status, persons, adults, children, elderly, expected_arrival, settled_on, locality, district_name')
+		.select(
+			'id, imdi_reference, category, status, persons, adults, children, elderly, expected_arrival, settled_on, locality, district_name'
+		)
 		.order('imdi_reference');
 	if (error) throw new Error(`listing households for a report: ${error.message}`);
 	if (data.length) {
@@ -34,7 +36,9 @@ export async function households(readerId: string) {
 export async function dwellings() {
 	const { data, error } = await db()
 		.from('dwelling_report')
-		.select('status, street, postcode, place, locality, district_name, bedrooms, beds, max_occupants, rent_nok, deposit_nok, available_from, available_until, step_free, pets_allowed, furnished, municipal, over_rent_cap, stale')
+		.select(
+			'status, street, postcode, place, locality, district_name, bedrooms, beds, max_occupants, rent_nok, deposit_nok, available_from, available_until, step_free, pets_allowed, furnished, municipal, over_rent_cap, stale'
+		)
 		.order('locality')
 		.order('street');
 	if (error) throw new Error(`listing dwellings for a report: ${error.message}`);

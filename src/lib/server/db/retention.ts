@@ -17,9 +17,14 @@ export async function run(): Promise<number> {
 }
 
 /** the retention period and the next days of anonymisation, in one round trip */
-export async function overview(limit = 12): Promise<{ months: number; upcoming: { dueOn: string; households: number; persons: number }[] }> {
+export async function overview(
+	limit = 12
+): Promise<{ months: number; upcoming: { dueOn: string; households: number; persons: number }[] }> {
 	const { data, error } = await db().rpc('retention_overview', { p_limit: limit });
 	if (error) throw new Error(`previewing retention: ${error.message}`);
 	const o = data as unknown as { months: number | null; upcoming: { due_on: string; households: number; persons: number }[] };
-	return { months: o.months ?? DEFAULT_MONTHS, upcoming: o.upcoming.map((r) => ({ dueOn: r.due_on, households: r.households, persons: r.persons })) };
+	return {
+		months: o.months ?? DEFAULT_MONTHS,
+		upcoming: o.upcoming.map((r) => ({ dueOn: r.due_on, households: r.households, persons: r.persons }))
+	};
 }

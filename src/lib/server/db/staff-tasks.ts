@@ -80,7 +80,8 @@ type TaskChanges = Database['public']['Tables']['tasks']['Update'];
 /** change a task; the database keeps its rules and tells those on it (returns how many mails) */
 export async function update(id: string, changes: TaskChanges, origin: string): Promise<number> {
 	const { data, error } = await db().rpc('update_task', { p_task: id, p_changes: changes as never, p_origin: origin });
-	if (error?.hint && (EDIT_REFUSALS as readonly string[]).includes(error.hint)) throw new EditRefused(error.hint as EditRefusal, error.details ?? '');
+	if (error?.hint && (EDIT_REFUSALS as readonly string[]).includes(error.hint))
+		throw new EditRefused(error.hint as EditRefusal, error.details ?? '');
 	if (error) throw new Error(`changing a task: ${error.message}`);
 	return data;
 }

@@ -16,7 +16,8 @@ export class SignupRefused extends Error {
 	}
 }
 
-const PUBLIC_FIELDS = 'id, type, title, description, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status';
+const PUBLIC_FIELDS =
+	'id, type, title, description, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status';
 
 /** open tasks still to come, with how many places are taken (never the address) */
 export async function open() {

@@ -38,7 +38,11 @@ function toAccount(row: {
 }
 
 export async function byEmail(email: string): Promise<Account | null> {
-	const { data, error } = await db().from('users').select(ACCOUNT).ilike('email', email.replace(/[\\%_]/g, '\\$&')).maybeSingle();
+	const { data, error } = await db()
+		.from('users')
+		.select(ACCOUNT)
+		.ilike('email', email.replace(/[\\%_]/g, '\\$&'))
+		.maybeSingle();
 	if (error) throw new Error(`finding an account: ${error.message}`);
 	return data ? toAccount(data) : null;
 }

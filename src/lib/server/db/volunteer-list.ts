@@ -10,7 +10,12 @@ type Profile = {
 	volunteer_languages: { language: string; level: string }[];
 };
 
-export type VolunteerFilters = { language?: string; skill?: string; locality?: string; certificate?: 'none' | 'requested' | 'valid' | 'expired' };
+export type VolunteerFilters = {
+	language?: string;
+	skill?: string;
+	locality?: string;
+	certificate?: 'none' | 'requested' | 'valid' | 'expired';
+};
 
 export async function list(filters: VolunteerFilters) {
 	let query = db()

@@ -71,8 +71,21 @@ export function readHouseholdsCsv(text: string): CsvResult {
 
 export function csvTemplate(): string {
 	const example = [
-		'IMDI-2027-00001', 'ukrainian_collective_protection', '2', '0', '8 3', 'uk ru', 'nei', 'nei', 'nei', 'nei', 'Straumvik',
-		'2027-03-01', 'Olena Kovalenko', '+47 900 00 000', ''
+		'IMDI-2027-00001',
+		'ukrainian_collective_protection',
+		'2',
+		'0',
+		'8 3',
+		'uk ru',
+		'nei',
+		'nei',
+		'nei',
+		'nei',
+		'Straumvik',
+		'2027-03-01',
+		'Olena Kovalenko',
+		'+47 900 00 000',
+		''
 	];
 	// a BOM so Excel opens æøå correctly
 	return `\uFEFF${CSV_COLUMNS.join(';')}\n${example.join(';')}\n`;

@@ -7,7 +7,12 @@ const ctx = { origin: 'https://busett.example.no', secret: 's'.repeat(32) };
 describe('renderMail', () => {
 	it('renders subject, text and HTML from one template in the recipient’s language', () => {
 		const mail = renderMail(
-			{ recipient: 'kari@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' } },
+			{
+				recipient: 'kari@example.no',
+				template: 'verify_email',
+				locale: 'nn',
+				payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' }
+			},
 			ctx
 		);
 		expect(mail.subject).toBe('Stadfest e-postadressa di');
@@ -17,7 +22,12 @@ describe('renderMail', () => {
 		expect(mail.html).toContain('href="https://busett.example.no/verify/abc"');
 
 		const english = renderMail(
-			{ recipient: 'kari@example.no', template: 'verify_email', locale: 'en', payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' } },
+			{
+				recipient: 'kari@example.no',
+				template: 'verify_email',
+				locale: 'en',
+				payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' }
+			},
 			ctx
 		);
 		expect(english.subject).toBe('Confirm your e-mail address');
@@ -64,7 +74,13 @@ describe('renderMail', () => {
 					recipient: 'olena@example.no',
 					template: 'task_reminder',
 					locale,
-					payload: { name: 'Olena', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', url: 'https://x.example/t/1' }
+					payload: {
+						name: 'Olena',
+						title: 'Hente møblar',
+						starts_at: '2027-03-02T09:00:00Z',
+						locality: 'Lid',
+						url: 'https://x.example/t/1'
+					}
 				},
 				ctx
 			);
@@ -80,7 +96,12 @@ describe('renderMail', () => {
 
 	it('escapes what the payload says instead of injecting it as HTML', () => {
 		const mail = renderMail(
-			{ recipient: 'a@example.no', template: 'staff_invitation', locale: 'en', payload: { inviter: '<script>x</script>', url: 'https://x.example/i' } },
+			{
+				recipient: 'a@example.no',
+				template: 'staff_invitation',
+				locale: 'en',
+				payload: { inviter: '<script>x</script>', url: 'https://x.example/i' }
+			},
 			ctx
 		);
 		expect(mail.html).not.toContain('<script>');
@@ -90,7 +111,10 @@ describe('renderMail', () => {
 	it('refuses an unknown template or a payload that does not fit', () => {
 		expect(() => renderMail({ recipient: 'a@example.no', template: 'nope', locale: 'nn', payload: {} }, ctx)).toThrow(RenderError);
 		expect(() =>
-			renderMail({ recipient: 'a@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'x', url: 'javascript:alert(1)' } }, ctx)
+			renderMail(
+				{ recipient: 'a@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'x', url: 'javascript:alert(1)' } },
+				ctx
+			)
 		).toThrow(RenderError);
 	});
 });

@@ -182,7 +182,10 @@ export const templates = {
 		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)({ address: p.address }, { locale }),
+			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)(
+				{ address: p.address },
+				{ locale }
+			),
 			paragraphs: [
 				p.accepted
 					? m.mail_proposal_answered_body_yes({ address: p.address }, { locale })
@@ -215,7 +218,10 @@ export const templates = {
 		content: (p, locale) => ({
 			subject: m.mail_still_available_subject({ address: p.address }, { locale }),
 			name: p.name,
-			paragraphs: [m.mail_still_available_body({ address: p.address }, { locale }), m.mail_still_available_no({ url: p.no_url }, { locale })],
+			paragraphs: [
+				m.mail_still_available_body({ address: p.address }, { locale }),
+				m.mail_still_available_no({ url: p.no_url }, { locale })
+			],
 			action: { label: m.mail_still_available_yes({}, { locale }), url: p.yes_url },
 			reason: m.mail_still_available_reason({}, { locale })
 		})

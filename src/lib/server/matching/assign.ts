@@ -124,7 +124,14 @@ function smallest(m: number, k: number, value: (j: number) => number, out: Int32
 	return count;
 }
 
-export function solve(scores: Float64Array, n: number, m: number, ceiling: number, candidates = CANDIDATES, addPerRound = ADD_PER_ROUND): Int32Array {
+export function solve(
+	scores: Float64Array,
+	n: number,
+	m: number,
+	ceiling: number,
+	candidates = CANDIDATES,
+	addPerRound = ADD_PER_ROUND
+): Int32Array {
 	const included = new Uint8Array(n * m);
 	const chosen: number[][] = Array.from({ length: n }, () => []); // the included columns of each row
 	const picked = new Int32Array(Math.max(candidates, addPerRound));
@@ -137,7 +144,10 @@ export function solve(scores: Float64Array, n: number, m: number, ceiling: numbe
 	};
 	for (let i = 0; i < n; i++) {
 		const row = i * m;
-		include(i, smallest(m, candidates, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys));
+		include(
+			i,
+			smallest(m, candidates, (j) => (scores[row + j] > 0 ? -scores[row + j] : NaN), picked, keys)
+		);
 	}
 	let state: AssignmentState | undefined;
 	let redo: Int32Array | undefined;

@@ -6,7 +6,9 @@ import { instance, rng } from './random';
 import { DEFAULT_WEIGHTS, type DwellingInput, type HouseholdInput, type MatchingContext } from './types';
 
 const ctx: MatchingContext = {
-	districts: new Map([['lid', { id: 'lid', name: 'Lid skulekrins', primarySchoolPlaces: 1, lowerSecondaryPlaces: 0, kindergartenPlaces: 2 }]]),
+	districts: new Map([
+		['lid', { id: 'lid', name: 'Lid skulekrins', primarySchoolPlaces: 1, lowerSecondaryPlaces: 0, kindergartenPlaces: 2 }]
+	]),
 	rentCaps: new Map([
 		[1, 9500],
 		[2, 11500],
@@ -70,7 +72,8 @@ describe('hard constraints', () => {
 	});
 
 	it('never offers a dwelling that is not free', () => {
-		for (const status of ['withdrawn', 'let', 'proposed', 'submitted']) expect(violations(family(), home({ status }), ctx)).toEqual(['not_free']);
+		for (const status of ['withdrawn', 'let', 'proposed', 'submitted'])
+			expect(violations(family(), home({ status }), ctx)).toEqual(['not_free']);
 		expect(violations(family(), home(), { ...ctx, promisedDwellings: new Set(['d']) })).toEqual(['not_free']);
 	});
 });
@@ -82,7 +85,19 @@ describe('score parts', () => {
 		// one primary place, two kindergarten places: both children covered
 		expect(part(family(), home(), 'school')).toBe(30);
 		// a lower-secondary child where there is no place: half covered
-		expect(part(family({ members: [{ band: 'adult', age: null }, { band: 'child', age: 14 }, { band: 'child', age: 8 }] }), home(), 'school')).toBe(15);
+		expect(
+			part(
+				family({
+					members: [
+						{ band: 'adult', age: null },
+						{ band: 'child', age: 14 },
+						{ band: 'child', age: 8 }
+					]
+				}),
+				home(),
+				'school'
+			)
+		).toBe(15);
 		expect(part(family(), home({ districtId: null }), 'school')).toBe(0);
 	});
 
@@ -192,7 +207,9 @@ describe('batch proposal', () => {
 	it('keeps locked pairs and never uses excluded ones', () => {
 		for (let seed = 300; seed < 360; seed++) {
 			const { households, dwellings, ctx: c } = instance(seed, 5, 5);
-			const pairs = households.flatMap((h) => dwellings.filter((d) => feasible(h, d, c)).map((d) => ({ householdId: h.id, dwellingId: d.id })));
+			const pairs = households.flatMap((h) =>
+				dwellings.filter((d) => feasible(h, d, c)).map((d) => ({ householdId: h.id, dwellingId: d.id }))
+			);
 			if (pairs.length < 2) continue;
 			const [locked, excludedPair] = [pairs[0], pairs[pairs.length - 1]];
 			if (locked.householdId === excludedPair.householdId || locked.dwellingId === excludedPair.dwellingId) continue;

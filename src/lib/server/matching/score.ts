@@ -144,11 +144,31 @@ export function score(h: HouseholdInput, d: DwellingInput, ctx: MatchingContext)
 	const cap = capFor(n.size, ctx.rentCaps, largestCap(ctx));
 	const shared = sharedLanguages(n, d.locality, ctx);
 	const reasons: Reason[] = [
-		{ part: 'school', points: w.school * school, max: w.school, detail: { children, district: district?.name ?? '', covered: Math.round(school * children) } },
+		{
+			part: 'school',
+			points: w.school * school,
+			max: w.school,
+			detail: { children, district: district?.name ?? '', covered: Math.round(school * children) }
+		},
 		{ part: 'rent', points: w.rent * rentPart(d.rent, cap), max: w.rent, detail: { rent: d.rent, cap: cap ?? 0 } },
-		{ part: 'bus', points: w.bus * busPart(d), max: w.bus, detail: { distance: d.busStopDistanceM ?? -1, departures: d.busDeparturesPerWeekday ?? -1 } },
-		{ part: 'bedrooms', points: w.bedrooms * bedroomPart(n.bedroomsWanted, d.bedrooms), max: w.bedrooms, detail: { bedrooms: d.bedrooms, wanted: n.bedroomsWanted } },
-		{ part: 'locality', points: w.locality * localityPart(n, d.locality), max: w.locality, detail: { locality: d.locality, asked: n.preferred.size > 0 } },
+		{
+			part: 'bus',
+			points: w.bus * busPart(d),
+			max: w.bus,
+			detail: { distance: d.busStopDistanceM ?? -1, departures: d.busDeparturesPerWeekday ?? -1 }
+		},
+		{
+			part: 'bedrooms',
+			points: w.bedrooms * bedroomPart(n.bedroomsWanted, d.bedrooms),
+			max: w.bedrooms,
+			detail: { bedrooms: d.bedrooms, wanted: n.bedroomsWanted }
+		},
+		{
+			part: 'locality',
+			points: w.locality * localityPart(n, d.locality),
+			max: w.locality,
+			detail: { locality: d.locality, asked: n.preferred.size > 0 }
+		},
 		{ part: 'language', points: shared.length ? w.language : 0, max: w.language, detail: { shared: shared.join(', ') } }
 	];
 	return { total: scoreTotal(n, d, ctx), reasons };

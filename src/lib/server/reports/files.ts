@@ -16,7 +16,10 @@ export async function settledCsv(year: number): Promise<string> {
 	const order = [...COUNTED, 'family_reunification'] as const;
 	const header = [
 		m.report_col_month(),
-		...COUNTED.flatMap((c) => [m.report_col_persons_in({ category: categoryNames[c]() }), m.report_col_households_in({ category: categoryNames[c]() })]),
+		...COUNTED.flatMap((c) => [
+			m.report_col_persons_in({ category: categoryNames[c]() }),
+			m.report_col_households_in({ category: categoryNames[c]() })
+		]),
 		m.report_col_counted(),
 		m.report_col_persons_in({ category: categoryNames.family_reunification() }),
 		m.report_col_households_in({ category: categoryNames.family_reunification() })
@@ -37,13 +40,30 @@ export async function householdsCsv(readerId: string): Promise<string> {
 	const rows = await reports.households(readerId);
 	return toCsv(
 		[
-			m.report_col_imdi(), m.report_col_category(), m.report_col_status(), m.report_col_persons(), m.report_col_adults(),
-			m.report_col_children(), m.report_col_elderly(), m.report_col_expected_arrival(), m.report_col_settled_on(),
-			m.report_col_locality(), m.report_col_district()
+			m.report_col_imdi(),
+			m.report_col_category(),
+			m.report_col_status(),
+			m.report_col_persons(),
+			m.report_col_adults(),
+			m.report_col_children(),
+			m.report_col_elderly(),
+			m.report_col_expected_arrival(),
+			m.report_col_settled_on(),
+			m.report_col_locality(),
+			m.report_col_district()
 		],
 		rows.map((h) => [
-			h.imdi_reference, h.category ? categoryNames[h.category]() : '', h.status ? householdStatusNames[h.status]() : '',
-			h.persons, h.adults, h.children, h.elderly, h.expected_arrival, h.settled_on, h.locality, h.district_name
+			h.imdi_reference,
+			h.category ? categoryNames[h.category]() : '',
+			h.status ? householdStatusNames[h.status]() : '',
+			h.persons,
+			h.adults,
+			h.children,
+			h.elderly,
+			h.expected_arrival,
+			h.settled_on,
+			h.locality,
+			h.district_name
 		])
 	);
 }
@@ -55,15 +75,46 @@ export async function dwellingsCsv(): Promise<string> {
 	const rows = await reports.dwellings();
 	return toCsv(
 		[
-			m.report_col_status(), m.report_col_street(), m.report_col_postcode(), m.report_col_place(), m.report_col_locality(),
-			m.report_col_district(), m.report_col_bedrooms(), m.report_col_beds(), m.report_col_max_occupants(), m.report_col_rent(),
-			m.report_col_deposit(), m.report_col_available_from(), m.report_col_available_until(), m.report_col_step_free(),
-			m.report_col_pets(), m.report_col_furnished(), m.report_col_municipal(), m.report_col_over_cap(), m.report_col_stale()
+			m.report_col_status(),
+			m.report_col_street(),
+			m.report_col_postcode(),
+			m.report_col_place(),
+			m.report_col_locality(),
+			m.report_col_district(),
+			m.report_col_bedrooms(),
+			m.report_col_beds(),
+			m.report_col_max_occupants(),
+			m.report_col_rent(),
+			m.report_col_deposit(),
+			m.report_col_available_from(),
+			m.report_col_available_until(),
+			m.report_col_step_free(),
+			m.report_col_pets(),
+			m.report_col_furnished(),
+			m.report_col_municipal(),
+			m.report_col_over_cap(),
+			m.report_col_stale()
 		],
 		rows.map((d) => [
-			d.status ? dwellingStatusNames[d.status]() : '', d.street, d.postcode, d.place, d.locality, d.district_name, d.bedrooms,
-			d.beds, d.max_occupants, d.rent_nok, d.deposit_nok, d.available_from, d.available_until, d.step_free, d.pets_allowed,
-			d.furnished ? furnished[d.furnished]() : '', d.municipal, d.over_rent_cap, d.stale
+			d.status ? dwellingStatusNames[d.status]() : '',
+			d.street,
+			d.postcode,
+			d.place,
+			d.locality,
+			d.district_name,
+			d.bedrooms,
+			d.beds,
+			d.max_occupants,
+			d.rent_nok,
+			d.deposit_nok,
+			d.available_from,
+			d.available_until,
+			d.step_free,
+			d.pets_allowed,
+			d.furnished ? furnished[d.furnished]() : '',
+			d.municipal,
+			d.over_rent_cap,
+			d.stale
 		]),
 		booleans()
 	);
@@ -75,11 +126,22 @@ export async function volunteerHoursCsv(year: number): Promise<string> {
 	const total = (key: 'tasks' | 'hours_reported' | 'hours_approved') => rows.reduce((n, r) => n + Number(r[key]), 0);
 	return toCsv(
 		[
-			m.report_col_month(), m.report_col_task_type(), m.report_col_tasks(), m.report_col_volunteers(),
-			m.report_col_hours_reported(), m.report_col_hours_approved()
+			m.report_col_month(),
+			m.report_col_task_type(),
+			m.report_col_tasks(),
+			m.report_col_volunteers(),
+			m.report_col_hours_reported(),
+			m.report_col_hours_approved()
 		],
 		[
-			...rows.map((r) => [month(year, r.month), taskTypeNames[r.task_type](), r.tasks, r.volunteers, Number(r.hours_reported), Number(r.hours_approved)]),
+			...rows.map((r) => [
+				month(year, r.month),
+				taskTypeNames[r.task_type](),
+				r.tasks,
+				r.volunteers,
+				Number(r.hours_reported),
+				Number(r.hours_approved)
+			]),
 			[m.report_col_total(), '', total('tasks'), null, total('hours_reported'), total('hours_approved')]
 		]
 	);

@@ -14,7 +14,8 @@ describe('taskCalendar', () => {
 		expect(ics).toContain('BEGIN:VEVENT');
 		const start = ics.match(/DTSTART:(\d{8}T\d{6}Z)/)![1];
 		const end = ics.match(/DTEND:(\d{8}T\d{6}Z)/)![1];
-		const parse = (s: string) => new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`);
+		const parse = (s: string) =>
+			new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`);
 		const oslo = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' }).format(d);
 		expect(oslo(parse(start))).toBe('10:00');
 		expect(oslo(parse(end))).toBe('13:00');
@@ -25,7 +26,14 @@ describe('taskCalendar', () => {
 
 describe('feedCalendar', () => {
 	it('holds every task given as its own event, in a calendar that names Norwegian time', () => {
-		const task = (id: string, start: string) => ({ id, title: `Oppdrag ${id}`, starts_at: start, ends_at: start.replace('T10', 'T12'), locality: 'Lid', url: `https://x/${id}` });
+		const task = (id: string, start: string) => ({
+			id,
+			title: `Oppdrag ${id}`,
+			starts_at: start,
+			ends_at: start.replace('T10', 'T12'),
+			locality: 'Lid',
+			url: `https://x/${id}`
+		});
 		const ics = feedCalendar([task('a', '2027-01-05T10:00:00+01:00'), task('b', '2027-07-05T10:00:00+02:00')], 'Mine oppdrag');
 		expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
 		expect(ics).toContain('X-WR-TIMEZONE:Europe/Oslo');

@@ -34,7 +34,8 @@ export async function openInvitation(token: string): Promise<Opened> {
 	const parsed = parseToken(token);
 	if (!parsed) return { state: 'invalid' };
 	const found = await invitations.byId(parsed.id);
-	if (!found || !found.task || !secretMatches(parsed.secret, fromBytea(found.secret_hash as unknown as string))) return { state: 'invalid' };
+	if (!found || !found.task || !secretMatches(parsed.secret, fromBytea(found.secret_hash as unknown as string)))
+		return { state: 'invalid' };
 	const now = Date.now();
 	const state = found.answered_at
 		? 'answered'
@@ -50,4 +51,3 @@ export async function answerInvitation(token: string, answer: Answer, origin: st
 	if (opened.state !== 'open') return null;
 	return invitations.answer(opened.id, answer === 'accept', origin);
 }
-

@@ -5,7 +5,21 @@
 export type Period = { from: string; to: string };
 
 const MONTHS: Record<string, number> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, mai: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, oct: 10, nov: 11, des: 12, dec: 12
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	mai: 5,
+	may: 5,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	okt: 10,
+	oct: 10,
+	nov: 11,
+	des: 12,
+	dec: 12
 };
 
 type Found = { day: number; month?: number; year?: number };

@@ -67,7 +67,12 @@ describe('suggestVolunteers', () => {
 		expect(suggested[0].volunteer.id).toBe('plain');
 		expect(suggested.find((s) => s.volunteer.id === 'away')!.reasons.map((r) => r.kind)).toContain('away');
 		expect(suggested.find((s) => s.volunteer.id === 'busy')!.reasons.map((r) => r.kind)).toContain('busy');
-		expect(suggested.find((s) => s.volunteer.id === 'full')!.reasons).toContainEqual({ kind: 'month_full', points: -100, count: 1, max: 1 });
+		expect(suggested.find((s) => s.volunteer.id === 'full')!.reasons).toContainEqual({
+			kind: 'month_full',
+			points: -100,
+			count: 1,
+			max: 1
+		});
 	});
 
 	it('counts interpreting offered in the language extra on an interpreting task', () => {

@@ -116,10 +116,17 @@ export function scoreVolunteer(task: TaskInput, v: VolunteerInput): Suggestion {
 	if (wanted.length > 0) {
 		const spoken = wanted.filter((l) => spokenLevel.has(l));
 		const share = wanted.reduce((sum, l) => sum + (spokenLevel.get(l) ?? 0), 0) / wanted.length;
-		reasons.push({ kind: 'languages', points: Math.round(WEIGHTS.languages * share), spoken, missing: wanted.filter((l) => !spokenLevel.has(l)) });
+		reasons.push({
+			kind: 'languages',
+			points: Math.round(WEIGHTS.languages * share),
+			spoken,
+			missing: wanted.filter((l) => !spokenLevel.has(l))
+		});
 	}
 	if (task.type === 'interpreting') {
-		const offered = v.languages.filter((l) => l.interpreting && (wanted.length === 0 || wanted.includes(l.language))).map((l) => l.language);
+		const offered = v.languages
+			.filter((l) => l.interpreting && (wanted.length === 0 || wanted.includes(l.language)))
+			.map((l) => l.language);
 		if (offered.length > 0) reasons.push({ kind: 'interpreting', points: WEIGHTS.interpreting, languages: offered });
 	}
 
@@ -169,7 +176,8 @@ export function suggestVolunteers(task: TaskInput, volunteers: VolunteerInput[])
 	}
 	// ties: the one asked least lately, then by name, so the order is stable
 	suggested.sort(
-		(a, b) => b.score - a.score || a.volunteer.recentInvitations - b.volunteer.recentInvitations || a.volunteer.name.localeCompare(b.volunteer.name)
+		(a, b) =>
+			b.score - a.score || a.volunteer.recentInvitations - b.volunteer.recentInvitations || a.volunteer.name.localeCompare(b.volunteer.name)
 	);
 	return { suggested, excluded };
 }

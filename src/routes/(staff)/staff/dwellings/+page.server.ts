@@ -8,7 +8,12 @@ export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const filters = dwellingFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
 	// the offers with the rent caps, districts and localities for the filters, in one read
-	const { rows, caps, districts: districtOptions, localities } = await dwellings.staffPage({
+	const {
+		rows,
+		caps,
+		districts: districtOptions,
+		localities
+	} = await dwellings.staffPage({
 		status: filters.status,
 		locality: filters.locality || undefined,
 		districtId: filters.district,

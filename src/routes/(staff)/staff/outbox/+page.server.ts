@@ -10,7 +10,13 @@ export const load: PageServerLoad = async (event) => {
 	const [counts, failed] = await Promise.all([notifications.counts(), notifications.failed()]);
 	return {
 		counts,
-		failed: failed.map((n) => ({ id: n.id, recipient: n.recipient, template: n.template, error: n.last_error ?? '', createdAt: n.created_at }))
+		failed: failed.map((n) => ({
+			id: n.id,
+			recipient: n.recipient,
+			template: n.template,
+			error: n.last_error ?? '',
+			createdAt: n.created_at
+		}))
 	};
 };
 

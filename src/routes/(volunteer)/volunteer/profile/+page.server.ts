@@ -24,7 +24,11 @@ export const load: PageServerLoad = async (event) => {
 		values[`level_${i}`] = l.level;
 		if (l.interpreting) values[`interpreting_${i}`] = 'on';
 	});
-	return { values, certificate: p ? { status: p.police_certificate_status, expires: p.police_certificate_expires_on } : null, saved: event.url.searchParams.has('saved') };
+	return {
+		values,
+		certificate: p ? { status: p.police_certificate_status, expires: p.police_certificate_expires_on } : null,
+		saved: event.url.searchParams.has('saved')
+	};
 };
 
 export const actions: Actions = {

@@ -28,7 +28,14 @@ export const actions: Actions = {
 			const result = await answerInvitation(event.params.token, answer, config().ORIGIN);
 			if (!result) return fail(400, { invalid: true });
 			nudge();
-			return { done: result.answer === 'declined' ? ('declined' as const) : result.outcome === 'waitlisted' ? ('waitlisted' as const) : ('confirmed' as const) };
+			return {
+				done:
+					result.answer === 'declined'
+						? ('declined' as const)
+						: result.outcome === 'waitlisted'
+							? ('waitlisted' as const)
+							: ('confirmed' as const)
+			};
 		} catch (e) {
 			// the sign-up rules said no: nothing changed, the link still works once the reason is gone
 			if (e instanceof SignupRefused) return fail(409, { refused: e.reason });

@@ -48,10 +48,7 @@ export const actions: Actions = {
 		const form = readForm(matchingSettingsSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'matching', values: form.values, errors: form.errors });
 		const data = form.data as Record<string, number>;
-		await settings.saveMatching(
-			form.data.crowded_margin,
-			Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]]))
-		);
+		await settings.saveMatching(form.data.crowded_margin, Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]])));
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	retention: async (event) => {

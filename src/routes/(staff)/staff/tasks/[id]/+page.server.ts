@@ -76,7 +76,8 @@ export const actions: Actions = {
 		const staff = authorizeAction(event, 'noshow')!;
 		const form = readForm(noShowSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.error_invalid() });
-		if (!(await staffTasks.markNoShow(event.params.id, form.data.signup_id, staff.id, form.data.no_show))) return fail(409, { message: m.tchg_noshow_refused() });
+		if (!(await staffTasks.markNoShow(event.params.id, form.data.signup_id, staff.id, form.data.no_show)))
+			return fail(409, { message: m.tchg_noshow_refused() });
 		redirect(303, `/staff/tasks/${event.params.id}?noshow`);
 	}
 };

@@ -16,7 +16,9 @@ export const load: PageServerLoad = async (event) => {
 	if (!task) error(404);
 	const { signups, address, ...rest } = task;
 	const mine = signups.find((s) => s.volunteer_id === user.id && s.status !== 'withdrawn');
-	const waiting = signups.filter((s) => s.status === 'waitlisted').sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.id.localeCompare(b.id));
+	const waiting = signups
+		.filter((s) => s.status === 'waitlisted')
+		.sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.id.localeCompare(b.id));
 	// the exact address: only to a confirmed volunteer, and only from 48 hours before
 	const showAddress = mine?.status === 'confirmed' && Date.now() >= new Date(task.starts_at).getTime() - ADDRESS_SHOWN_BEFORE_MS;
 	return {

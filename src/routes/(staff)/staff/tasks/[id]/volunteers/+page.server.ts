@@ -24,7 +24,11 @@ export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const { household, signups, task_invitations: sent, ...task } = await taskOr404(event.params.id);
 	const onTask = signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted');
-	const volunteers = await invitations.candidates(task, new Set(onTask.map((s) => s.volunteer_id)), new Set(sent.map((i) => i.volunteer_id)));
+	const volunteers = await invitations.candidates(
+		task,
+		new Set(onTask.map((s) => s.volunteer_id)),
+		new Set(sent.map((i) => i.volunteer_id))
+	);
 	const { suggested, excluded } = suggestVolunteers(
 		{
 			type: task.type,
@@ -53,7 +57,8 @@ export const load: PageServerLoad = async (event) => {
 			id: i.id,
 			name: i.volunteer?.display_name ?? '',
 			sentAt: i.sent_at,
-			status: (i.answer ?? (new Date(i.expires_at).getTime() <= now ? 'expired' : 'waiting')) as 'accepted' | 'declined' | 'expired' | 'waiting',
+			status: (i.answer ?? (new Date(i.expires_at).getTime() <= now ? 'expired' : 'waiting')) as
+				'accepted' | 'declined' | 'expired' | 'waiting',
 			outcome: i.outcome
 		})),
 		invited: Number(event.url.searchParams.get('invited') ?? NaN)
@@ -66,7 +71,10 @@ export const actions: Actions = {
 		const task = await taskOr404(event.params.id);
 		const form = await event.request.formData();
 		const parsed = inviteVolunteersSchema.safeParse({ volunteer: form.getAll('volunteer') });
-		if (!parsed.success) return fail(400, { message: parsed.error.issues[0].message === 'taskinv_error_many' ? m.taskinv_error_many() : m.taskinv_error_none() });
+		if (!parsed.success)
+			return fail(400, {
+				message: parsed.error.issues[0].message === 'taskinv_error_many' ? m.taskinv_error_many() : m.taskinv_error_none()
+			});
 		let count: number;
 		try {
 			count = await inviteVolunteers(task.id, staff.id, parsed.data.volunteer, config().ORIGIN);
