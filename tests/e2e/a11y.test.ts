@@ -4,15 +4,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as requests, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { locales } from '../../src/lib/paraglide/runtime.js';
-import { addressOf, loginOf, pageRoutes, UNREACHABLE, visitorsOf, WHO, type Who } from '../helpers/site-pages';
+import { addressOf, loginOf, pageRoutes, personSpeaking, UNREACHABLE, visitorsOf, WHO, type Who } from '../helpers/site-pages';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'busett-demo-2026';
 
-async function logIn(request: APIRequestContext, baseURL: string, who: Who) {
+async function logIn(request: APIRequestContext, baseURL: string, who: Who, locale = 'nn') {
 	if (who === 'anonymous') return;
+	// the demo people chose Nynorsk; for another language, someone who chose it
+	const email = locale === 'nn' ? await loginOf(who) : await personSpeaking(who, locale);
 	const res = await request.post('/login', {
-		form: { email: await loginOf(who), password: PASSWORD },
+		form: { email, password: PASSWORD },
 		headers: { origin: baseURL, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -41,7 +43,7 @@ function resolveAll(baseURL: string): Promise<Map<string, string>> {
 async function contextFor(browser: import('@playwright/test').Browser, baseURL: string, who: Who, locale: string): Promise<BrowserContext> {
 	const context = await browser.newContext({ locale: 'nb-NO' });
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
-	await logIn(context.request, baseURL, who);
+	await logIn(context.request, baseURL, who, locale);
 	return context;
 }
 
@@ -74,7 +76,13 @@ test.describe('accessibility of every page', () => {
 			test(`${who} in ${locale}: no axe violations at WCAG 2.1 AA, no sideways scrolling at 320 px`, async ({ browser, baseURL }) => {
 				test.setTimeout(180_000);
 				const all = await resolveAll(baseURL!);
-				const routes = pageRoutes().filter((r) => !(r in UNREACHABLE) && visitorsOf(r).includes(who));
+				const routes = pageRoutes().filter(
+					(r) =>
+						!(r in UNREACHABLE) &&
+						visitorsOf(r).includes(who) &&
+						// the landlord's own rows belong to the demo landlord, who reads Nynorsk (see personSpeaking)
+						!(who === 'landlord' && locale !== 'nn' && r.includes('['))
+				);
 				expect(routes.length).toBeGreaterThan(0);
 				const context = await contextFor(browser, baseURL!, who, locale);
 				const page = await context.newPage();

@@ -12,6 +12,7 @@ import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe';
 import { serviceClient } from './clients';
 import { stackEnv } from './env';
 import { seedId } from './seed';
+import { DEMO_HASH } from './tasks';
 
 export type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
 export const WHO: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
@@ -34,6 +35,33 @@ export async function loginOf(who: Exclude<Who, 'anonymous'>): Promise<string> {
 		.limit(1);
 	if (error) throw new Error(`finding a landlord: ${error.message}`);
 	return (data?.[0]?.dwelling as unknown as { landlord: { email: string } } | undefined)?.landlord.email ?? LOGINS.landlord;
+}
+
+/**
+ * A logged-in person's pages follow the language they saved, not the browser's cookie: to
+ * see the pages in another language, a person of that role who chose it (made for the test,
+ * with the demo password). A landlord made so owns no dwelling, so the landlord's own
+ * dwelling and proposal pages are seen in the demo landlord's language only.
+ */
+export async function personSpeaking(who: Exclude<Who, 'anonymous'>, locale: string): Promise<string> {
+	const email = `a11y-${who}-${locale}-${Math.random().toString(36).slice(2, 8)}@example.no`;
+	const db = serviceClient();
+	const { data, error } = await db
+		.from('users')
+		.insert({
+			email,
+			display_name: `Test ${who}`,
+			password_hash: DEMO_HASH,
+			email_verified_at: new Date().toISOString(),
+			locale: locale as 'nn'
+		})
+		.select('id')
+		.single();
+	if (error) throw new Error(`making a ${who} who speaks ${locale}: ${error.message}`);
+	const roles = who === 'admin' ? (['admin', 'staff'] as const) : ([who] as const);
+	const { error: roleError } = await db.from('user_roles').insert(roles.map((role) => ({ user_id: data.id, role })));
+	if (roleError) throw new Error(`giving the role ${who}: ${roleError.message}`);
+	return email;
 }
 
 /** route ids of every +page.svelte, as SvelteKit names them: /(staff)/staff/tasks/[id] */

@@ -4,7 +4,7 @@ import { serviceClient } from './clients';
 
 export const HOUR = 3600_000;
 // the hash of the seed's demo password
-const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
+export const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 
 /** n verified volunteers who can log in with the demo password */
 export async function volunteers(n: number, name = 'Test Frivillig'): Promise<{ id: string; email: string }[]> {
