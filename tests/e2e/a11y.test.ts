@@ -41,7 +41,7 @@ function resolveAll(baseURL: string): Promise<Map<string, string>> {
 }
 
 async function contextFor(browser: import('@playwright/test').Browser, baseURL: string, who: Who, locale: string): Promise<BrowserContext> {
-	const context = await browser.newContext({ locale: 'nb-NO' });
+	const context = await browser.newContext({ locale: 'nn-NO' });
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
 	await logIn(context.request, baseURL, who, locale);
 	return context;

@@ -7,7 +7,7 @@ const YEAR = yearInOslo();
 
 // without JavaScript: the dashboard and its charts are rendered on the server
 async function staffPage(browser: Browser, javaScriptEnabled = true) {
-	const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled, acceptDownloads: true });
+	const context = await browser.newContext({ locale: 'nn-NO', javaScriptEnabled, acceptDownloads: true });
 	const page = await context.newPage();
 	await page.goto('/login');
 	await page.getByLabel('E-postadresse').fill('sakshandsamar@fjordvik.kommune.no');

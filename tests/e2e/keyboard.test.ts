@@ -117,7 +117,7 @@ test.describe('keyboard only', () => {
 		// a home of the municipality's own needs no landlord's answer: staff confirm it at once
 		const landlordEmail = (match!.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email;
 		if (landlordEmail) {
-			const landlord = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+			const landlord = await (await browser.newContext({ locale: 'nn-NO' })).newPage();
 			await logIn(landlord, landlordEmail);
 			await expect(landlord).toHaveURL(/\/landlord$/);
 			await landlord.goto(`/landlord/proposals/${match!.id}`);

@@ -8,7 +8,7 @@ import { serviceClient } from '../helpers/clients';
 import { waitingHousehold } from '../helpers/households';
 
 async function noJs(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
+	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nn-NO' });
 	return context.newPage();
 }
 
@@ -87,7 +87,7 @@ test.describe('without JavaScript', () => {
 		};
 		const open = await task(`Utan skript ${Date.now() % 100000}`, 2);
 		const page = await noJs(browser);
-		await logIn(page, 'frivillig09@example.no');
+		await logIn(page, 'frivillig11@example.no');
 		await page.goto(`/volunteer/tasks/${open}`);
 		await page.getByRole('button', { name: 'Meld meg på' }).click();
 		await expect(page.getByRole('status')).toHaveText('Du er påmeld. Du får ein e-post med kalenderfil.');
