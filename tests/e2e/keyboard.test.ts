@@ -3,7 +3,7 @@
 // or used from the keyboard fails here.
 import { expect, test, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
-import { waitingHousehold } from '../helpers/households';
+import { proposalOf, waitingHousehold } from '../helpers/households';
 
 /** the accessible name of the focused element, roughly as a screen reader would say it */
 const focusedName = (page: Page) =>
@@ -108,19 +108,14 @@ test.describe('keyboard only', () => {
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('status')).toHaveText('Bustaden er foreslått. Utleigaren får e-post.');
 
-		const { data: match } = await serviceClient()
-			.from('matches')
-			.select('id, dwelling:dwellings(landlord:users!dwellings_landlord_id_fkey(email))')
-			.eq('household_id', householdId)
-			.eq('status', 'proposed')
-			.single();
+		const match = await proposalOf(householdId);
 		// a home of the municipality's own needs no landlord's answer: staff confirm it at once
-		const landlordEmail = (match!.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email;
+		const landlordEmail = match.landlordEmail;
 		if (landlordEmail) {
 			const landlord = await (await browser.newContext({ locale: 'nn-NO' })).newPage();
 			await logIn(landlord, landlordEmail);
 			await expect(landlord).toHaveURL(/\/landlord$/);
-			await landlord.goto(`/landlord/proposals/${match!.id}`);
+			await landlord.goto(`/landlord/proposals/${match.id}`);
 			await tabTo(landlord, 'Ja, familien kan bu her');
 			await landlord.keyboard.press('Enter');
 			await expect(landlord.getByRole('status')).toContainText('Takk!');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
-import { waitingHousehold } from '../helpers/households';
+import { proposalOf, waitingHousehold } from '../helpers/households';
 
 async function noJs(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nn-NO' });
@@ -110,18 +110,13 @@ test.describe('without JavaScript', () => {
 		await staff.locator('.suggestions > li').first().getByRole('button', { name: 'Foreslå' }).click();
 		await expect(staff.getByRole('status')).toHaveText('Bustaden er foreslått. Utleigaren får e-post.');
 
-		const { data: match } = await serviceClient()
-			.from('matches')
-			.select('id, dwelling:dwellings(landlord:users!dwellings_landlord_id_fkey(email))')
-			.eq('household_id', householdId)
-			.eq('status', 'proposed')
-			.single();
+		const match = await proposalOf(householdId);
 		// a home of the municipality's own needs no landlord's answer: staff confirm it at once
-		const landlordEmail = (match!.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email;
+		const landlordEmail = match.landlordEmail;
 		if (landlordEmail) {
 			const landlord = await noJs(browser);
 			await logIn(landlord, landlordEmail);
-			await landlord.goto(`/landlord/proposals/${match!.id}`);
+			await landlord.goto(`/landlord/proposals/${match.id}`);
 			await landlord.getByRole('button', { name: 'Ja, familien kan bu her' }).click();
 			await expect(landlord.getByRole('status')).toContainText('Takk!');
 			await landlord.context().close();

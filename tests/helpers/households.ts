@@ -22,3 +22,15 @@ export async function waitingHousehold(prefix: string): Promise<string> {
 	if (members) throw new Error(`its member: ${members.message}`);
 	return data.id;
 }
+
+/** the household's open proposal, and the e-mail of the dwelling's landlord (null: a home of the municipality's own) */
+export async function proposalOf(householdId: string): Promise<{ id: string; landlordEmail: string | null }> {
+	const { data, error } = await serviceClient()
+		.from('matches')
+		.select('id, dwelling:dwellings(landlord:users!dwellings_landlord_id_fkey(email))')
+		.eq('household_id', householdId)
+		.eq('status', 'proposed')
+		.single();
+	if (error || !data) throw new Error(`the proposal: ${error?.message}`);
+	return { id: data.id, landlordEmail: (data.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email ?? null };
+}
