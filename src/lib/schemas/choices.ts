@@ -25,3 +25,37 @@ export const LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 export const LANGUAGE_ROWS = 4;
+/**
+ * The languages a volunteer can pick (ISO 639 codes, the codes households and tasks use):
+ * Norway's, and those most spoken by the people settled here. A code stored before it was
+ * on the list stays a choice for the person who has it.
+ */
+export const LANGUAGES = [
+	'nb',
+	'nn',
+	'se',
+	'en',
+	'uk',
+	'ru',
+	'ar',
+	'fa',
+	'prs',
+	'ps',
+	'ti',
+	'am',
+	'so',
+	'ku',
+	'ckb',
+	'tr',
+	'ur',
+	'sw',
+	'fr',
+	'es',
+	'de',
+	'pl',
+	'lt',
+	'my',
+	'vi',
+	'th',
+	'zh'
+] as const;

@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { languageChoices } from '$lib/languages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { LANGUAGE_ROWS, PARTS, SKILLS, toProfile, volunteerProfileSchema, WEEKDAYS } from '$lib/schemas/volunteer-profile';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as volunteers from '$lib/server/db/volunteers';
@@ -26,6 +28,11 @@ export const load: PageServerLoad = async (event) => {
 	});
 	return {
 		values,
+		// the names in the page's language, and any code this person saved before the list had it
+		languages: languageChoices(
+			getLocale(),
+			(p?.volunteer_languages ?? []).map((l) => l.language)
+		),
 		certificate: p ? { status: p.police_certificate_status, expires: p.police_certificate_expires_on } : null,
 		saved: event.url.searchParams.has('saved')
 	};
