@@ -2,7 +2,7 @@
 // thing: builds the app, then runs the given Vitest files (integration or reliability) and
 // Playwright files (tests/e2e) against one stack. `npm test` stays the whole truth.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './stack/free-port.ts';
@@ -46,8 +46,18 @@ try {
 		POSTGREST_DB_URI: stack.postgrestOptions.dbUrl,
 		POSTGREST_JWT_SECRET: stack.postgrestOptions.jwtSecret
 	};
-	if (!code && integration.length) code ||= await run(bin('vitest'), ['run', '--project', 'integration', ...integration], env);
-	if (!code && reliability.length) code ||= await run(bin('vitest'), ['run', '--project', 'reliability', ...reliability], env);
+	// Vitest's exit code does not tell a failed test here (see scripts/test.ts): its JSON report does
+	const vitest = async (project: string, selected: string[]) => {
+		const report = join(workDir, `${project}.json`);
+		const exit = await run(
+			bin('vitest'),
+			['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...selected],
+			env
+		);
+		return exit === 0 && existsSync(report) && JSON.parse(readFileSync(report, 'utf8')).success ? 0 : 1;
+	};
+	if (!code && integration.length) code ||= await vitest('integration', integration);
+	if (!code && reliability.length) code ||= await vitest('reliability', reliability);
 	if (!code && e2e.length) code ||= await run(bin('playwright'), ['test', ...e2e], { ...env, E2E_PORT: String(await freePort()) });
 } finally {
 	await stack.stop();
