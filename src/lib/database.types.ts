@@ -1469,6 +1469,10 @@ export type Database = {
         Returns: number
       }
       queue_task_reminders: { Args: { p_origin: string }; Returns: number }
+      rate_limit_count: {
+        Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
+        Returns: number
+      }
       rate_limit_events_in: {
         Args: { p_key: string; p_window_seconds: number }
         Returns: number
@@ -1491,21 +1495,36 @@ export type Database = {
         }
         Returns: undefined
       }
-      register_user: {
-        Args: {
-          p_display_name: string
-          p_email: string
-          p_locale: Database["public"]["Enums"]["app_locale"]
-          p_login_url: string
-          p_password_hash: string
-          p_role: Database["public"]["Enums"]["app_role"]
-          p_token_expires_at: string
-          p_token_hash: string
-          p_token_id: string
-          p_verify_url: string
-        }
-        Returns: string
-      }
+      register_user:
+        | {
+            Args: {
+              p_display_name: string
+              p_email: string
+              p_locale: Database["public"]["Enums"]["app_locale"]
+              p_password_hash: string
+              p_role: Database["public"]["Enums"]["app_role"]
+              p_token_expires_at: string
+              p_token_hash: string
+              p_token_id: string
+              p_verify_url: string
+            }
+            Returns: string
+          }
+        | {
+            Args: {
+              p_display_name: string
+              p_email: string
+              p_locale: Database["public"]["Enums"]["app_locale"]
+              p_login_url: string
+              p_password_hash: string
+              p_role: Database["public"]["Enums"]["app_role"]
+              p_token_expires_at: string
+              p_token_hash: string
+              p_token_id: string
+              p_verify_url: string
+            }
+            Returns: string
+          }
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
@@ -1617,16 +1636,25 @@ export type Database = {
         Args: { p_changes: Json; p_origin: string; p_task: string }
         Returns: number
       }
-      use_email_token: {
-        Args: {
-          p_keep_session: string
-          p_origin: string
-          p_password_hash: string
-          p_purpose: Database["public"]["Enums"]["email_token_purpose"]
-          p_token_id: string
-        }
-        Returns: string
-      }
+      use_email_token:
+        | {
+            Args: {
+              p_password_hash?: string
+              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+              p_token_id: string
+            }
+            Returns: string
+          }
+        | {
+            Args: {
+              p_keep_session: string
+              p_origin: string
+              p_password_hash: string
+              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+              p_token_id: string
+            }
+            Returns: string
+          }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
       volunteer_candidates: {
         Args: {

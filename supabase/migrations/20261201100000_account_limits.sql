@@ -61,8 +61,10 @@ begin
 end
 $$;
 
--- the old check-then-record counter is replaced by the functions above
-drop function public.rate_limit_count(text[], integer, boolean);
+-- the old check-then-record counter (rate_limit_count) and the old signatures of
+-- register_user and use_email_token stay for instances of the previous version during a
+-- rolling upgrade (docs/operations.md: migrate first, then replace instances one by one);
+-- this version never calls them, and a later migration drops them.
 
 -- addresses a person has logged in from (the last 90 days), as a hash bound to the
 -- person, so the table holds no addresses. from a known address the owner is neither
@@ -223,8 +225,6 @@ $$;
 -- carries it, in one transaction. an address that already has an account creates
 -- nothing: its owner gets a mail instead, and the caller gets null, so the person
 -- registering sees the same "check your mail" either way.
-drop function public.register_user(text, text, text, public.app_role, public.app_locale, text, bytea, timestamptz, text);
-
 create function public.register_user(
   p_email text,
   p_display_name text,
@@ -359,8 +359,6 @@ $$;
 -- a new password (reset) ends every session, every open link, and tells the owner; a
 -- new address ends every session but p_keep_session (the browser confirming it, if it
 -- is the person's own), every open link, and tells the old address.
-drop function public.use_email_token(text, public.email_token_purpose, text);
-
 create function public.use_email_token(
   p_token_id text,
   p_purpose public.email_token_purpose,
