@@ -284,7 +284,7 @@ describe('"still available?" checks', () => {
 		const again = await anyone.post(yes);
 		expect(again.status).toBe(400);
 		expect(await again.text()).toContain('Lenkja er brukt');
-		await mailTo(landlord, /Er bustaden framleis ledig/);
+		await mailTo(landlord, /^Er bustaden din framleis ledig\?$/);
 	});
 
 	it('refuses a tampered or expired link, and a no withdraws the offer', async () => {
