@@ -5,7 +5,7 @@ import { dev } from '$app/environment';
 import { cookieName } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { refuseEndpoint } from '$lib/server/auth/authorize';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
 import { asActor } from '$lib/server/db/client';
 import { startJobs, stopJobs } from '$lib/server/jobs';
@@ -110,7 +110,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = readSessionCookie(event.cookies, event.url);
 	if (token) {
 		const session = await validateSessionToken(token);
 		if (session) {

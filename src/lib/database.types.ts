@@ -443,6 +443,32 @@ export type Database = {
         }
         Relationships: []
       }
+      known_addresses: {
+        Row: {
+          address_hash: string
+          last_login_at: string
+          user_id: string
+        }
+        Insert: {
+          address_hash: string
+          last_login_at?: string
+          user_id: string
+        }
+        Update: {
+          address_hash?: string
+          last_login_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "known_addresses_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       mail_opt_outs: {
         Row: {
           category: string
@@ -1176,6 +1202,10 @@ export type Database = {
       }
     }
     Functions: {
+      address_hash: {
+        Args: { p_address: string; p_user: string }
+        Returns: string
+      }
       anonymise_settled_households: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1208,6 +1238,10 @@ export type Database = {
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
+      begin_login: {
+        Args: { p_address: string; p_email: string; p_origin: string }
+        Returns: Json
+      }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
       cancel_task: {
         Args: {
@@ -1217,6 +1251,17 @@ export type Database = {
           p_task: string
         }
         Returns: boolean
+      }
+      change_password: {
+        Args: {
+          p_password_hash: string
+          p_reset_url: string
+          p_session_expires_at: string
+          p_session_hash: string
+          p_session_id: string
+          p_user: string
+        }
+        Returns: undefined
       }
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
@@ -1279,6 +1324,7 @@ export type Database = {
         Returns: boolean
       }
       dwellings_due_for_check: { Args: { p_limit: number }; Returns: string[] }
+      end_account_links: { Args: { p_user: string }; Returns: undefined }
       enqueue_notification: {
         Args: {
           p_category?: string
@@ -1304,6 +1350,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      finish_login: {
+        Args: { p_address: string; p_attempt: number[]; p_user: string }
+        Returns: undefined
+      }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
@@ -1321,6 +1371,10 @@ export type Database = {
       invite_volunteers: {
         Args: { p_invitations: Json; p_staff: string; p_task: string }
         Returns: number
+      }
+      is_known_address: {
+        Args: { p_address: string; p_user: string }
+        Returns: boolean
       }
       issue_availability_check: {
         Args: {
@@ -1346,6 +1400,10 @@ export type Database = {
           p_token_id: string
           p_user_id: string
         }
+        Returns: undefined
+      }
+      mail_account_exists: {
+        Args: { p_email: string; p_login_url: string }
         Returns: undefined
       }
       mark_no_show: {
@@ -1415,6 +1473,15 @@ export type Database = {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
       }
+      rate_limit_events_in: {
+        Args: { p_key: string; p_window_seconds: number }
+        Returns: number
+      }
+      rate_limit_lock: { Args: { p_keys: string[] }; Returns: undefined }
+      rate_limit_take: {
+        Args: { p_keys: string[]; p_maxes: number[]; p_windows: number[] }
+        Returns: boolean
+      }
       read_household: {
         Args: { p_household: string; p_reader: string }
         Returns: Json
@@ -1428,20 +1495,36 @@ export type Database = {
         }
         Returns: undefined
       }
-      register_user: {
-        Args: {
-          p_display_name: string
-          p_email: string
-          p_locale: Database["public"]["Enums"]["app_locale"]
-          p_password_hash: string
-          p_role: Database["public"]["Enums"]["app_role"]
-          p_token_expires_at: string
-          p_token_hash: string
-          p_token_id: string
-          p_verify_url: string
-        }
-        Returns: string
-      }
+      register_user:
+        | {
+            Args: {
+              p_display_name: string
+              p_email: string
+              p_locale: Database["public"]["Enums"]["app_locale"]
+              p_password_hash: string
+              p_role: Database["public"]["Enums"]["app_role"]
+              p_token_expires_at: string
+              p_token_hash: string
+              p_token_id: string
+              p_verify_url: string
+            }
+            Returns: string
+          }
+        | {
+            Args: {
+              p_display_name: string
+              p_email: string
+              p_locale: Database["public"]["Enums"]["app_locale"]
+              p_login_url: string
+              p_password_hash: string
+              p_role: Database["public"]["Enums"]["app_role"]
+              p_token_expires_at: string
+              p_token_hash: string
+              p_token_id: string
+              p_verify_url: string
+            }
+            Returns: string
+          }
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
@@ -1449,6 +1532,18 @@ export type Database = {
       report_hours: {
         Args: { p_hours: number; p_task: string; p_volunteer: string }
         Returns: boolean
+      }
+      request_email_change: {
+        Args: {
+          p_expires_at: string
+          p_login_url: string
+          p_new_email: string
+          p_token_hash: string
+          p_token_id: string
+          p_url: string
+          p_user: string
+        }
+        Returns: undefined
       }
       retention_due_on: {
         Args: { p_months: number; p_settled_on: string }
@@ -1524,6 +1619,10 @@ export type Database = {
         Args: { p_dwelling: string; p_origin: string }
         Returns: undefined
       }
+      take_reset_request: {
+        Args: { p_address: string; p_email: string }
+        Returns: boolean
+      }
       task_mail_payload: {
         Args: {
           p_origin: string
@@ -1537,14 +1636,25 @@ export type Database = {
         Args: { p_changes: Json; p_origin: string; p_task: string }
         Returns: number
       }
-      use_email_token: {
-        Args: {
-          p_password_hash?: string
-          p_purpose: Database["public"]["Enums"]["email_token_purpose"]
-          p_token_id: string
-        }
-        Returns: string
-      }
+      use_email_token:
+        | {
+            Args: {
+              p_password_hash?: string
+              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+              p_token_id: string
+            }
+            Returns: string
+          }
+        | {
+            Args: {
+              p_keep_session: string
+              p_origin: string
+              p_password_hash: string
+              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+              p_token_id: string
+            }
+            Returns: string
+          }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
       volunteer_candidates: {
         Args: {

@@ -4,11 +4,12 @@ import { until } from './mail';
 
 type Mail = { subject: string; text: string; to: string[]; attachments?: { filename: string; contentType: string; content: string }[] };
 
-export async function mailTo(address: string, subject?: RegExp): Promise<Mail> {
+/** the first mail to the address whose subject matches, and whose text contains `text` if given */
+export async function mailTo(address: string, subject?: RegExp, text?: string): Promise<Mail> {
 	return until(`a mail to ${address}`, async () => {
 		const res = await fetch(`${stackEnv().mailboxUrl}/messages?to=${encodeURIComponent(address)}`);
 		const mails = (await res.json()) as Mail[];
-		return mails.find((mail) => !subject || subject.test(mail.subject));
+		return mails.find((mail) => (!subject || subject.test(mail.subject)) && (text === undefined || mail.text.includes(text)));
 	});
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
+import { until } from '../helpers/mail';
 import { linkIn, mailTo, mailsTo } from '../helpers/mailbox';
 
 let app: RunningApp;
@@ -84,42 +85,172 @@ describe('registration, verification and login', () => {
 		expect(count).toBe(0);
 	});
 
-	it('refuses a common password and an address already in use', async () => {
+	it('refuses a common password, next to the field, and stores nothing', async () => {
 		const client = new Client(app.url, uniqueIp());
-		const common = await client.post('/register', { role: 'volunteer', display_name: 'Ola', email: newAddress(), password: 'Passord123' });
+		const email = newAddress();
+		const common = await client.post('/register', { role: 'volunteer', display_name: 'Ola', email, password: 'Passord123' });
+		expect(common.status).toBe(400);
 		expect(await common.text()).toContain('Dette passordet er for vanleg');
-		const taken = await client.post('/register', {
+		const { count } = await serviceClient().from('users').select('*', { count: 'exact', head: true }).eq('email', email);
+		expect(count).toBe(0);
+	});
+
+	it('answers "check your mail" for an address that has an account, mails its owner and creates nothing', async () => {
+		const email = newAddress();
+		await register(new Client(app.url, uniqueIp()), email);
+		const { data: before } = await serviceClient().from('users').select('id, display_name, password_hash').eq('email', email).single();
+
+		const stranger = new Client(app.url, uniqueIp());
+		const again = await stranger.post('/register', {
 			role: 'volunteer',
-			display_name: 'Ola',
-			email: 'FRIVILLIG@example.no',
-			password: PASSWORD
+			display_name: 'Ein Annan',
+			email: email.toUpperCase(),
+			password: 'eit anna langt passord'
 		});
-		expect(taken.status).toBe(409);
-		expect(await taken.text()).toContain('Det finst alt ein konto med denne e-postadressa');
+		expect(again.status).toBe(200);
+		const html = await again.text();
+		expect(html).toContain('Sjekk e-posten din');
+		expect(html).not.toContain('Det finst alt ein konto');
+
+		const notice = await mailTo(email, /Nokon prøvde å bruke e-postadressa di/);
+		expect(notice.text).toContain('Hei Kari Utleigar,');
+		expect(notice.text).toMatch(/\/login/);
+		// nothing created or changed: the same one account, its name, password and roles
+		const { data: after } = await serviceClient()
+			.from('users')
+			.select('id, display_name, password_hash, user_roles(role)')
+			.ilike('email', email);
+		expect(after).toHaveLength(1);
+		expect(after![0]).toMatchObject({ id: before!.id, display_name: before!.display_name, password_hash: before!.password_hash });
+		expect(after![0].user_roles).toEqual([{ role: 'landlord' }]);
+		const { count } = await serviceClient().from('email_tokens').select('*', { count: 'exact', head: true }).eq('user_id', before!.id);
+		expect(count).toBe(1); // the first registration's verification link only
+	});
+
+	it('refuses a display name on more than one line, next to the field', async () => {
+		const client = new Client(app.url, uniqueIp());
+		const email = newAddress();
+		const res = await client.post('/register', { role: 'volunteer', display_name: 'Ola\nBcc: alle@example.no', email, password: PASSWORD });
+		expect(res.status).toBe(400);
+		expect(await res.text()).toMatch(/id="display_name-error"[^>]*>Skriv dette på éi linje/);
+		const { count } = await serviceClient().from('users').select('*', { count: 'exact', head: true }).eq('email', email);
+		expect(count).toBe(0);
+	});
+
+	it('keeps names on one line in the database too', async () => {
+		const { error } = await serviceClient().from('users').insert({ email: newAddress(), display_name: 'Ola\u202Enamdron' });
+		expect(error?.code).toBe('23514');
 	});
 });
 
 describe('rate limits', () => {
-	it('refuses the 11th login after 10 wrong passwords, even with the right one', async () => {
+	it('refuses the 11th login from an address after 10 wrong passwords there, even with the right one', async () => {
 		const email = newAddress();
 		await register(new Client(app.url, uniqueIp()), email);
+		const ip = uniqueIp();
 		for (let i = 1; i <= 10; i++) {
-			const res = await new Client(app.url, uniqueIp()).login(email, `feil passord nr ${i}`);
+			const res = await new Client(app.url, ip).login(email, `feil passord nr ${i}`);
 			expect(res.status, `attempt ${i}`).toBe(400);
 			expect(await res.text()).toContain('Feil e-postadresse eller passord.');
 		}
-		const eleventh = await new Client(app.url, uniqueIp()).login(email, PASSWORD);
+		const eleventh = await new Client(app.url, ip).login(email, PASSWORD);
 		expect(eleventh.status).toBe(429);
 		expect(await eleventh.text()).toContain('For mange forsøk');
 	});
 
-	it('counts failures per address too, across accounts', async () => {
+	it('lets the owner log in from their own address while another address is locked out of the account', async () => {
+		const email = newAddress();
+		const owner = new Client(app.url, uniqueIp());
+		await register(owner, email);
+		const attacker = uniqueIp();
+		for (let i = 1; i <= 15; i++) await new Client(app.url, attacker).login(email, `gjetting nummer ${i}`);
+		expect((await new Client(app.url, attacker).login(email, PASSWORD)).status).toBe(429);
+		const res = await owner.login(email, PASSWORD);
+		expect(res.status).toBe(303);
+		expect(location(res)).toBe('/landlord');
+	});
+
+	it('counts failures per address across accounts', async () => {
 		const ip = uniqueIp();
-		for (let i = 0; i < 10; i++) await new Client(app.url, ip).login(newAddress(), 'feil passord heilt');
+		for (let i = 0; i < 20; i++) await new Client(app.url, ip).login(newAddress(), 'feil passord heilt');
 		const res = await new Client(app.url, ip).login('frivillig@example.no');
 		expect(res.status).toBe(429);
 		// the same account from elsewhere is fine
 		expect((await new Client(app.url, uniqueIp()).login('frivillig@example.no')).status).toBe(303);
+	});
+
+	it('slows, never blocks, an account that fails from many addresses, and mails the owner once', async () => {
+		const email = newAddress();
+		const owner = new Client(app.url, uniqueIp());
+		await register(owner, email);
+		// the owner has logged in from home before
+		expect((await owner.login(email, PASSWORD)).status).toBe(303);
+		for (let i = 1; i <= 21; i++) expect((await new Client(app.url, uniqueIp()).login(email, `spreidd gjetting ${i}`)).status).toBe(400);
+		await mailTo(email, /Mange mislukka innloggingar/);
+
+		// a new address waits before its password is checked, and is still let in with the right one
+		let started = performance.now();
+		const elsewhere = await new Client(app.url, uniqueIp()).login(email, PASSWORD);
+		const slowed = performance.now() - started;
+		expect(elsewhere.status).toBe(303);
+		expect(slowed).toBeGreaterThanOrEqual(1000);
+		// the owner's own address is not slowed at all
+		started = performance.now();
+		expect((await new Client(app.url, owner.ip).login(email, PASSWORD)).status).toBe(303);
+		expect(performance.now() - started).toBeLessThan(slowed);
+
+		for (let i = 1; i <= 3; i++) await new Client(app.url, uniqueIp()).login(email, `meir gjetting ${i}`);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect((await mailsTo(email)).filter((mail) => /Mange mislukka innloggingar/.test(mail.subject))).toHaveLength(1);
+	});
+});
+
+describe('redirectTo after logging in', () => {
+	const hostile = [
+		'//evil.example',
+		'/\\evil.example',
+		'/%09/evil.example',
+		'/\t/evil.example',
+		'/\n/evil.example',
+		'\r\nSet-Cookie:x',
+		'%0d%0aSet-Cookie:x',
+		'https://evil.example',
+		'javascript:alert(1)',
+		'/.//evil.example',
+		'\\\\evil.example'
+	];
+
+	it('goes to a page of this site, and to the role’s home for any target that would leave it, never a 500', async () => {
+		for (const target of hostile) {
+			const client = new Client(app.url, uniqueIp());
+			const res = await client.post(`/login?redirectTo=${encodeURIComponent(target)}`, {
+				email: 'frivillig@example.no',
+				password: 'busett-demo-2026',
+				redirectTo: target
+			});
+			expect(res.status, JSON.stringify(target)).toBe(303);
+			const to = location(res)!;
+			expect(new URL(to, app.url).origin, JSON.stringify(target)).toBe(app.url);
+			expect(to, JSON.stringify(target)).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+		}
+		const kept = await new Client(app.url, uniqueIp()).post('/login', {
+			email: 'frivillig@example.no',
+			password: 'busett-demo-2026',
+			redirectTo: '/account?language'
+		});
+		expect(location(kept)).toBe('/account?language');
+	});
+
+	it('never puts a hostile target into the login form', async () => {
+		for (const target of hostile) {
+			const res = await new Client(app.url).get(`/login?redirectTo=${encodeURIComponent(target)}`);
+			expect(res.status).toBe(200);
+			const field = (await res.text()).match(/<input[^>]*name="redirectTo"[^>]*>/)![0];
+			const value = field.match(/value="([^"]*)"/)?.[1] ?? '';
+			expect(value, JSON.stringify(target)).toMatch(/^(|\/(?![/\\])[\x21-\x7e]*)$/);
+			// at most a harmless path of this site ("/%09/evil.example" stays a path here)
+			expect(new URL(value, app.url).origin).toBe(app.url);
+		}
 	});
 });
 
@@ -186,6 +317,158 @@ describe('password reset', () => {
 		expect(twice.status).toBe(400);
 		const [id] = verifyPath.split('/').pop()!.split('.');
 		expect(await (await client.get(`/verify/${id}.${'b'.repeat(24)}`)).text()).toContain('Lenkja er ikkje gyldig lenger');
+	});
+});
+
+describe('reset requests', () => {
+	const askFor = (email: string, ip: string) => new Client(app.url, ip).post('/reset', { email });
+	const resetMails = async (email: string) => (await mailsTo(email)).filter((mail) => /Lag nytt passord/.test(mail.subject));
+
+	it('answers a requester over their limit the same as everyone, and sends them no more links', async () => {
+		const email = newAddress();
+		await register(new Client(app.url, uniqueIp()), email);
+		const ip = uniqueIp();
+		for (let i = 1; i <= 5; i++) {
+			const res = await askFor(email, ip);
+			expect(res.status, `request ${i}`).toBe(200);
+			expect(await res.text()).toContain('Viss det finst ein konto med denne adressa');
+		}
+		await mailTo(email, /Lag nytt passord/);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(await resetMails(email)).toHaveLength(3);
+	});
+
+	it('sends an owner at most 3 links a day that strangers ask for, but still the owner’s own', async () => {
+		const email = newAddress();
+		const owner = new Client(app.url, uniqueIp());
+		await register(owner, email);
+		expect((await owner.login(email, PASSWORD)).status).toBe(303);
+		for (let i = 0; i < 6; i++) expect((await askFor(email, uniqueIp())).status).toBe(200);
+		await mailTo(email, /Lag nytt passord/);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(await resetMails(email)).toHaveLength(3);
+
+		// from the address the owner logs in from, the request still goes through
+		expect((await askFor(email, owner.ip)).status).toBe(200);
+		await until('a fourth reset mail', async () => (await resetMails(email)).length === 4 || undefined);
+	});
+});
+
+describe('a new password or address', () => {
+	async function account() {
+		const email = newAddress();
+		const here = new Client(app.url, uniqueIp());
+		await register(here, email);
+		expect((await here.login(email, PASSWORD)).status).toBe(303);
+		const elsewhere = new Client(app.url, uniqueIp());
+		expect((await elsewhere.login(email, PASSWORD)).status).toBe(303);
+		return { email, here, elsewhere };
+	}
+	const openLinks = async (email: string) => {
+		const { data } = await serviceClient().from('users').select('email_tokens(purpose, used_at)').eq('email', email).single();
+		return data!.email_tokens.filter((t) => t.used_at === null && t.purpose !== 'verify_email').map((t) => t.purpose);
+	};
+
+	it('on the account page ends every other session and open link, and tells the owner', async () => {
+		const { email, here, elsewhere } = await account();
+		await new Client(app.url, uniqueIp()).post('/reset', { email });
+		await here.post('/account?/email', { email: newAddress(), current_password: PASSWORD });
+		expect((await openLinks(email)).sort()).toEqual(['email_change', 'password_reset']);
+
+		const res = await here.post('/account?/password', {
+			current_password: PASSWORD,
+			password: 'eit nytt og langt passord',
+			password_confirm: 'eit nytt og langt passord'
+		});
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain('Passordet er endra');
+		expect((await here.get('/account')).status).toBe(200);
+		expect(location(await elsewhere.get('/account'))).toMatch(/^\/login/);
+		expect(await openLinks(email)).toEqual([]);
+		const mail = await mailTo(email, /Passordet ditt i busett er endra/);
+		expect(mail.text).toMatch(/\/reset\b/);
+	});
+
+	it('from a reset link ends every session and open link, and tells the owner', async () => {
+		const { email, here } = await account();
+		await here.post('/account?/email', { email: newAddress(), current_password: PASSWORD });
+		await new Client(app.url, uniqueIp()).post('/reset', { email });
+		const resetPath = linkIn(await mailTo(email, /Lag nytt passord/), '/reset');
+		const set = await new Client(app.url, uniqueIp()).post(resetPath, {
+			password: 'eit heilt nytt passord',
+			password_confirm: 'eit heilt nytt passord'
+		});
+		expect(location(set)).toBe('/login?reset');
+		expect(location(await here.get('/account'))).toMatch(/^\/login/);
+		expect(await openLinks(email)).toEqual([]);
+		await mailTo(email, /Passordet ditt i busett er endra/);
+	});
+
+	it('ends every other session and open link when the address changes, and tells the old address', async () => {
+		const { email, here, elsewhere } = await account();
+		const next = newAddress();
+		await new Client(app.url, uniqueIp()).post('/reset', { email });
+		await here.post('/account?/email', { email: next, current_password: PASSWORD });
+		const confirm = linkIn(await mailTo(next, /Stadfest den nye e-postadressa/), '/verify');
+		expect(location(await here.post(confirm))).toBe('/account?verified');
+
+		expect((await here.get('/account')).status).toBe(200);
+		expect(location(await elsewhere.get('/account'))).toMatch(/^\/login/);
+		expect(await openLinks(next)).toEqual([]);
+		const told = await mailTo(email, /E-postadressa di i busett er bytt/);
+		expect(told.text).toContain(next);
+		expect(told.text).toContain('Ta kontakt med flyktningtenesta');
+	});
+
+	it('answers a move to an address that has an account the same way, and mails that address’s owner instead', async () => {
+		const { email, here } = await account();
+		const res = await here.post('/account?/email', { email: 'FRIVILLIG02@example.no', current_password: PASSWORD });
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain('Vi har sendt ei lenkje til den nye adressa');
+		expect(html).not.toContain('Det finst alt ein konto');
+		expect(await openLinks(email)).toEqual([]);
+		await mailTo('frivillig02@example.no', /Nokon prøvde å bruke e-postadressa di/);
+	});
+});
+
+describe('password rules', () => {
+	it('refuses a weak password on registration, reset and the account page, next to the field', async () => {
+		const email = newAddress();
+		const registration = await new Client(app.url, uniqueIp()).post('/register', {
+			role: 'volunteer',
+			display_name: 'Kari Utleigar',
+			email,
+			password: 'kariutleigar-2026'
+		});
+		expect(registration.status).toBe(400);
+		expect(await registration.text()).toMatch(/id="password-error"[^>]*>Passordet kan ikkje innehalde e-postadressa eller namnet ditt/);
+
+		const owner = new Client(app.url, uniqueIp());
+		await register(owner, email);
+		await owner.login(email, PASSWORD);
+		const onAccount = await owner.post('/account?/password', {
+			current_password: PASSWORD,
+			password: 'busett-demo-2026',
+			password_confirm: 'busett-demo-2026'
+		});
+		expect(onAccount.status).toBe(400);
+		expect(await onAccount.text()).toMatch(/id="password-password-error"[^>]*>Dette passordet er for vanleg/);
+
+		await new Client(app.url, uniqueIp()).post('/reset', { email });
+		const resetPath = linkIn(await mailTo(email, /Lag nytt passord/), '/reset');
+		const local = email.split('@')[0];
+		const onReset = await new Client(app.url, uniqueIp()).post(resetPath, { password: `${local}!!`, password_confirm: `${local}!!` });
+		expect(onReset.status).toBe(400);
+		expect(await onReset.text()).toMatch(/id="password-error"[^>]*>Passordet kan ikkje innehalde/);
+		// the link was not used up by the refusal
+		const good = await new Client(app.url, uniqueIp()).post(resetPath, {
+			password: 'ei god setning å hugse',
+			password_confirm: 'ei god setning å hugse'
+		});
+		expect(location(good)).toBe('/login?reset');
+
+		expect(location(await new Client(app.url, uniqueIp()).login(email, 'ei god setning å hugse'))).toBe('/landlord');
 	});
 });
 

@@ -1,6 +1,6 @@
 // Concurrency through the whole app, as people would cause it: many logged-in volunteers
-// pressing "sign up" at once for a task with few places, and ten staff sessions proposing
-// the same dwelling to ten households at once. The database decides; the counts must be
+// pressing "sign up" at once for a task with few places, ten staff sessions proposing
+// the same dwelling to ten households at once, and a burst of password guesses. The database decides; the counts must be
 // exact. (Two mail workers on one outbox: tests/integration/mail.test.ts; two app
 // instances: tests/integration/instances.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +95,24 @@ describe('concurrent requests through the app', () => {
 		expect(error).toBeNull();
 		expect(data).toHaveLength(1);
 		expect(households).toContain(data![0].household_id);
+	});
+
+	it('checks only 10 of 40 concurrent wrong passwords from one address, and refuses the other 30 unchecked', async () => {
+		const [person] = await volunteers(1, 'Gjetta Frivillig');
+		const ip = '10.7.250.1';
+		const responses = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => new Client(app.url, ip).login(person.email, `gjetting nummer ${i}`))
+		);
+		const texts = await Promise.all(responses.map((r) => r.text()));
+		const checked = texts.filter((t) => t.includes('Feil e-postadresse eller passord.'));
+		const refused = responses.filter((r) => r.status === 429);
+		expect(checked).toHaveLength(10);
+		expect(refused).toHaveLength(30);
+		// exactly the checked ones were counted
+		const { count } = await serviceClient()
+			.from('rate_limit_events')
+			.select('*', { count: 'exact', head: true })
+			.eq('key', `login:pair:${person.email.toLowerCase()} ${ip}`);
+		expect(count).toBe(10);
 	});
 });

@@ -3,14 +3,18 @@
 // is sent in must be complete and the fire-safety rules confirmed.
 import { z } from 'zod';
 import { DEPARTURES, FURNISHED } from './choices';
-import { checkbox, optionalWholeNumber } from './fields';
+import { checkbox, isOneLine, optionalWholeNumber } from './fields';
 
 export { DEPARTURES, FURNISHED };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+// the address goes into mails: one line
 const text = (max: number) =>
-	z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, 'error_too_long').optional());
+	z.preprocess(
+		(v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v),
+		z.string().max(max, 'error_too_long').refine(isOneLine, 'error_single_line').optional()
+	);
 
 const date = z.preprocess((v) => (blank(v) ? undefined : v), z.iso.date('error_date').optional());
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from './settings';
-import { checkbox, optionalWholeNumber, wholeNumber } from './fields';
+import { registerSchema } from './register';
+import { checkbox, displayName, optionalWholeNumber, wholeNumber } from './fields';
 
 describe('shared form fields', () => {
 	it('read whole numbers as people type them, and name the range when out of it', () => {
@@ -20,5 +21,19 @@ describe('shared form fields', () => {
 		const result = settingsSchema.safeParse({ year: '2027', target: '180', cap_1: '9500', cap_2: '', cap_3: '' });
 		expect(result.success).toBe(true);
 		expect(result.data).toMatchObject({ year: 2027, target: 180, cap_1: 9500, cap_2: undefined });
+	});
+
+	it('keep a name on one line: no line breaks, tabs, separators or bidi overrides', () => {
+		expect(displayName.parse('  Kari Nordmann ')).toBe('Kari Nordmann');
+		expect(displayName.parse('Олена Коваленко')).toBe('Олена Коваленко');
+		for (const name of ['Kari\nBcc: x@evil.example', 'Kari\rNordmann', 'Kari\tNordmann', 'Kari\u2028Nordmann', 'Kari \u202Enamdron'])
+			expect(displayName.safeParse(name).error?.issues[0].message, JSON.stringify(name)).toBe('error_single_line');
+		const registration = registerSchema.safeParse({
+			role: 'volunteer',
+			display_name: 'Ola\nNordmann',
+			email: 'ola@example.no',
+			password: 'x'.repeat(12)
+		});
+		expect(registration.success).toBe(false);
 	});
 });

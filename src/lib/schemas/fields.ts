@@ -1,7 +1,7 @@
 // Fields several forms share. Error texts are message keys, translated by the server
 // (src/lib/server/forms.ts) into the reader's language.
 import { z } from 'zod';
-import { passwordProblem } from '$lib/password-policy';
+import { lengthProblem } from '$lib/password-policy';
 import { locales } from '$lib/paraglide/runtime';
 
 export const email = z
@@ -11,11 +11,26 @@ export const email = z
 	.max(254, 'error_email_invalid')
 	.pipe(z.email('error_email_invalid'));
 
-export const displayName = z.string({ error: 'error_required' }).trim().min(1, 'error_name_required').max(200, 'error_too_long');
+// line breaks, tabs and other control characters, unicode line and paragraph separators,
+// and bidi embeddings, overrides and isolates (which make a text read otherwise than it
+// is): never in a name or an address, which reach other people's mail. The CHECK
+// constraints of migration 20261201100000_account_limits.sql refuse the same characters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
-/** a new password: the policy's rules */
+export const isOneLine = (value: string) => !NOT_ONE_LINE.test(value);
+
+export const displayName = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, 'error_name_required')
+	.max(200, 'error_too_long')
+	.refine(isOneLine, 'error_single_line');
+
+/** a new password: its length here; the server checks the rest with the person's address and
+ * name ($lib/server/auth/password-policy.ts) */
 export const newPassword = z.string({ error: 'error_required' }).superRefine((value, ctx) => {
-	const problem = passwordProblem(value);
+	const problem = lengthProblem(value);
 	if (problem) ctx.addIssue({ code: 'custom', message: `error_password_${problem}` });
 });
 
@@ -28,13 +43,6 @@ export const locale = z.enum(locales, 'error_invalid');
 export const newPasswordTwice = z
 	.object({ password: newPassword, password_confirm: z.string({ error: 'error_required' }) })
 	.refine((v) => v.password === v.password_confirm, { path: ['password_confirm'], message: 'error_password_mismatch' });
-
-/** after logging in: a page of this site only */
-export const redirectTo = z
-	.string()
-	.regex(/^\/(?![/\\])/)
-	.optional()
-	.catch(undefined);
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const asNumber = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v);

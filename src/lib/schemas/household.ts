@@ -1,7 +1,7 @@
 // Registering a household announced by IMDi — the form, and each row of a CSV import.
 // Members are given as counts and the children's ages, which is all matching needs.
 import { z } from 'zod';
-import { checkbox as yes, wholeNumber } from './fields';
+import { isOneLine, checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = ['ukrainian_collective_protection', 'resettlement', 'other', 'family_reunification'] as const;
 
@@ -45,7 +45,7 @@ export const householdSchema = z
 		needs_ground_floor: yes,
 		has_pets: yes,
 		expected_arrival: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.iso.date('error_date').nullable()),
-		contact_name: z.string().trim().max(200, 'error_too_long').default(''),
+		contact_name: z.string().trim().max(200, 'error_too_long').refine(isOneLine, 'error_single_line').default(''),
 		contact_phone: z.string().trim().max(40, 'error_too_long').default(''),
 		staff_note: z.string().trim().max(4000, 'error_too_long').default('')
 	})

@@ -1,4 +1,5 @@
 import { z } from 'zod';
-import { currentPassword, email, redirectTo } from './fields';
+import { currentPassword, email } from './fields';
 
-export const loginSchema = z.object({ email, password: currentPassword, redirectTo });
+// the page to go back to (redirectTo) is checked apart: $lib/server/auth/redirect-target.ts
+export const loginSchema = z.object({ email, password: currentPassword });

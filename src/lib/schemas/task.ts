@@ -1,7 +1,7 @@
 // Staff create and edit a task. Times are typed as Norwegian wall-clock time (datetime-local).
 import { z } from 'zod';
 import { fromOsloLocal, toOsloLocal } from '$lib/dates';
-import { checkbox as yes, wholeNumber } from './fields';
+import { isOneLine, checkbox as yes, wholeNumber } from './fields';
 import { SKILLS, TASK_TYPES } from './choices';
 
 export { TASK_TYPES };
@@ -11,11 +11,21 @@ const localTime = z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2
 export const taskSchema = z
 	.object({
 		type: z.enum(TASK_TYPES, 'error_choose'),
-		title: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(200, 'error_too_long'),
+		title: z
+			.string({ error: 'error_required' })
+			.trim()
+			.min(1, 'error_required')
+			.max(200, 'error_too_long')
+			.refine(isOneLine, 'error_single_line'),
 		description: z.string().trim().max(4000, 'error_too_long').default(''),
 		starts_at: localTime,
 		ends_at: localTime,
-		locality: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(100, 'error_too_long'),
+		locality: z
+			.string({ error: 'error_required' })
+			.trim()
+			.min(1, 'error_required')
+			.max(100, 'error_too_long')
+			.refine(isOneLine, 'error_single_line'),
 		address: z.string().trim().max(300, 'error_too_long').default(''),
 		volunteers_needed: wholeNumber(1, 100),
 		needed_languages: z.preprocess(

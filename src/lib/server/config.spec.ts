@@ -31,4 +31,16 @@ describe('parseConfig', () => {
 	it('refuses a service-role key that is not a JWT', () => {
 		expect(() => parseConfig({ ...valid, SUPABASE_SERVICE_ROLE_KEY: 'secret' })).toThrow(/SUPABASE_SERVICE_ROLE_KEY is not valid/);
 	});
+
+	it('reads the staff session limits, with defaults of 1 hour idle and 12 hours in all', () => {
+		expect(parseConfig(valid)).toMatchObject({ SESSION_STAFF_IDLE_MINUTES: 60, SESSION_STAFF_MAX_HOURS: 12 });
+		expect(parseConfig({ ...valid, SESSION_STAFF_IDLE_MINUTES: '20', SESSION_STAFF_MAX_HOURS: '8' })).toMatchObject({
+			SESSION_STAFF_IDLE_MINUTES: 20,
+			SESSION_STAFF_MAX_HOURS: 8
+		});
+		expect(() => parseConfig({ ...valid, SESSION_STAFF_MAX_HOURS: '48' })).toThrow(
+			/SESSION_STAFF_MAX_HOURS is not valid: expected 1 to 24 hours/
+		);
+		expect(() => parseConfig({ ...valid, SESSION_STAFF_IDLE_MINUTES: 'lenge' })).toThrow(/SESSION_STAFF_IDLE_MINUTES is not valid/);
+	});
 });

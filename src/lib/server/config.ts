@@ -27,6 +27,20 @@ const schema = z.object({
 	DEV_MAILBOX: z.enum(['0', '1']).default('0'),
 	/** how much the JSON logs on stdout say (log.ts) */
 	LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+	/** a staff or admin session ends after this many minutes without use (expiry.ts) */
+	SESSION_STAFF_IDLE_MINUTES: z.coerce
+		.number()
+		.int('expected whole minutes')
+		.min(5, 'expected 5 to 720 minutes')
+		.max(720, 'expected 5 to 720 minutes')
+		.default(60),
+	/** … and this many hours after logging in, however busy */
+	SESSION_STAFF_MAX_HOURS: z.coerce
+		.number()
+		.int('expected whole hours')
+		.min(1, 'expected 1 to 24 hours')
+		.max(24, 'expected 1 to 24 hours')
+		.default(12),
 	/** `production` makes the server refuse local and placeholder secrets (production.ts) */
 	NODE_ENV: z.string().optional()
 });

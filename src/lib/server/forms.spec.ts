@@ -22,4 +22,9 @@ describe('readForm', () => {
 		expect(Object.keys(result.errors).sort()).toEqual(['note', 'password']);
 		expect(result.values).toEqual({ title: 'Hus', note: 'bell\u0007' });
 	});
+
+	it('refuses bidi overrides and isolates, which make a text read otherwise than it is', () => {
+		for (const sneaky of ['Kari \u202Eragielt\u202C', 'a\u2066b\u2069', 'c1\u0085'])
+			expect(readForm(schema, form({ title: sneaky })).ok, JSON.stringify(sneaky)).toBe(false);
+	});
 });

@@ -18,10 +18,12 @@ function translate(message: string | undefined, code: string, input: unknown): s
 	return m.error_invalid();
 }
 
-// control characters (other than line breaks and tabs) are never typed by a person; a form
-// that carries them is refused field by field, so nothing stores them
+// control characters (other than line breaks and tabs) and bidi embeddings, overrides and
+// isolates (which make a text read otherwise than it is, in a page or a mail) are never
+// typed by a person; a form that carries them is refused field by field, so nothing
+// stores them
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 export function readForm<S extends z.ZodType>(schema: S, form: FormData): { ok: true; data: z.infer<S> } | ({ ok: false } & FormFailure) {
 	const raw: Record<string, string> = {};

@@ -3,7 +3,8 @@ import { m } from '$lib/paraglide/messages';
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema } from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
 import { authorizeAction, requireUser } from '$lib/server/auth/authorize';
-import { createSession, deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
+import { passwordMessage } from '$lib/server/auth/password-policy';
+import { deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
 import * as privacy from '$lib/server/db/privacy';
 import * as users from '$lib/server/db/users';
 import { readForm, typedValues } from '$lib/server/forms';
@@ -30,12 +31,11 @@ export const actions: Actions = {
 		const user = requireUser(event, { action: 'password' });
 		const form = readForm(changePasswordSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'password', errors: form.errors });
-		if (!(await accounts.changePassword(user.id, form.data.current_password, form.data.password)))
-			return fail(400, { form: 'password', errors: { current_password: m.error_wrong_password() } });
-		// a new password ends every other session: start a fresh one here
-		await invalidateAllSessions(user.id);
-		const session = await createSession(user.id);
-		setSessionCookie(event.cookies, event.url, session.token, session.expiresAt);
+		const result = await accounts.changePassword(user, form.data.current_password, form.data.password);
+		if (result === 'wrong_password') return fail(400, { form: 'password', errors: { current_password: m.error_wrong_password() } });
+		if ('weak' in result) return fail(400, { form: 'password', errors: { password: passwordMessage(result.weak) } });
+		// every other session ended with the new password: this browser has a fresh one
+		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		return { form: 'password', done: true };
 	},
 	email: async (event) => {
@@ -45,8 +45,8 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { form: 'email', values: form.values, errors: form.errors });
 		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
 			return fail(400, { form: 'email', values: typedValues(formData), errors: { current_password: m.error_wrong_password() } });
-		if ((await accounts.requestEmailChange(user, form.data.email)) === 'email_taken')
-			return fail(409, { form: 'email', values: typedValues(formData), errors: { email: m.error_email_taken() } });
+		// the same answer whether or not the new address has an account (its owner is mailed then)
+		await accounts.requestEmailChange(user, form.data.email);
 		return { form: 'email', done: true };
 	},
 	locale: async (event) => {

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { registerSchema } from '$lib/schemas/register';
 import * as accounts from '$lib/server/auth/accounts';
+import { passwordMessage } from '$lib/server/auth/password-policy';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { readForm, typedValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,8 +22,9 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const { display_name, ...rest } = form.data;
 		const result = await accounts.register({ ...rest, displayName: display_name, locale: getLocale() }, event.getClientAddress());
-		if (result === 'email_taken') return fail(409, { values: typedValues(formData), errors: { email: m.error_email_taken() } });
+		if (typeof result === 'object') return fail(400, { values: typedValues(formData), errors: { password: passwordMessage(result.weak) } });
 		if (result === 'rate_limited') return fail(429, { values: typedValues(formData), errors: { form: m.error_rate_limited() } });
+		// the same page whether or not the address already had an account (its owner got a mail)
 		return { done: true, email: form.data.email };
 	}
 };

@@ -1,13 +1,17 @@
 // The account flows behind the pages: register, log in, verify, reset, invite, change of
-// address. Every link sent by e-mail is a single-use token whose hash is stored with an
-// expiry; the token and its mail are written in one transaction.
+// address and of password. Every link sent by e-mail is a single-use token whose hash is
+// stored with an expiry; the token and its mail are written in one transaction. No answer
+// tells whether an address has an account: registering a taken address and moving to one
+// mail its owner instead, and a reset request answers the same in every case.
 import type { Locale } from '$lib/paraglide/runtime';
+import type { Role } from '$lib/roles';
 import { config } from '$lib/server/config';
 import * as users from '$lib/server/db/users';
 import { nudge } from '$lib/server/mail';
 import { hashPassword, verifyPassword } from './password';
-import { LIMITS, exceeded, hit, record } from './rate-limit';
-import { createSession } from './session';
+import { passwordProblem, type PasswordProblem } from './password-policy';
+import { beginLogin, finishLogin, registerLimit, take, takeResetRequest } from './rate-limit';
+import { createSession, newSession } from './session';
 import { fromBytea, newToken, parseToken, secretMatches, toBytea } from './tokens';
 
 const HOUR = 3600_000;
@@ -28,29 +32,36 @@ function issue(purpose: Purpose) {
 	};
 }
 
-const link = (path: string, token: string) => `${config().ORIGIN}${path}/${token}`;
+const url = (path: string) => `${config().ORIGIN}${path}`;
+const link = (path: string, token: string) => url(`${path}/${token}`);
 
 // a hash to compare against when an address has no account, so a wrong address takes as
 // long as a wrong password and the answer time does not tell which addresses exist
 let dummyHash: Promise<string> | undefined;
 
+/** a refused new password: the field it belongs to and why */
+export type WeakPassword = { weak: PasswordProblem };
+
+/**
+ * 'ok' also when the address already has an account: nothing is created then, and its
+ * owner gets a mail saying someone tried. The password is hashed in either case, so the
+ * answer takes as long.
+ */
 export async function register(
 	input: { email: string; displayName: string; password: string; role: 'landlord' | 'volunteer'; locale: Locale },
 	ip: string
-): Promise<'ok' | 'email_taken' | 'rate_limited'> {
-	if (await hit([`register:ip:${ip}`], LIMITS.register)) return 'rate_limited';
+): Promise<'ok' | 'rate_limited' | WeakPassword> {
+	const problem = passwordProblem(input.password, input);
+	if (problem) return { weak: problem };
+	if (!(await take([registerLimit(ip)]))) return 'rate_limited';
 	const { token, stored } = issue('verify_email');
-	try {
-		await users.register({
-			...input,
-			passwordHash: await hashPassword(input.password),
-			token: stored,
-			verifyUrl: link('/verify', token)
-		});
-	} catch (error) {
-		if (error instanceof users.EmailTakenError) return 'email_taken';
-		throw error;
-	}
+	await users.register({
+		...input,
+		passwordHash: await hashPassword(input.password),
+		token: stored,
+		verifyUrl: link('/verify', token),
+		loginUrl: url('/login')
+	});
 	nudge();
 	return 'ok';
 }
@@ -60,22 +71,24 @@ export async function login(
 	password: string,
 	ip: string
 ): Promise<{ token: string; expiresAt: Date; user: users.Account } | 'failed' | 'rate_limited'> {
-	const keys = [`login:account:${email.toLowerCase()}`, `login:ip:${ip}`];
-	if (await exceeded(keys, LIMITS.login)) return 'rate_limited';
+	// decided and counted in one step before the password is checked (begin_login)
+	const attempt = await beginLogin(email, ip, config().ORIGIN);
+	if (!attempt.allowed) return 'rate_limited';
+	// many failures on this account from elsewhere: slowed, never locked
+	if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
 	const account = await users.byEmail(email);
 	dummyHash ??= hashPassword('no account has this password');
 	const ok = await verifyPassword(account?.passwordHash ?? (await dummyHash), password);
-	if (!account || !ok || !account.passwordHash) {
-		await record(keys, LIMITS.login);
-		return 'failed';
-	}
-	const session = await createSession(account.id);
+	if (!account || !ok || !account.passwordHash) return 'failed';
+	await finishLogin(attempt.attempt, account.id, ip);
+	const session = await createSession(account.id, account.roles);
 	return { ...session, user: account };
 }
 
-/** always the same answer to the person asking, whether or not the address has an account */
+/** always the same answer to the person asking, whether or not the address has an account
+ * and whether or not they are over a limit */
 export async function requestReset(email: string, ip: string): Promise<void> {
-	if (await hit([`reset:ip:${ip}`, `reset:account:${email.toLowerCase()}`], LIMITS.reset)) return;
+	if (!(await takeResetRequest(email, ip))) return;
 	const account = await users.byEmail(email);
 	if (!account?.passwordHash) return;
 	const { token, stored } = issue('password_reset');
@@ -105,24 +118,17 @@ export async function resendVerification(account: { id: string; email: string; d
 	nudge();
 }
 
-export async function requestEmailChange(
-	account: { id: string; displayName: string; locale: Locale },
-	newEmail: string
-): Promise<'ok' | 'email_taken'> {
-	if (await users.byEmail(newEmail)) return 'email_taken';
+/** the same answer whether or not the new address has an account: its owner is mailed then */
+export async function requestEmailChange(account: { id: string }, newEmail: string): Promise<void> {
 	const { token, stored } = issue('email_change');
-	await users.issueToken({
+	await users.requestEmailChange({
 		userId: account.id,
-		purpose: 'email_change',
-		token: stored,
 		newEmail,
-		recipient: newEmail,
-		template: 'email_change',
-		locale: account.locale,
-		payload: { name: account.displayName, url: link('/verify', token) }
+		token: stored,
+		url: link('/verify', token),
+		loginUrl: url('/login')
 	});
 	nudge();
-	return 'ok';
 }
 
 export async function inviteStaff(input: { email: string; displayName: string; locale: Locale }, inviter: string) {
@@ -138,34 +144,70 @@ export async function inviteStaff(input: { email: string; displayName: string; l
 }
 
 /** is this a token that can still be used for the purpose? (checks the secret in constant time) */
-export async function tokenIsUsable(token: string, purposes: Purpose[]): Promise<Purpose | null> {
+async function usableToken(token: string, purposes: Purpose[]): Promise<{ purpose: Purpose; userId: string } | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
 	for (const purpose of purposes) {
 		const stored = await users.tokenHash(parsed.id, purpose);
-		if (stored && secretMatches(parsed.secret, fromBytea(stored))) return purpose;
+		if (stored && secretMatches(parsed.secret, fromBytea(stored.hash))) return { purpose, userId: stored.userId };
 	}
 	return null;
 }
 
-/** use a link once: verify an address, confirm a new one, or set a password */
-export async function useToken(token: string, purposes: Purpose[], password?: string): Promise<'ok' | 'invalid' | 'email_taken'> {
-	const purpose = await tokenIsUsable(token, purposes);
-	if (!purpose) return 'invalid';
-	const passwordHash = password === undefined ? undefined : await hashPassword(password);
+export async function tokenIsUsable(token: string, purposes: Purpose[]): Promise<Purpose | null> {
+	return (await usableToken(token, purposes))?.purpose ?? null;
+}
+
+/**
+ * Use a link once: verify an address, confirm a new one, or set a password (refused if the
+ * policy says no, the link then still usable). `keepSession`: the session of the browser
+ * confirming a new address, which stays when every other one ends.
+ */
+export async function useToken(
+	token: string,
+	purposes: Purpose[],
+	options: { password?: string; keepSession?: string | null } = {}
+): Promise<'ok' | 'invalid' | 'email_taken' | WeakPassword> {
+	const usable = await usableToken(token, purposes);
+	if (!usable) return 'invalid';
+	let passwordHash: string | undefined;
+	if (options.password !== undefined) {
+		const owner = await users.byId(usable.userId);
+		if (!owner) return 'invalid';
+		const problem = passwordProblem(options.password, owner);
+		if (problem) return { weak: problem };
+		passwordHash = await hashPassword(options.password);
+	}
 	try {
-		return (await users.useToken(parseToken(token)!.id, purpose, passwordHash)) ? 'ok' : 'invalid';
+		const used = await users.useToken(parseToken(token)!.id, usable.purpose, {
+			passwordHash,
+			keepSession: options.keepSession ?? undefined,
+			origin: config().ORIGIN
+		});
+		return used ? 'ok' : 'invalid';
 	} catch (error) {
 		if (error instanceof users.EmailTakenError) return 'email_taken';
 		throw error;
 	}
 }
 
-export async function changePassword(userId: string, current: string, next: string): Promise<boolean> {
-	const account = await users.byId(userId);
-	if (!account || !(await verifyPassword(account.passwordHash, current))) return false;
-	await users.setPassword(userId, await hashPassword(next));
-	return true;
+/**
+ * A new password from the account page: every other session and every open link ends and
+ * the owner is told, in one transaction; the browser that chose it gets a fresh session.
+ */
+export async function changePassword(
+	user: { id: string; roles: readonly Role[] },
+	current: string,
+	next: string
+): Promise<'wrong_password' | WeakPassword | { token: string; expiresAt: Date }> {
+	const account = await users.byId(user.id);
+	if (!account || !(await verifyPassword(account.passwordHash, current))) return 'wrong_password';
+	const problem = passwordProblem(next, account);
+	if (problem) return { weak: problem };
+	const session = newSession(account.roles);
+	await users.changePassword({ userId: account.id, passwordHash: await hashPassword(next), session, resetUrl: url('/reset') });
+	nudge();
+	return { token: session.token, expiresAt: session.expiresAt };
 }
 
 export async function passwordIsRight(userId: string, password: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { newPasswordSchema } from '$lib/schemas/reset';
 import { readForm } from '$lib/server/forms';
 import * as accounts from './accounts';
+import { passwordMessage } from './password-policy';
 import { authorizeAction, authorizeLoad } from './authorize';
 
 type Purpose = 'password_reset' | 'staff_invite';
@@ -18,7 +19,8 @@ export async function choosePassword(event: Event, purpose: Purpose) {
 	authorizeAction(event);
 	const form = readForm(newPasswordSchema, await event.request.formData());
 	if (!form.ok) return fail(400, { errors: form.errors });
-	const result = await accounts.useToken(event.params.token, [purpose], form.data.password);
+	const result = await accounts.useToken(event.params.token, [purpose], { password: form.data.password });
+	if (typeof result === 'object') return fail(400, { errors: { password: passwordMessage(result.weak) } });
 	if (result !== 'ok') return fail(400, { invalid: true });
 	// every session of the account ended with the new password
 	redirect(303, '/login?reset');

@@ -1,39 +1,46 @@
-// Rate limits kept in Postgres, so they hold across every app instance: each counted
-// event is a row, and a limit looks at the rows of the last window.
+// Rate limits kept in Postgres, so they hold across every app instance. Each counted event
+// is a row; deciding and recording happen in one SQL call that holds a lock per key, so a
+// burst of concurrent requests cannot all pass a check made before any of them is counted
+// (migration 20261201100000_account_limits.sql has the numbers of the login limits).
 import { db } from '$lib/server/db/client';
 
-export type Limit = { max: number; windowSeconds: number };
+export type Limit = { key: string; max: number; windowSeconds: number };
 
-export const LIMITS = {
-	/** failed logins, per account and per address */
-	login: { max: 10, windowSeconds: 15 * 60 },
-	/** registrations per address */
-	register: { max: 20, windowSeconds: 3600 },
-	/** password reset requests, per account and per address */
-	reset: { max: 5, windowSeconds: 3600 }
-} satisfies Record<string, Limit>;
+const HOUR = 3600;
 
-async function count(keys: string[], limit: Limit, record: boolean): Promise<number> {
-	const { data, error } = await db().rpc('rate_limit_count', {
-		p_keys: keys,
-		p_window_seconds: limit.windowSeconds,
-		p_record: record
+/** registrations per address */
+export const registerLimit = (address: string): Limit => ({ key: `register:address:${address}`, max: 20, windowSeconds: HOUR });
+
+/** count one event for every limit, unless one is used up: false when refused (nothing counted then) */
+export async function take(limits: Limit[]): Promise<boolean> {
+	const { data, error } = await db().rpc('rate_limit_take', {
+		p_keys: limits.map((l) => l.key),
+		p_maxes: limits.map((l) => l.max),
+		p_windows: limits.map((l) => l.windowSeconds)
 	});
 	if (error) throw new Error(`rate limit: ${error.message}`);
 	return data;
 }
 
-/** has any of the keys used up its limit? (counts nothing) */
-export async function exceeded(keys: string[], limit: Limit): Promise<boolean> {
-	return (await count(keys, limit, false)) >= limit.max;
+export type LoginAttempt = { allowed: false } | { allowed: true; attempt: number[]; delayMs: number };
+
+/** a login attempt, counted as a failure until finishLogin takes it back (see begin_login) */
+export async function beginLogin(email: string, address: string, origin: string): Promise<LoginAttempt> {
+	const { data, error } = await db().rpc('begin_login', { p_email: email, p_address: address, p_origin: origin });
+	if (error) throw new Error(`login limit: ${error.message}`);
+	const answer = data as { allowed: boolean; attempt?: number[]; delay_ms?: number };
+	return answer.allowed ? { allowed: true, attempt: answer.attempt ?? [], delayMs: answer.delay_ms ?? 0 } : { allowed: false };
 }
 
-/** count one event for every key */
-export async function record(keys: string[], limit: Limit): Promise<void> {
-	await count(keys, limit, true);
+/** the password was right: the attempt was no failure, and the address is one the owner uses */
+export async function finishLogin(attempt: number[], userId: string, address: string): Promise<void> {
+	const { error } = await db().rpc('finish_login', { p_attempt: attempt, p_user: userId, p_address: address });
+	if (error) throw new Error(`login limit: ${error.message}`);
 }
 
-/** count one event and say whether it went over the limit */
-export async function hit(keys: string[], limit: Limit): Promise<boolean> {
-	return (await count(keys, limit, true)) > limit.max;
+/** may this address have a reset link for this account now? (see take_reset_request) */
+export async function takeResetRequest(email: string, address: string): Promise<boolean> {
+	const { data, error } = await db().rpc('take_reset_request', { p_email: email, p_address: address });
+	if (error) throw new Error(`reset limit: ${error.message}`);
+	return data;
 }

@@ -14,6 +14,7 @@ export type SessionUser = {
 export type StoredSession = {
 	id: string;
 	secretHash: string;
+	createdAt: Date;
 	lastVerifiedAt: Date;
 	user: SessionUser;
 };
@@ -32,7 +33,9 @@ export async function insert(session: { id: string; userId: string; secretHash: 
 export async function get(id: string): Promise<StoredSession | null> {
 	const { data, error } = await db()
 		.from('sessions')
-		.select('id, secret_hash, last_verified_at, users!inner(id, email, display_name, locale, email_verified_at, user_roles(role))')
+		.select(
+			'id, secret_hash, created_at, last_verified_at, users!inner(id, email, display_name, locale, email_verified_at, user_roles(role))'
+		)
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new Error(`reading a session: ${error.message}`);
@@ -41,6 +44,7 @@ export async function get(id: string): Promise<StoredSession | null> {
 	return {
 		id: data.id,
 		secretHash: data.secret_hash as unknown as string,
+		createdAt: new Date(data.created_at),
 		lastVerifiedAt: new Date(data.last_verified_at),
 		user: {
 			id: user.id,

@@ -55,7 +55,8 @@ export async function byId(id: string): Promise<Account | null> {
 
 export class EmailTakenError extends Error {}
 
-/** a landlord or volunteer, with their verification token and mail, in one transaction */
+/** a landlord or volunteer, with their verification token and mail, in one transaction;
+ * null when the address already has an account (its owner is mailed instead, see register_user) */
 export async function register(input: {
 	email: string;
 	displayName: string;
@@ -64,7 +65,8 @@ export async function register(input: {
 	locale: Locale;
 	token: { id: string; hash: string; expiresAt: Date };
 	verifyUrl: string;
-}): Promise<string> {
+	loginUrl: string;
+}): Promise<string | null> {
 	const { data, error } = await db().rpc('register_user', {
 		p_email: input.email,
 		p_display_name: input.displayName,
@@ -74,11 +76,11 @@ export async function register(input: {
 		p_token_id: input.token.id,
 		p_token_hash: input.token.hash,
 		p_token_expires_at: input.token.expiresAt.toISOString(),
-		p_verify_url: input.verifyUrl
+		p_verify_url: input.verifyUrl,
+		p_login_url: input.loginUrl
 	});
-	if (error?.code === '23505') throw new EmailTakenError(input.email);
 	if (error) throw new Error(`registering: ${error.message}`);
-	return data;
+	return data ?? null;
 }
 
 /** a member of staff, invited by an admin: no password until they set one from the link */
@@ -110,9 +112,8 @@ export async function issueToken(input: {
 	userId: string;
 	purpose: TokenPurpose;
 	token: { id: string; hash: string; expiresAt: Date };
-	newEmail?: string;
 	recipient: string;
-	template: 'verify_email' | 'password_reset' | 'email_change';
+	template: 'verify_email' | 'password_reset';
 	locale: Locale;
 	payload: { name: string; url: string };
 }): Promise<void> {
@@ -122,7 +123,7 @@ export async function issueToken(input: {
 		p_token_id: input.token.id,
 		p_token_hash: input.token.hash,
 		p_expires_at: input.token.expiresAt.toISOString(),
-		p_new_email: input.newEmail ?? (null as unknown as string),
+		p_new_email: null as unknown as string,
 		p_recipient: input.recipient,
 		p_template: input.template,
 		p_locale: input.locale,
@@ -131,34 +132,75 @@ export async function issueToken(input: {
 	if (error) throw new Error(`issuing a link: ${error.message}`);
 }
 
-/** the stored hash of a token's secret, if the token is still usable for this purpose */
-export async function tokenHash(id: string, purpose: TokenPurpose): Promise<string | null> {
+/** a change of address: the link to the new address, or a mail to the owner of the
+ * address when it already has an account (see request_email_change) */
+export async function requestEmailChange(input: {
+	userId: string;
+	newEmail: string;
+	token: { id: string; hash: string; expiresAt: Date };
+	url: string;
+	loginUrl: string;
+}): Promise<void> {
+	const { error } = await db().rpc('request_email_change', {
+		p_user: input.userId,
+		p_new_email: input.newEmail,
+		p_token_id: input.token.id,
+		p_token_hash: input.token.hash,
+		p_expires_at: input.token.expiresAt.toISOString(),
+		p_url: input.url,
+		p_login_url: input.loginUrl
+	});
+	if (error) throw new Error(`changing the address: ${error.message}`);
+}
+
+/** the stored hash of a token's secret and whose it is, if the token is still usable for this purpose */
+export async function tokenHash(id: string, purpose: TokenPurpose): Promise<{ hash: string; userId: string } | null> {
 	const { data, error } = await db()
 		.from('email_tokens')
-		.select('secret_hash')
+		.select('secret_hash, user_id')
 		.eq('id', id)
 		.eq('purpose', purpose)
 		.is('used_at', null)
 		.gt('expires_at', new Date().toISOString())
 		.maybeSingle();
 	if (error) throw new Error(`reading a link: ${error.message}`);
-	return (data?.secret_hash as unknown as string) ?? null;
+	return data ? { hash: data.secret_hash as unknown as string, userId: data.user_id } : null;
 }
 
 /** use a token once (see use_email_token); the user's id, or null if it was not usable */
-export async function useToken(id: string, purpose: TokenPurpose, passwordHash?: string): Promise<string | null> {
+export async function useToken(
+	id: string,
+	purpose: TokenPurpose,
+	options: { passwordHash?: string; keepSession?: string; origin: string }
+): Promise<string | null> {
 	const { data, error } = await db().rpc('use_email_token', {
 		p_token_id: id,
 		p_purpose: purpose,
-		p_password_hash: passwordHash
+		p_password_hash: options.passwordHash ?? (null as unknown as string),
+		p_keep_session: options.keepSession ?? (null as unknown as string),
+		p_origin: options.origin
 	});
 	if (error?.code === '23505') throw new EmailTakenError('');
 	if (error) throw new Error(`using a link: ${error.message}`);
 	return data;
 }
 
-export async function setPassword(id: string, passwordHash: string) {
-	const { error } = await db().from('users').update({ password_hash: passwordHash }).eq('id', id);
+/** a new password from the account page, with the fresh session of the browser that chose
+ * it: every other session and every open link ends, and the owner is mailed (change_password) */
+export async function changePassword(input: {
+	userId: string;
+	passwordHash: string;
+	session: { id: string; secretHash: string; expiresAt: Date };
+	resetUrl: string;
+}): Promise<void> {
+	const { error } = await db().rpc('change_password', {
+		p_user: input.userId,
+		p_password_hash: input.passwordHash,
+		p_session_id: input.session.id,
+		p_session_hash: input.session.secretHash,
+		p_session_expires_at: input.session.expiresAt.toISOString(),
+		p_reset_url: input.resetUrl
+	});
 	if (error) throw new Error(`changing a password: ${error.message}`);
 }
 

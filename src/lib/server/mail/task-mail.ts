@@ -110,7 +110,7 @@ export const taskChangeTemplates = {
 		schema: z.object({ volunteer: z.string().max(200), expires_on: z.iso.date(), url: link }),
 		category: null,
 		content: (p, locale: Locale) => ({
-			subject: m.tchg_mail_cert_staff_subject({ volunteer: p.volunteer }, { locale }),
+			subject: m.tchg_mail_cert_staff_subject({}, { locale }),
 			paragraphs: [m.tchg_mail_cert_staff_body({ volunteer: p.volunteer, date: formatDate(p.expires_on, locale) }, { locale })],
 			action: { label: m.tchg_mail_cert_staff_action({}, { locale }), url: p.url },
 			reason: m.mail_staff_reason({}, { locale })

@@ -12,6 +12,8 @@ import { taskChangeTemplates } from './task-mail';
 export type Attachment = { filename: string; content: string; contentType: string };
 
 export type MailContent = {
+	/** a fixed text of the template, or staff-typed words (a task's title) and dates: never
+	 * what a landlord or volunteer typed, which goes in the body (tests/integration/mail.test.ts) */
 	subject: string;
 	/** the recipient's name for the greeting, if known */
 	name?: string;
@@ -104,6 +106,47 @@ export const templates = {
 		action: m.mail_email_change_action,
 		reason: m.mail_email_change_reason
 	}),
+	// a second registration with a taken address, or a move to one: its owner hears of it
+	account_exists: accountMail({
+		subject: m.mail_account_exists_subject,
+		body: m.mail_account_exists_body,
+		action: m.mail_account_exists_action,
+		reason: m.mail_account_exists_reason
+	}),
+	// to the address an account moved away from, in case it was not its owner who moved it
+	email_changed: define({
+		schema: z.object({ name: z.string().max(200), new_email: z.email() }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_email_changed_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_email_changed_body({ new_email: p.new_email }, { locale }), m.mail_email_changed_warning({}, { locale })],
+			reason: m.mail_email_changed_reason({}, { locale })
+		})
+	}),
+	password_changed: define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_password_changed_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_password_changed_body({}, { locale }), m.mail_password_changed_warning({}, { locale })],
+			action: { label: m.mail_password_changed_action({}, { locale }), url: p.url },
+			reason: m.mail_password_changed_reason({}, { locale })
+		})
+	}),
+	// many failed logins on the account from addresses its owner does not use (begin_login)
+	login_throttled: define({
+		schema: z.object({ name: z.string().max(200), url: link }),
+		category: null,
+		content: (p, locale) => ({
+			subject: m.mail_login_throttled_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_login_throttled_body({}, { locale }), m.mail_login_throttled_advice({}, { locale })],
+			action: { label: m.mail_login_throttled_action({}, { locale }), url: p.url },
+			reason: m.mail_login_throttled_reason({}, { locale })
+		})
+	}),
 	staff_invitation: define({
 		schema: z.object({ inviter: z.string().min(1).max(200), url: link }),
 		category: null,
@@ -118,7 +161,7 @@ export const templates = {
 		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: m.mail_dwelling_received_subject({ address: p.address }, { locale }),
+			subject: m.mail_dwelling_received_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_dwelling_received_body({ address: p.address }, { locale })],
 			action: { label: m.mail_dwelling_received_action({}, { locale }), url: p.url },
@@ -129,7 +172,7 @@ export const templates = {
 		schema: z.object({ address: z.string().max(300), locality: z.string().max(100), url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: m.mail_dwelling_to_review_subject({ address: p.address }, { locale }),
+			subject: m.mail_dwelling_to_review_subject({}, { locale }),
 			paragraphs: [m.mail_dwelling_to_review_body({ address: p.address, locality: p.locality }, { locale })],
 			action: { label: m.mail_dwelling_to_review_action({}, { locale }), url: p.url },
 			reason: m.mail_staff_reason({}, { locale })
@@ -156,7 +199,7 @@ export const templates = {
 				rejected: m.mail_dwelling_reviewed_body_rejected
 			}[p.decision];
 			return {
-				subject: subject({ address: p.address }, { locale }),
+				subject: subject({}, { locale }),
 				name: p.name,
 				paragraphs: [
 					body({ address: p.address }, { locale }),
@@ -171,7 +214,7 @@ export const templates = {
 		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: m.mail_proposal_waiting_subject({ address: p.address }, { locale }),
+			subject: m.mail_proposal_waiting_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_proposal_waiting_body({ address: p.address }, { locale })],
 			action: { label: m.mail_proposal_waiting_action({}, { locale }), url: p.url },
@@ -182,10 +225,7 @@ export const templates = {
 		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)(
-				{ address: p.address },
-				{ locale }
-			),
+			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)({}, { locale }),
 			paragraphs: [
 				p.accepted
 					? m.mail_proposal_answered_body_yes({ address: p.address }, { locale })
@@ -205,7 +245,7 @@ export const templates = {
 		}),
 		category: null,
 		content: (p, locale) => ({
-			subject: m.mail_match_confirmed_subject({ address: p.address }, { locale }),
+			subject: m.mail_match_confirmed_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_match_confirmed_body(p, { locale })],
 			action: { label: m.mail_match_confirmed_action({}, { locale }), url: p.url },
@@ -216,7 +256,7 @@ export const templates = {
 		schema: z.object({ name: z.string().max(200), address: z.string().max(300), yes_url: link, no_url: link }),
 		category: null,
 		content: (p, locale) => ({
-			subject: m.mail_still_available_subject({ address: p.address }, { locale }),
+			subject: m.mail_still_available_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [
 				m.mail_still_available_body({ address: p.address }, { locale }),

@@ -12,7 +12,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = authorizeAction(event);
-		const result = await accounts.useToken(event.params.token, ['verify_email', 'email_change']);
+		// the browser confirming a new address keeps its session; every other one ends
+		const result = await accounts.useToken(event.params.token, ['verify_email', 'email_change'], {
+			keepSession: user ? event.locals.sessionId : null
+		});
 		if (result !== 'ok') return fail(400, { invalid: true });
 		redirect(303, user ? '/account?verified' : '/login?verified');
 	}
