@@ -175,6 +175,11 @@ from seed_dwelling_target as t (n, target);
 update public.dwellings set rent_nok = null, fire_safety_confirmed = false, description = ''
 where id = md5('dwelling:1')::uuid;
 
+-- the two offers proposed below to households they would not fit as generated (five
+-- persons; step-free and pets) fit them: confirming re-checks the pair
+update public.dwellings set bedrooms = 3, beds = 5, max_occupants = 5 where id = md5('dwelling:30')::uuid;
+update public.dwellings set step_free = true, pets_allowed = true where id = md5('dwelling:33')::uuid;
+
 -- staff reviewed the offers that are past review: approved ones, some weeks or months ago
 -- (so some are due for a "still available?" check), and the ones sent back or turned down
 update public.dwellings d

@@ -160,6 +160,7 @@ export type Database = {
       }
       dwellings: {
         Row: {
+          approved_terms: Json | null
           available_from: string | null
           available_until: string | null
           bedrooms: number | null
@@ -196,8 +197,10 @@ export type Database = {
           street: string | null
           submitted_at: string | null
           updated_at: string
+          dwelling_terms: Json | null
         }
         Insert: {
+          approved_terms?: Json | null
           available_from?: string | null
           available_until?: string | null
           bedrooms?: number | null
@@ -236,6 +239,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          approved_terms?: Json | null
           available_from?: string | null
           available_until?: string | null
           bedrooms?: number | null
@@ -601,6 +605,8 @@ export type Database = {
       }
       notifications: {
         Row: {
+          about_household_id: string | null
+          about_user_id: string | null
           attempts: number
           category: string | null
           created_at: string
@@ -617,8 +623,11 @@ export type Database = {
           sent_at: string | null
           status: Database["public"]["Enums"]["notification_status"]
           template: string
+          user_id: string | null
         }
         Insert: {
+          about_household_id?: string | null
+          about_user_id?: string | null
           attempts?: number
           category?: string | null
           created_at?: string
@@ -635,8 +644,11 @@ export type Database = {
           sent_at?: string | null
           status?: Database["public"]["Enums"]["notification_status"]
           template: string
+          user_id?: string | null
         }
         Update: {
+          about_household_id?: string | null
+          about_user_id?: string | null
           attempts?: number
           category?: string | null
           created_at?: string
@@ -653,8 +665,38 @@ export type Database = {
           sent_at?: string | null
           status?: Database["public"]["Enums"]["notification_status"]
           template?: string
+          user_id?: string | null
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "notifications_about_household_id_fkey"
+            columns: ["about_household_id"]
+            isOneToOne: false
+            referencedRelation: "household_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_about_household_id_fkey"
+            columns: ["about_household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_about_user_id_fkey"
+            columns: ["about_user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       rate_limit_events: {
         Row: {
@@ -1266,6 +1308,8 @@ export type Database = {
       claim_notifications: {
         Args: { p_lease_seconds: number; p_limit: number; p_worker: string }
         Returns: {
+          about_household_id: string | null
+          about_user_id: string | null
           attempts: number
           category: string | null
           created_at: string
@@ -1282,6 +1326,7 @@ export type Database = {
           sent_at: string | null
           status: Database["public"]["Enums"]["notification_status"]
           template: string
+          user_id: string | null
         }[]
         SetofOptions: {
           from: "*"
@@ -1316,6 +1361,10 @@ export type Database = {
         }[]
       }
       dwelling_lookups: { Args: Record<PropertyKey, never>; Returns: Json }
+      dwelling_terms: {
+        Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
+        Returns: Json
+      }
       dwelling_transition_allowed: {
         Args: {
           p_from: Database["public"]["Enums"]["dwelling_status"]
@@ -1336,8 +1385,29 @@ export type Database = {
         }
         Returns: string
       }
+      enqueue_notification_for: {
+        Args: {
+          p_category?: string
+          p_idempotency_key: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_payload: Json
+          p_recipient: string
+          p_template: string
+          p_user: string
+        }
+        Returns: string
+      }
       enqueue_to_staff: {
         Args: { p_key: string; p_payload: Json; p_template: string }
+        Returns: undefined
+      }
+      enqueue_to_staff_about: {
+        Args: {
+          p_about: string
+          p_key: string
+          p_payload: Json
+          p_template: string
+        }
         Returns: undefined
       }
       erase_account: { Args: { p_user: string }; Returns: undefined }
@@ -1406,6 +1476,10 @@ export type Database = {
         Args: { p_email: string; p_login_url: string }
         Returns: undefined
       }
+      mark_mail_about: {
+        Args: { p_household?: string; p_keys: string[]; p_user: string }
+        Returns: undefined
+      }
       mark_no_show: {
         Args: {
           p_no_show: boolean
@@ -1415,7 +1489,15 @@ export type Database = {
         }
         Returns: boolean
       }
+      match_violations: {
+        Args: { p_dwelling: string; p_household: string }
+        Returns: string[]
+      }
       matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      mentions_address: {
+        Args: { p_email: string; p_text: string }
+        Returns: boolean
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1430,6 +1512,22 @@ export type Database = {
       over_rent_cap: {
         Args: { p_max_occupants: number; p_rent: number }
         Returns: boolean
+      }
+      pair_violations: {
+        Args: {
+          p_available_from: string
+          p_available_until: string
+          p_beds: number
+          p_crowded_margin: number
+          p_expected_arrival: string
+          p_has_pets: boolean
+          p_max_occupants: number
+          p_needs_step_free: boolean
+          p_persons: number
+          p_pets_allowed: boolean
+          p_step_free: boolean
+        }
+        Returns: string[]
       }
       proposal_for_landlord: {
         Args: { p_landlord: string; p_match: string }

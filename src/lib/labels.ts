@@ -45,6 +45,15 @@ export const whyNotNames = {
 	locked_conflict: m.why_locked_conflict
 };
 
+/** why one household and one dwelling do not fit (the hard constraints of the pair) */
+export const pairViolationNames = {
+	too_small: m.pair_too_small,
+	not_available_in_time: m.pair_not_available_in_time,
+	ends_before_arrival: m.pair_ends_before_arrival,
+	not_step_free: m.pair_not_step_free,
+	no_pets: m.pair_no_pets
+};
+
 export const dwellingStatusNames = {
 	draft: m.status_draft,
 	submitted: m.status_submitted,

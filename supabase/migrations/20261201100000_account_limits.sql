@@ -115,7 +115,9 @@ set search_path = ''
 as $$
 declare
   v_email text := lower(p_email);
-  k_pair text := 'login:pair:' || v_email || ' ' || p_address;
+  -- an address is always a whole ':'-separated part of a key, so erasing its person
+  -- finds every key that names it (erase_account)
+  k_pair text := 'login:pair:' || v_email || ':' || p_address;
   k_address text := 'login:address:' || p_address;
   k_account text := 'login:account:' || v_email;
   soft constant integer := 20;
@@ -181,7 +183,7 @@ as $$
 declare
   v_email text := lower(p_email);
   person uuid;
-  keys text[] := array['reset:pair:' || v_email || ' ' || p_address, 'reset:address:' || p_address];
+  keys text[] := array['reset:pair:' || v_email || ':' || p_address, 'reset:address:' || p_address];
   maxes integer[] := array[3, 20];
   windows integer[] := array[3600, 3600];
 begin
@@ -406,14 +408,16 @@ begin
       );
     end if;
   elsif p_purpose = 'email_change' then
-    update public.users set email = token.new_email, email_verified_at = now() where id = token.user_id;
-    delete from public.sessions where user_id = token.user_id and id is distinct from p_keep_session;
-    perform public.end_account_links(token.user_id);
+    -- queued while the old address is still theirs, so the mail is theirs (and stays
+    -- addressed to the old address when the change moves their waiting mail along)
     perform public.enqueue_notification(
       person.email, 'email_changed', person.locale,
       jsonb_build_object('name', person.display_name, 'new_email', token.new_email),
       'email_changed:' || token.id
     );
+    update public.users set email = token.new_email, email_verified_at = now() where id = token.user_id;
+    delete from public.sessions where user_id = token.user_id and id is distinct from p_keep_session;
+    perform public.end_account_links(token.user_id);
   end if;
   return token.user_id;
 end

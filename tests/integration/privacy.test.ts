@@ -260,6 +260,16 @@ describe('deleting an account', () => {
 			.single();
 		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: me.id, p_origin: 'http://localhost' });
 		await db.from('mail_opt_outs').insert({ email: me.email, category: 'reminders' });
+		// staff are told that their police certificate runs out: a mail to others that names them
+		const inTenDays = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
+		await db.rpc('record_police_certificate', { p_volunteer: me.id, p_staff: STAFF, p_seen_on: '2026-01-01', p_expires_on: inTenDays });
+		await db.rpc('queue_certificate_expiry_notices', { p_origin: 'http://localhost' });
+		const { count: aboutThem } = await db
+			.from('notifications')
+			.select('*', { count: 'exact', head: true })
+			.eq('template', 'certificate_expiring_staff')
+			.eq('about_user_id', me.id);
+		expect(aboutThem).toBeGreaterThan(0);
 		const client = new Client(app.url, '10.77.1.1');
 		await client.login(me.email, 'feil passord');
 		await client.login(me.email);
@@ -285,6 +295,57 @@ describe('deleting an account', () => {
 		expect(kept).toEqual([{ id: let_, landlord_id: null, status: 'let' }]);
 		const { data: match } = await db.from('matches').select('status, household_id').eq('id', matchId!).single();
 		expect(match).toEqual({ status: 'confirmed', household_id: h.id });
+	});
+});
+
+describe('deleting an account, precisely', () => {
+	it('leaves other people’s mails alone, also those whose text holds the erased person’s name', async () => {
+		const name = `Nils${unique()}`;
+		const me = await person(['volunteer'], name);
+		// someone else whose name holds the erased person's name, with mails of their own and one to staff about them
+		const other = await person(['volunteer'], `Kari ${name}en`);
+		const db = serviceClient();
+		const start = new Date(Date.now() + 96 * HOUR);
+		const { data: task } = await db
+			.from('tasks')
+			.insert({
+				type: 'guide',
+				title: `Omvising for ${name}`,
+				starts_at: start.toISOString(),
+				ends_at: new Date(start.getTime() + HOUR).toISOString(),
+				locality: 'Lid',
+				volunteers_needed: 3
+			})
+			.select('id')
+			.single();
+		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
+		await db.rpc('withdraw_signup', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
+		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
+		const inTenDays = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
+		await db.rpc('record_police_certificate', { p_volunteer: other.id, p_staff: STAFF, p_seen_on: '2026-01-01', p_expires_on: inTenDays });
+		await db.rpc('queue_certificate_expiry_notices', { p_origin: 'http://localhost' });
+		const { data: before } = await db
+			.from('notifications')
+			.select('id, status, payload')
+			.or(`user_id.eq.${other.id},about_user_id.eq.${other.id}`)
+			.order('id');
+		// some sent, some still waiting
+		expect(before!.length).toBeGreaterThanOrEqual(3);
+		await db.from('notifications').update({ status: 'sent' }).eq('id', before![0].id);
+		before![0].status = 'sent';
+		for (const row of before!) expect(JSON.stringify(row.payload)).toContain(name);
+
+		const client = await loggedIn(me.email);
+		expect(location(await client.post('/account?/delete', { current_password: 'busett-demo-2026' }))).toBe('/?deleted');
+
+		const { data: after } = await db
+			.from('notifications')
+			.select('id, status, payload')
+			.or(`user_id.eq.${other.id},about_user_id.eq.${other.id}`)
+			.order('id');
+		expect(after).toEqual(before);
+		const { count } = await db.from('users').select('*', { count: 'exact', head: true }).eq('id', me.id);
+		expect(count).toBe(0);
 	});
 });
 
@@ -342,6 +403,43 @@ describe('retention', () => {
 		await serviceClient().rpc('anonymise_settled_households');
 		const { data: again } = await serviceClient().from('households').select('anonymised_at').eq('id', old.id).single();
 		expect(again!.anonymised_at).toBe(byId.get(old.id)!.anonymised_at);
+	});
+
+	it('empties the landlord’s mail that carried an anonymised household’s contact, and no other household’s', async () => {
+		const url = stackEnv().databaseUrl;
+		const { rows } = await sql(
+			url,
+			`select (current_date - make_interval(months => public.retention_months()) - interval '1 day')::date::text as over`
+		);
+		// two households with the same phone number: only the one anonymised loses its mail's content
+		const old = await household({ status: 'settled', settled_on: rows[0].over });
+		const waiting = await household();
+		const db = serviceClient();
+		const mail = (h: { id: string; contact_name: string }) => ({
+			recipient: `utleigar-${unique()}@example.no`,
+			template: 'match_confirmed',
+			status: 'sent' as const,
+			payload: { name: 'Utleigar', address: 'Vegen 1, Lid', contact_name: h.contact_name, contact_phone: '+47 400 00 000', url: 'x' },
+			idempotency_key: `retention-test:${unique()}`,
+			about_household_id: h.id
+		});
+		const { data: mails, error } = await db
+			.from('notifications')
+			.insert([mail(old), mail(waiting)])
+			.select('id, payload');
+		expect(error).toBeNull();
+
+		await db.rpc('anonymise_settled_households');
+		const { data: after } = await db
+			.from('notifications')
+			.select('id, payload')
+			.in(
+				'id',
+				mails!.map((m) => m.id)
+			);
+		const byId = new Map(after!.map((r) => [r.id, r.payload]));
+		expect(byId.get(mails![0].id)).toEqual({});
+		expect(byId.get(mails![1].id)).toEqual(mails![1].payload);
 	});
 
 	it('lets an admin set the number of months, within bounds', async () => {

@@ -1,13 +1,14 @@
 // Concurrency through the whole app, as people would cause it: many logged-in volunteers
 // pressing "sign up" at once for a task with few places, ten staff sessions proposing
-// the same dwelling to ten households at once, and a burst of password guesses. The database decides; the counts must be
-// exact. (Two mail workers on one outbox: tests/integration/mail.test.ts; two app
+// the same dwelling to ten households at once, one volunteer signing up for two
+// overlapping tasks from two tabs at once, and a burst of password guesses. The database
+// decides; the counts must be exact. (Two mail workers on one outbox: tests/integration/mail.test.ts; two app
 // instances: tests/integration/instances.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
-import { task, volunteers } from '../helpers/tasks';
+import { HOUR, task, volunteers } from '../helpers/tasks';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -112,7 +113,65 @@ describe('concurrent requests through the app', () => {
 		const { count } = await serviceClient()
 			.from('rate_limit_events')
 			.select('*', { count: 'exact', head: true })
-			.eq('key', `login:pair:${person.email.toLowerCase()} ${ip}`);
+			.eq('key', `login:pair:${person.email.toLowerCase()}:${ip}`);
 		expect(count).toBe(10);
+	});
+});
+
+describe('one volunteer signing up for two overlapping tasks at once', () => {
+	// the volunteer's active places (confirmed or waitlisted) among these tasks
+	async function placesOn(volunteerId: string, taskIds: string[]) {
+		const { data, error } = await serviceClient()
+			.from('signups')
+			.select('task_id, status')
+			.eq('volunteer_id', volunteerId)
+			.in('task_id', taskIds)
+			.in('status', ['confirmed', 'waitlisted']);
+		expect(error).toBeNull();
+		return data!;
+	}
+
+	it('gets exactly one of the two places, in each of 20 rounds of two sign-ups sent at the same moment', async () => {
+		const [volunteer] = await volunteers(1, 'Dobbel Frivillig');
+		// two tabs (two sessions) of the same person
+		const tabs = [await loggedIn(volunteer.email, 400), await loggedIn(volunteer.email, 401)];
+		const both: number[] = [];
+		for (let round = 0; round < 20; round++) {
+			// fresh tasks each round, ten hours apart from the last round's: 10:00–13:00 and 11:00–14:00
+			const start = 72 * HOUR + round * 10 * HOUR;
+			const pair = await Promise.all([task({}, start), task({}, start + HOUR)]);
+			const responses = await Promise.all(pair.map((id, n) => tabs[n].post(`/volunteer/tasks/${id}?/signup`)));
+			expect(responses.map((r) => r.status).sort()).toEqual([303, 409]);
+			const places = await placesOn(volunteer.id, pair);
+			if (places.length !== 1) both.push(round);
+		}
+		expect(both, 'rounds in which the volunteer got both overlapping places').toEqual([]);
+	});
+
+	it('never keeps a volunteer on two overlapping tasks when staff move one task onto the other while they sign up (20 rounds)', async () => {
+		const [volunteer] = await volunteers(1, 'Flytta Frivillig');
+		const tab = await loggedIn(volunteer.email, 402);
+		const clashes: number[] = [];
+		for (let round = 0; round < 20; round++) {
+			// the volunteer is on the first task; staff move it onto the second's time as the volunteer signs up for that
+			const start = 30 * 24 * HOUR + round * 10 * HOUR;
+			const [first, second] = await Promise.all([task({}, start), task({}, start + 5 * HOUR)]);
+			expect((await tab.post(`/volunteer/tasks/${first}?/signup`)).status).toBe(303);
+			const moved = new Date(Date.now() + start + 5 * HOUR);
+			const [signup] = await Promise.all([
+				tab.post(`/volunteer/tasks/${second}?/signup`),
+				serviceClient().rpc('update_task', {
+					p_task: first,
+					p_changes: { starts_at: moved.toISOString(), ends_at: new Date(moved.getTime() + 3 * HOUR).toISOString() },
+					p_origin: 'http://localhost'
+				})
+			]);
+			expect(signup.status).toBeLessThan(500);
+			const { data: tasks } = await serviceClient().from('tasks').select('id, starts_at, ends_at').in('id', [first, second]);
+			const [a, b] = tasks!;
+			const overlapping = new Date(a.starts_at) < new Date(b.ends_at) && new Date(b.starts_at) < new Date(a.ends_at);
+			if (overlapping && (await placesOn(volunteer.id, [first, second])).length === 2) clashes.push(round);
+		}
+		expect(clashes, 'rounds that left the volunteer on two overlapping tasks').toEqual([]);
 	});
 });

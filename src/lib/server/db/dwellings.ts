@@ -12,7 +12,11 @@ export type Owner = { landlordId: string | null };
 
 export class TransitionError extends Error {}
 
+/** the terms of a proposed or let offer do not change (the database refuses, hint dwelling_frozen) */
+export class FrozenError extends Error {}
+
 function failed(what: string, error: { message: string; hint?: string | null; code?: string }): never {
+	if (error.hint === 'dwelling_frozen') throw new FrozenError(error.message);
 	// a refused status change, an offer that is not complete, or a landlord not yet verified
 	if (['invalid_transition', 'dwelling_not_available', 'unverified'].includes(error.hint ?? '') || error.code === '23514')
 		throw new TransitionError(error.message);

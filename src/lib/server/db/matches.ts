@@ -1,10 +1,21 @@
 // Proposals and confirmations; the rules (one open proposal per dwelling and per household,
 // only approved dwellings) are the database's.
-import type { Reason } from '$lib/server/matching';
+import type { Reason, Violation } from '$lib/server/matching';
 import { db } from './client';
 
 export class AlreadyProposedError extends Error {}
 export class NotAvailableError extends Error {}
+
+/** the household and the dwelling no longer fit (the database re-checks the hard constraints on confirming) */
+export class NoLongerFitsError extends Error {
+	readonly broken: PairViolation[];
+	constructor(message: string, broken: PairViolation[]) {
+		super(message);
+		this.broken = broken;
+	}
+}
+
+export type PairViolation = Exclude<Violation, 'not_free'>;
 
 export async function propose(input: {
 	householdId: string;
@@ -31,6 +42,8 @@ export async function propose(input: {
 
 export async function confirm(matchId: string, staffId: string, origin: string): Promise<boolean> {
 	const { data, error } = await db().rpc('confirm_match', { p_match: matchId, p_staff: staffId, p_origin: origin });
+	if (error?.hint === 'pair_infeasible')
+		throw new NoLongerFitsError(error.message, (error.details ?? '').split(',').filter(Boolean) as PairViolation[]);
 	if (error) throw new Error(`confirming: ${error.message}`);
 	return data;
 }

@@ -1,6 +1,8 @@
 // A landlord's or volunteer's own data: all of it as one download, and erasing it.
 // The export holds only rows that are about the person asking; household data never
-// goes in (a landlord sees a proposal's status and dates, not who it was for).
+// goes in (a landlord sees a proposal's status and dates, not who it was for). Mails are
+// the person's by the key set when each was queued (notifications.user_id), never by the
+// address: an address its owner left can be registered by someone else.
 import { db } from './client';
 
 function check<T>(what: string, result: { data: T; error: null } | { data: null; error: { message: string } }): T {
@@ -31,8 +33,8 @@ export async function exportFor(userId: string) {
 			.order('created_at'),
 		db()
 			.from('notifications')
-			.select('template, locale, payload, status, created_at, sent_at')
-			.eq('recipient', account.email.toLowerCase())
+			.select('recipient, template, locale, payload, status, created_at, sent_at')
+			.eq('user_id', userId)
 			.order('created_at'),
 		db().from('mail_opt_outs').select('category, created_at').eq('email', account.email.toLowerCase())
 	]);

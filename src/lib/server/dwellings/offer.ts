@@ -14,7 +14,14 @@ async function store(target: Target, form: FormData, schema: typeof draftSchema 
 	const parsed = readForm(schema, form);
 	if (!parsed.ok) return { failure: fail(400, { values: parsed.values, errors: parsed.errors }) };
 	if (target.id === null) return { id: await dwellings.create(target.owner, parsed.data) };
-	if (!(await dwellings.update(target.id, target.owner, parsed.data))) error(404);
+	try {
+		if (!(await dwellings.update(target.id, target.owner, parsed.data))) error(404);
+	} catch (e) {
+		// a crafted post to an offer that is proposed or let: the database keeps its terms
+		if (e instanceof dwellings.FrozenError)
+			return { failure: fail(409, { values: typedValues(form), errors: { form: m.dw_frozen_refused() } }) };
+		throw e;
+	}
 	return { id: target.id };
 }
 

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
 import { reviewSchema } from '$lib/schemas/review';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
@@ -21,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
+		// what the landlord (or staff) changed after the last approval, for this review
+		changes: changesSinceApproval(dwelling),
 		districts: districtOptions,
 		overCap: overRentCap(dwelling.rent_nok, dwelling.max_occupants, caps),
 		reviewed: event.url.searchParams.has('reviewed'),

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { pairViolationNames } from '$lib/labels';
 import { householdStatusSchema } from '$lib/schemas/household-filters';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
@@ -69,8 +70,16 @@ export const actions: Actions = {
 	confirm: async (event) => {
 		const staff = authorizeAction(event, 'confirm')!;
 		const form = readForm(idSchema('match_id'), await event.request.formData());
-		if (!form.ok || !(await matches.confirm(String(form.data.match_id), staff.id, config().ORIGIN)))
-			return fail(409, { message: m.hh_status_refused() });
+		if (!form.ok) return fail(409, { message: m.hh_status_refused() });
+		try {
+			if (!(await matches.confirm(String(form.data.match_id), staff.id, config().ORIGIN)))
+				return fail(409, { message: m.hh_status_refused() });
+		} catch (e) {
+			// the household or the dwelling changed since the proposal: say what no longer fits
+			if (e instanceof matches.NoLongerFitsError)
+				return fail(409, { message: m.hh_no_longer_fits({ reasons: e.broken.map((v) => pairViolationNames[v]?.() ?? v).join(', ') }) });
+			throw e;
+		}
 		nudge();
 		back(event, 'confirmed');
 	},
