@@ -43,12 +43,12 @@ async function registered(role: 'landlord' | 'volunteer', email: string, name: s
 	return { client, id: user!.id as string, verifyLinksBefore };
 }
 
-type Row = { id: string; template: string; status: string; recipient: string; payload: Record<string, unknown> };
+type Row = { id: string; template: string; status: string; recipient: string; payload: Record<string, unknown>; user_id: string | null };
 /** the outbox rows to these addresses (by address: this test also runs where mails had no owner) */
 async function mailsAt(...addresses: string[]): Promise<Row[]> {
 	const { data, error } = await serviceClient()
 		.from('notifications')
-		.select('id, template, status, recipient, payload')
+		.select('id, template, status, recipient, payload, user_id')
 		.in('recipient', addresses);
 	if (error) throw error;
 	return data as Row[];
@@ -146,7 +146,10 @@ describe('the data download after an address changes hands', () => {
 		// what went to the old address keeps no content; what waited follows A
 		const afterMove = await mailsAt(oldAddress, newAddress);
 		expect(afterMove.map((r) => r.template)).toEqual(expect.arrayContaining(['proposal_waiting', 'match_confirmed', 'email_change']));
-		for (const row of afterMove.filter((r) => r.recipient === oldAddress)) expect(row.payload, row.template).toEqual({});
+		// but the notice of the change itself, written for the old address, which it goes to
+		const notice = afterMove.find((r) => r.template === 'email_changed');
+		expect(notice).toMatchObject({ recipient: oldAddress, user_id: a.id, payload: { new_email: newAddress } });
+		for (const row of afterMove.filter((r) => r.recipient === oldAddress && r !== notice)) expect(row.payload, row.template).toEqual({});
 		expect(afterMove.find((r) => r.id === waiting!.id)).toMatchObject({ recipient: newAddress, payload: { title: 'Ventande' } });
 
 		// B registers the freed address and does not verify it: no download, and the page says why
