@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { cookieName } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { refuseEndpoint } from '$lib/server/auth/authorize';
+import { handleAccess } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
 import { asActor } from '$lib/server/db/client';
@@ -125,9 +125,6 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return asActor(event.locals.user?.id ?? null, () => resolve(event));
 };
 
-// endpoints have no load to check them; pages check in their loads and actions
-const handleEndpoints: Handle = ({ event, resolve }) => refuseEndpoint(event) ?? resolve(event);
-
 // the page's language: the logged-in person's setting, else their choice in the switcher
 // (cookie), else the browser's, else Nynorsk (see locale.ts)
 const handleLocale: Handle = ({ event, resolve }) => {
@@ -159,5 +156,6 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// the language is known before anything answers, so a refusal is in the reader's language too
-export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleEndpoints);
+// the language is known before anything answers, so a refusal is in the reader's language too;
+// handleAccess (authorize.ts) checks every request against policy.ts and refuses what it does not name
+export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleAccess);
