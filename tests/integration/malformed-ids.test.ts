@@ -38,9 +38,9 @@ const pathOf = (route: string, param: 'id' | 'token', value: string) =>
 	route
 		.split('/')
 		.filter((p) => !/^\(.+\)$/.test(p))
-		.map((p) => p.replace(param === 'id' ? /\[id(=uuid)?\]/ : /\[token\]/, () => value))
+		.map((p) => p.replace(param === 'id' ? /\[id=uuid\]/ : /\[token\]/, () => value))
 		.join('/')
-		.replace(/\[answer(=yes_no)?\]/, 'yes')
+		.replace('[answer=yes_no]', 'yes')
 		.replace('[answer=accept_decline]', 'accept');
 
 const whoFor = (rule: Rule): Who =>
