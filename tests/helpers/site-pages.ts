@@ -64,7 +64,7 @@ export async function personSpeaking(who: Exclude<Who, 'anonymous'>, locale: str
 	return email;
 }
 
-/** route ids of every +page.svelte, as SvelteKit names them: /(staff)/staff/tasks/[id] */
+/** route ids of every +page.svelte, as SvelteKit names them: /(staff)/staff/tasks/[id=uuid] */
 export function pageRoutes(): string[] {
 	const base = join(ROOT, 'src/routes');
 	const found: string[] = [];
@@ -138,7 +138,7 @@ const request_base = (_request: APIRequestContext) => process.env.A11Y_BASE_URL 
 
 /** addresses for routes with parameters */
 export const PARAMS: Record<string, Resolver> = {
-	'/(landlord)/landlord/dwellings/[id]': async () => {
+	'/(landlord)/landlord/dwellings/[id=uuid]': async () => {
 		const rows = await one(
 			'dwelling',
 			serviceClient()
@@ -150,7 +150,7 @@ export const PARAMS: Record<string, Resolver> = {
 		);
 		return `/landlord/dwellings/${rows[0].id}`;
 	},
-	'/(landlord)/landlord/proposals/[id]': async () => {
+	'/(landlord)/landlord/proposals/[id=uuid]': async () => {
 		const rows = await one(
 			'proposal',
 			serviceClient()
@@ -162,12 +162,12 @@ export const PARAMS: Record<string, Resolver> = {
 		);
 		return `/landlord/proposals/${rows[0].id}`;
 	},
-	'/(volunteer)/volunteer/tasks/[id]': async () => `/volunteer/tasks/${seedId('task:20')}`,
-	'/(staff)/staff/dwellings/[id]': async () => `/staff/dwellings/${seedId('dwelling:2')}`,
-	'/(staff)/staff/households/[id]': async () => `/staff/households/${seedId('household:5')}`,
-	'/(staff)/staff/tasks/[id]': async () => `/staff/tasks/${seedId('task:20')}`,
-	'/(staff)/staff/tasks/[id]/volunteers': async () => `/staff/tasks/${seedId('task:20')}/volunteers`,
-	'/(staff)/staff/volunteers/[id]': async () => `/staff/volunteers/${seedId('user:volunteer:2')}`,
+	'/(volunteer)/volunteer/tasks/[id=uuid]': async () => `/volunteer/tasks/${seedId('task:20')}`,
+	'/(staff)/staff/dwellings/[id=uuid]': async () => `/staff/dwellings/${seedId('dwelling:2')}`,
+	'/(staff)/staff/households/[id=uuid]': async () => `/staff/households/${seedId('household:5')}`,
+	'/(staff)/staff/tasks/[id=uuid]': async () => `/staff/tasks/${seedId('task:20')}`,
+	'/(staff)/staff/tasks/[id=uuid]/volunteers': async () => `/staff/tasks/${seedId('task:20')}/volunteers`,
+	'/(staff)/staff/volunteers/[id=uuid]': async () => `/staff/volunteers/${seedId('user:volunteer:2')}`,
 	'/unsubscribe/[token]': async () =>
 		`/unsubscribe/${unsubscribeToken({ email: 'frivillig03@example.no', category: 'tasks' }, stackEnv().appSecret)}`,
 	'/verify/[token]': async (request) => {
@@ -194,14 +194,14 @@ export const PARAMS: Record<string, Resolver> = {
 			'/invite'
 		);
 	},
-	'/task-invitation/[token]/[answer]': async (request) => {
+	'/task-invitation/[token]/[answer=accept_decline]': async (request) => {
 		const email = 'frivillig06@example.no';
 		const form = { volunteer: await userId(email) };
 		const link = await freshAccount(request.staff, `/staff/tasks/${seedId('task:20')}/volunteers?/invite`, form, email, '/task-invitation');
 		return `${link}/accept`;
 	},
 	// the monthly "still available?" check of an approved offer, issued as the job does
-	'/availability/[token]/[answer]': async () => {
+	'/availability/[token]/[answer=yes_no]': async () => {
 		const [dwelling] = await one('approved dwelling', serviceClient().from('dwellings').select('id').eq('status', 'approved').limit(1));
 		const token = newToken();
 		const { error } = await serviceClient().rpc('issue_availability_check', {

@@ -9,6 +9,7 @@ import { ROOT } from '../../scripts/stack/migrate.ts';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
+import { policies } from '../../src/lib/server/auth/policy';
 
 type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
@@ -72,8 +73,13 @@ const MATRIX: Entry[] = [
 		}
 	},
 	{ route: '/account/data.json', path: '/account/data.json', endpoints: { GET: ['landlord', 'volunteer'] } },
-	{ route: '/availability/[token]/[answer]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
-	{ route: '/task-invitation/[token]/[answer]', path: `/task-invitation/${TOKEN}/accept`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/availability/[token]/[answer=yes_no]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
+	{
+		route: '/task-invitation/[token]/[answer=accept_decline]',
+		path: `/task-invitation/${TOKEN}/accept`,
+		load: EVERYONE,
+		actions: { default: EVERYONE }
+	},
 	{ route: '/(landlord)/landlord', path: '/landlord', load: ['landlord'] },
 	{
 		route: '/(landlord)/landlord/dwellings/new',
@@ -83,13 +89,13 @@ const MATRIX: Entry[] = [
 	},
 	{
 		// a dwelling of this landlord (the seed's dwelling 2 belongs to utleigar02)
-		route: '/(landlord)/landlord/dwellings/[id]',
+		route: '/(landlord)/landlord/dwellings/[id=uuid]',
 		path: `/landlord/dwellings/${SEED.dwelling2}`,
 		load: ['landlord'],
 		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
 	},
 	{
-		route: '/(landlord)/landlord/proposals/[id]',
+		route: '/(landlord)/landlord/proposals/[id=uuid]',
 		path: `/landlord/proposals/${SEED.noMatch}`,
 		load: ['landlord'],
 		actions: { accept: ['landlord'], decline: ['landlord'] }
@@ -104,13 +110,13 @@ const MATRIX: Entry[] = [
 	{ route: '/calendar/[token].ics', path: `/calendar/${TOKEN}.ics`, endpoints: { GET: EVERYONE } },
 	{ route: '/(volunteer)/volunteer/profile', path: '/volunteer/profile', load: ['volunteer'], actions: { default: ['volunteer'] } },
 	{
-		route: '/(volunteer)/volunteer/tasks/[id]',
+		route: '/(volunteer)/volunteer/tasks/[id=uuid]',
 		path: `/volunteer/tasks/${SEED.task20}`,
 		load: ['volunteer'],
 		actions: { signup: ['volunteer'], withdraw: ['volunteer'], hours: ['volunteer'] }
 	},
 	{
-		route: '/(volunteer)/volunteer/tasks/[id]/calendar.ics',
+		route: '/(volunteer)/volunteer/tasks/[id=uuid]/calendar.ics',
 		path: `/volunteer/tasks/${SEED.task20}/calendar.ics`,
 		endpoints: { GET: ['volunteer'] }
 	},
@@ -132,7 +138,7 @@ const MATRIX: Entry[] = [
 		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'] }
 	},
 	{
-		route: '/(staff)/staff/dwellings/[id]',
+		route: '/(staff)/staff/dwellings/[id=uuid]',
 		path: `/staff/dwellings/${SEED.dwelling2}`,
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'] }
@@ -152,7 +158,7 @@ const MATRIX: Entry[] = [
 	},
 	{ route: '/(staff)/staff/households/template.csv', path: '/staff/households/template.csv', endpoints: { GET: ['staff', 'admin'] } },
 	{
-		route: '/(staff)/staff/households/[id]',
+		route: '/(staff)/staff/households/[id=uuid]',
 		path: `/staff/households/${SEED.household5}`,
 		load: ['staff', 'admin'],
 		actions: {
@@ -167,16 +173,16 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/volunteers/[id]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/volunteers/[id=uuid]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
 	{
-		route: '/(staff)/staff/tasks/[id]',
+		route: '/(staff)/staff/tasks/[id=uuid]',
 		path: `/staff/tasks/${SEED.task20}`,
 		load: ['staff', 'admin'],
 		actions: { save: ['staff', 'admin'], cancel: ['staff', 'admin'], noshow: ['staff', 'admin'] }
 	},
 	{
-		route: '/(staff)/staff/tasks/[id]/volunteers',
+		route: '/(staff)/staff/tasks/[id=uuid]/volunteers',
 		path: `/staff/tasks/${SEED.task20}/volunteers`,
 		load: ['staff', 'admin'],
 		actions: { invite: ['staff', 'admin'] }
@@ -206,7 +212,9 @@ function routeTree() {
 			const actionsBlock = pageServer.split('export const actions')[1] ?? '';
 			const actions = [...actionsBlock.matchAll(/^\t(\w+): /gm)].map((m) => m[1]);
 			const endpoint = server ? readFileSync(join(dir, '+server.ts'), 'utf8') : '';
-			const methods = [...endpoint.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+			const methods = [
+				...endpoint.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|fallback)\b/g)
+			].map((m) => m[1]);
 			found.push({ route: route === '/' ? '/' : route, actions, methods, page });
 		}
 		for (const file of files) if (statSync(join(dir, file)).isDirectory()) walk(join(dir, file));
@@ -264,6 +272,53 @@ describe('the authorisation matrix', () => {
 				tree.map((t) => t.route),
 				entry.route
 			).toContain(entry.route);
+	});
+
+	// what the server hook enforces: a route, action or method missing here is refused for
+	// everyone (a new endpoint cannot be let through by forgetting it)
+	it('has a rule in policy.ts for every route, page, form action and exported endpoint method', () => {
+		for (const { route, actions, methods, page } of routeTree()) {
+			const policy = policies[route];
+			expect(policy, `${route} is missing from policy.ts`).toBeDefined();
+			if (page) expect(policy.load, `${route} has no load rule`).toBeDefined();
+			for (const action of actions) expect(policy.actions?.[action], `${route} ?/${action} has no rule`).toBeDefined();
+			for (const method of methods) {
+				// the table knows GET (and HEAD with it) and POST: any other method, or a
+				// catch-all `fallback`, would be refused, so the test says so here first
+				expect(['GET', 'POST'], `${route} exports ${method}, which policy.ts cannot allow`).toContain(method);
+				expect(policy.endpoints?.[method as 'GET' | 'POST'], `${route} ${method} has no rule in policy.ts`).toBeDefined();
+			}
+		}
+	});
+
+	// methods and actions the table does not list are refused before any handler runs
+	// (SvelteKit alone would answer 405, or 404 for an unknown action)
+	describe('what the table does not list', () => {
+		const UNLISTED: [string, string, string][] = [
+			['GET', '/logout', 'an endpoint method not listed'],
+			['DELETE', '/healthz', 'a method no endpoint exports'],
+			['PUT', '/account/data.json', 'a method no endpoint exports'],
+			['POST', '/account?/notAnAction', 'a form action not listed'],
+			['DELETE', '/account', 'a method no page answers'],
+			['POST', '/staff/tasks', 'the default action of a page that has only named ones']
+		];
+		for (const [method, path, what] of UNLISTED) {
+			it.each(EVERYONE)(`${method} ${path} (${what}) is refused for %s`, async (who) => {
+				const client = await clientFor(who);
+				const res = await fetch(app.url + path, {
+					method,
+					headers: {
+						cookie: client.cookieHeader(),
+						origin: app.url,
+						accept: 'text/html',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body: method === 'GET' ? undefined : '',
+					redirect: 'manual'
+				});
+				expect(res.status, `${who} ${method} ${path}`).toBe(403);
+			});
+		}
 	});
 
 	for (const entry of MATRIX) {

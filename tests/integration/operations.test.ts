@@ -45,6 +45,20 @@ describe('in production (NODE_ENV=production)', () => {
 		expect(code).toBe(1);
 		expect(output.trim()).toMatch(/^busett: configuration error: APP_SECRET is a placeholder or not random/);
 	});
+
+	it('refuses to start with the demo mailbox page on (DEV_MAILBOX=1)', async () => {
+		const { code, output } = await runAppExpectingExit({
+			...appEnv(),
+			NODE_ENV: 'production',
+			SUPABASE_SERVICE_ROLE_KEY: apiKey('service_role', strongSecret()),
+			APP_SECRET: strongSecret(),
+			DEV_MAILBOX: '1',
+			ORIGIN: 'https://busett.example.org',
+			PORT: '0'
+		});
+		expect(code).toBe(1);
+		expect(output.trim()).toMatch(/^busett: configuration error: DEV_MAILBOX=1 shows every mail/);
+	});
 });
 
 describe('logs and error pages', () => {

@@ -33,7 +33,8 @@ function pathsOf(route: string): string[] {
 	for (const [i, p] of parts.entries()) {
 		let values = [p];
 		if (p === '[token]') values = ['abcdefghijkmnpqrstuvwxyz.abcdefghijkmnpqrstuvwxyz'];
-		else if (p === '[answer]') values = ['yes'];
+		else if (p === '[answer=yes_no]') values = ['yes'];
+		else if (p === '[answer=accept_decline]') values = ['accept'];
 		else if (/^\[.+\]$/.test(p)) values = CANDIDATES[parts[i - 1]]?.length ? CANDIDATES[parts[i - 1]] : [NO_ROW];
 		paths = paths.flatMap((path) => values.map((v) => `${path}/${v}`));
 	}

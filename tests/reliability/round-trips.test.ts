@@ -19,7 +19,7 @@ const LOGINS = {
 type Who = keyof typeof LOGINS | 'anonymous';
 
 // pages whose load writes an audit row for a read of personal data
-const LOGGED_READS = ['/(staff)/staff/households/[id]', '/(staff)/staff/volunteers/[id]', '/(staff)/staff/dwellings/[id]'];
+const LOGGED_READS = ['/(staff)/staff/households/[id=uuid]', '/(staff)/staff/volunteers/[id=uuid]', '/(staff)/staff/dwellings/[id=uuid]'];
 
 let app: RunningApp;
 const ROWS: Record<string, string> = {};
@@ -65,7 +65,7 @@ function pathOf(route: string): string | null {
 	const parts = route.split('/').filter((p) => p && !/^\(.+\)$/.test(p));
 	const out: string[] = [];
 	for (const [i, p] of parts.entries()) {
-		if (p === '[token]' || p === '[answer]') return null; // a link from a mail: nothing to count without one
+		if (p === '[token]' || p.startsWith('[answer')) return null; // a link from a mail: nothing to count without one
 		if (/^\[.+\]$/.test(p)) {
 			if (!ROWS[parts[i - 1]]) return null;
 			out.push(ROWS[parts[i - 1]]);

@@ -32,6 +32,12 @@ describe('production secrets', () => {
 		expect(productionProblem({ SUPABASE_SERVICE_ROLE_KEY: jwt(strong), APP_SECRET: strong })).toBeNull();
 	});
 
+	it('refuse the demo mailbox page (DEV_MAILBOX=1), and only when it is on', () => {
+		const env = { SUPABASE_SERVICE_ROLE_KEY: jwt(strong), APP_SECRET: strong };
+		expect(productionProblem({ ...env, DEV_MAILBOX: '1' })).toMatch(/^DEV_MAILBOX=1/);
+		expect(productionProblem({ ...env, DEV_MAILBOX: '0' })).toBeNull();
+	});
+
 	it('are checked by parseConfig only when NODE_ENV is production', () => {
 		const env = {
 			SUPABASE_URL: 'https://abc.supabase.co',

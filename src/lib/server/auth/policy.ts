@@ -41,25 +41,25 @@ export const policies: Record<string, RoutePolicy> = {
 	},
 	'/account/data.json': { endpoints: { GET: ['landlord', 'volunteer'] } },
 
-	'/availability/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
-	'/task-invitation/[token]/[answer]': { load: 'public', actions: { default: 'public' } },
+	'/availability/[token]/[answer=yes_no]': { load: 'public', actions: { default: 'public' } },
+	'/task-invitation/[token]/[answer=accept_decline]': { load: 'public', actions: { default: 'public' } },
 
 	'/(landlord)/landlord': { load: ['landlord'] },
 	'/(landlord)/landlord/dwellings/new': { load: ['landlord'], actions: { save: ['landlord'], submit: ['landlord'] } },
-	'/(landlord)/landlord/dwellings/[id]': {
+	'/(landlord)/landlord/dwellings/[id=uuid]': {
 		load: ['landlord'],
 		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
 	},
-	'/(landlord)/landlord/proposals/[id]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
+	'/(landlord)/landlord/proposals/[id=uuid]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
 	'/(volunteer)/volunteer': { load: ['volunteer'], actions: { calendar: ['volunteer'], calendarStop: ['volunteer'] } },
 	// a volunteer's calendar feed: the secret address is the key (calendar apps cannot log in)
 	'/calendar/[token].ics': { endpoints: { GET: 'public' } },
 	'/(volunteer)/volunteer/profile': { load: ['volunteer'], actions: { default: ['volunteer'] } },
-	'/(volunteer)/volunteer/tasks/[id]': {
+	'/(volunteer)/volunteer/tasks/[id=uuid]': {
 		load: ['volunteer'],
 		actions: { signup: ['volunteer'], withdraw: ['volunteer'], hours: ['volunteer'] }
 	},
-	'/(volunteer)/volunteer/tasks/[id]/calendar.ics': { endpoints: { GET: ['volunteer'] } },
+	'/(volunteer)/volunteer/tasks/[id=uuid]/calendar.ics': { endpoints: { GET: ['volunteer'] } },
 	'/(staff)/staff': { load: ['staff'] },
 	'/(staff)/staff/reports': { load: ['staff'] },
 	'/(staff)/staff/reports/settled.csv': { endpoints: { GET: ['staff'] } },
@@ -68,12 +68,12 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/reports/volunteer-hours.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/dwellings': { load: ['staff'] },
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
-	'/(staff)/staff/dwellings/[id]': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'], review: ['staff'] } },
+	'/(staff)/staff/dwellings/[id=uuid]': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'], review: ['staff'] } },
 	'/(staff)/staff/households': { load: ['staff'] },
 	'/(staff)/staff/households/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/households/import': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/households/template.csv': { endpoints: { GET: ['staff'] } },
-	'/(staff)/staff/households/[id]': {
+	'/(staff)/staff/households/[id=uuid]': {
 		load: ['staff'],
 		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'] }
 	},
@@ -81,10 +81,10 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
-	'/(staff)/staff/volunteers/[id]': { load: ['staff'] },
+	'/(staff)/staff/volunteers/[id=uuid]': { load: ['staff'] },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
-	'/(staff)/staff/tasks/[id]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
-	'/(staff)/staff/tasks/[id]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
+	'/(staff)/staff/tasks/[id=uuid]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
+	'/(staff)/staff/tasks/[id=uuid]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },

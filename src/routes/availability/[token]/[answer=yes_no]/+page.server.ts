@@ -1,18 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { answerCheck, openCheck } from '$lib/server/dwellings/availability';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open to anyone with the link: the single-use token is the permission. A GET only
-// shows the answer and a button, so a mail scanner opening the link changes nothing.
-const answerOf = (param: string) => {
-	if (param !== 'yes' && param !== 'no') error(404);
-	return param === 'yes';
-};
+// shows the answer and a button, so a mail scanner opening the link changes nothing. The
+// answer is yes or no (src/params/yes_no.ts): any other word is a 404.
 
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
-	const available = answerOf(event.params.answer);
+	const available = event.params.answer === 'yes';
 	const check = await openCheck(event.params.token);
 	return { available, address: check?.address ?? null };
 };
@@ -20,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		authorizeAction(event);
-		if (!(await answerCheck(event.params.token, answerOf(event.params.answer)))) return fail(400, { invalid: true });
+		if (!(await answerCheck(event.params.token, event.params.answer === 'yes'))) return fail(400, { invalid: true });
 		return { done: true };
 	}
 };
