@@ -148,6 +148,7 @@ const handleOutage: Handle = ({ event, resolve }) => watch(event.request, async 
 
 // Powerful browser features the app never uses, denied to it and to anything framed in it:
 // a script that got in somehow still cannot reach the camera, the location or payments.
+// (Passkeys, publickey-credentials-*, stay allowed to the site itself: strong sign-in needs them.)
 const PERMISSIONS_POLICY = [
 	'accelerometer',
 	'autoplay',
@@ -165,7 +166,6 @@ const PERMISSIONS_POLICY = [
 	'midi',
 	'payment',
 	'picture-in-picture',
-	'publickey-credentials-get',
 	'screen-wake-lock',
 	'serial',
 	'usb',

@@ -37,6 +37,10 @@ function resolveAll(baseURL: string): Promise<Map<string, string>> {
 function watch(page: Page): string[] {
 	const problems: string[] = [];
 	page.on('console', (message) => {
+		// the mails at /dev/mail are shown in sandboxed frames where no script runs: Chromium
+		// says so for the listener this test adds to every frame (addInitScript), and would for
+		// a script in a mail — the sandbox doing its work, not something the policy refused
+		if (/^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(message.text())) return;
 		if (message.type() === 'error') problems.push(`console: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -101,8 +105,6 @@ test.describe('the content security policy', () => {
 				.first()
 				.evaluate((el) => getComputedStyle(el).maxWidth)
 		).toBe('560px');
-		// reading the frame's style runs Playwright's own script in it, which the sandbox refuses
-		const refused = problems.filter((p) => !/Blocked script execution in 'about:srcdoc'.*sandboxed/.test(p));
-		expect(refused, refused.join('\n')).toEqual([]);
+		expect(problems, problems.join('\n')).toEqual([]);
 	});
 });
