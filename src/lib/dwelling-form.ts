@@ -1,29 +1,8 @@
 // A stored dwelling as the offer form's values (the strings a form holds).
-const FIELDS = [
-	'street',
-	'postcode',
-	'place',
-	'locality',
-	'bedrooms',
-	'beds',
-	'max_occupants',
-	'size_m2',
-	'rent_nok',
-	'deposit_nok',
-	'rent_includes_electricity',
-	'rent_includes_internet',
-	'furnished',
-	'step_free',
-	'pets_allowed',
-	'smoking_allowed',
-	'available_from',
-	'available_until',
-	'min_lease_months',
-	'bus_stop_distance_m',
-	'bus_departures_per_weekday',
-	'description',
-	'fire_safety_confirmed'
-] as const;
+import { TERMS } from '$lib/dwelling-terms';
+
+// the terms of the offer (dwelling-terms.ts) and the landlord's own words about it
+const FIELDS = [...TERMS, 'description'] as const;
 
 export function toFormValues(row: Record<string, unknown>): Record<string, string> {
 	const values: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { Client, location } from '../helpers/http';
 import { until } from '../helpers/mail';
 import { linkIn, mailsTo } from '../helpers/mailbox';
 import { seedId } from '../helpers/seed';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -59,20 +60,7 @@ async function confirmedMatch(landlordId: string, contact: { name: string; phone
 	const db = serviceClient();
 	const { data: dwelling, error } = await db
 		.from('dwellings')
-		.insert({
-			landlord_id: landlordId,
-			status: 'submitted',
-			street: `Flyttevegen ${unique()}`,
-			postcode: '5914',
-			place: 'Straumvik',
-			locality: 'Straumvik',
-			bedrooms: 2,
-			beds: 3,
-			max_occupants: 3,
-			rent_nok: 9000,
-			available_from: '2027-01-01',
-			fire_safety_confirmed: true
-		})
+		.insert({ ...COMPLETE_OFFER, landlord_id: landlordId, status: 'submitted', street: `Flyttevegen ${unique()}` })
 		.select('id')
 		.single();
 	if (error) throw error;

@@ -5,6 +5,7 @@ import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
 import { landlordOfDwelling, seedId } from '../helpers/seed';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 
 type Status = 'draft' | 'submitted' | 'approved' | 'needs_changes' | 'rejected' | 'proposed' | 'let' | 'withdrawn';
 const STATUSES: Status[] = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'];
@@ -31,18 +32,7 @@ const PATH: Record<Status, Status[]> = {
 	withdrawn: ['withdrawn']
 };
 
-const complete = {
-	street: 'Testvegen 1',
-	postcode: '5914',
-	place: 'Straumvik',
-	locality: 'Straumvik',
-	bedrooms: 2,
-	beds: 3,
-	max_occupants: 3,
-	rent_nok: 9000,
-	available_from: '2027-01-01',
-	fire_safety_confirmed: true
-};
+const complete = COMPLETE_OFFER;
 
 async function dwellingIn(status: Status): Promise<string> {
 	const db = serviceClient();

@@ -8,6 +8,7 @@ import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
 import { DEMO_HASH } from '../helpers/tasks';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -19,18 +20,7 @@ const unique = () => randomUUID().slice(0, 8);
 const STAFF = seedId('user:staff');
 const ORIGIN = 'http://localhost:5173';
 
-const terms = {
-	street: 'Fastvegen 2',
-	postcode: '5914',
-	place: 'Straumvik',
-	locality: 'Straumvik',
-	bedrooms: 2,
-	beds: 3,
-	max_occupants: 3,
-	rent_nok: 9000,
-	available_from: '2027-01-01',
-	fire_safety_confirmed: true
-};
+const terms = { ...COMPLETE_OFFER, street: 'Fastvegen 2' };
 
 // the offer form as a landlord's browser sends it, with these terms
 const form = (over: Record<string, string> = {}) => ({

@@ -7,6 +7,7 @@ import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 
 const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 const STAFF = seedId('user:staff');
@@ -53,18 +54,7 @@ async function household(over: Record<string, unknown> = {}) {
 	return data;
 }
 
-const dwellingFields = {
-	street: 'Personvernvegen 3',
-	postcode: '5914',
-	place: 'Straumvik',
-	locality: 'Straumvik',
-	bedrooms: 2,
-	beds: 3,
-	max_occupants: 3,
-	rent_nok: 9000,
-	available_from: '2027-01-01',
-	fire_safety_confirmed: true
-};
+const dwellingFields = { ...COMPLETE_OFFER, street: 'Personvernvegen 3' };
 
 async function dwelling(landlordId: string | null, status: 'draft' | 'submitted' | 'approved' = 'submitted') {
 	const { data, error } = await serviceClient()
