@@ -196,6 +196,8 @@ describe('download my data', () => {
 		expect(data.account).toMatchObject({ id: me.id, email: me.email, display_name: me.name, roles: [{ role: 'volunteer' }] });
 		expect(data.signups).toHaveLength(1);
 		expect(data.signups[0].task.title).toBe(task!.title);
+		// logging in made the address a known one: when, not which (it is kept only as a hash)
+		expect(data.known_addresses).toEqual([{ last_login_at: expect.any(String) }]);
 		expect(data.notifications.length).toBeGreaterThan(0);
 		expect(text).not.toContain(other.email);
 		expect(text).not.toContain(other.name);

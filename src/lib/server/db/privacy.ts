@@ -19,9 +19,11 @@ export async function exportFor(userId: string) {
 		.maybeSingle();
 	if (error) throw new Error(`exporting the account: ${error.message}`);
 	if (!account) return null;
-	const [roles, sessions, tokens, profile, languages, dwellings, signups, notifications, optOuts] = await Promise.all([
+	const [roles, sessions, knownAddresses, tokens, profile, languages, dwellings, signups, notifications, optOuts] = await Promise.all([
 		db().from('user_roles').select('role, granted_at').eq('user_id', userId),
 		db().from('sessions').select('created_at, last_verified_at, expires_at').eq('user_id', userId),
+		// the addresses they logged in from are kept only as a hash: when is what there is to tell
+		db().from('known_addresses').select('last_login_at').eq('user_id', userId).order('last_login_at'),
 		db().from('email_tokens').select('purpose, new_email, created_at, expires_at, used_at').eq('user_id', userId),
 		db().from('volunteer_profiles').select('*').eq('user_id', userId).maybeSingle(),
 		db().from('volunteer_languages').select('language, level, interpreting').eq('user_id', userId),
@@ -49,6 +51,7 @@ export async function exportFor(userId: string) {
 		exported_at: new Date().toISOString(),
 		account: { ...account, roles: check('roles', roles) },
 		sessions: check('sessions', sessions),
+		known_addresses: check('known addresses', knownAddresses),
 		email_links: check('e-mail links', tokens),
 		volunteer_profile: check('the profile', profile),
 		volunteer_languages: check('languages', languages),
