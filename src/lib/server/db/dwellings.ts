@@ -60,8 +60,8 @@ export async function update(id: string, owner: Owner, fields: DwellingFields): 
 	return data.length === 1;
 }
 
-export async function submit(id: string, origin: string) {
-	const { error } = await db().rpc('submit_dwelling', { p_dwelling: id, p_origin: origin });
+export async function submit(id: string) {
+	const { error } = await db().rpc('submit_dwelling', { p_dwelling: id });
 	if (error) failed('sending in a dwelling', error);
 }
 
@@ -78,7 +78,6 @@ export async function review(input: {
 	districtId: string | null;
 	inspectionDate: string | null;
 	staffNote: string;
-	origin: string;
 }) {
 	const { error } = await db().rpc('review_dwelling', {
 		p_dwelling: input.id,
@@ -87,8 +86,7 @@ export async function review(input: {
 		p_message: input.message,
 		p_district: input.districtId as string,
 		p_inspection_date: input.inspectionDate as string,
-		p_staff_note: input.staffNote,
-		p_origin: input.origin
+		p_staff_note: input.staffNote
 	});
 	if (error) failed('reviewing a dwelling', error);
 }

@@ -88,7 +88,8 @@ export async function candidates(
 	});
 }
 
-export type NewInvitation = { volunteer_id: string; token_id: string; secret_hash: string; accept_url: string; decline_url: string };
+/** one invitation: `token` (id.secret) goes in the mail, whose accept and decline links the renderer makes */
+export type NewInvitation = { volunteer_id: string; token_id: string; secret_hash: string; token: string };
 
 /** invitations and their mails in one transaction; returns how many were sent */
 export async function invite(taskId: string, staffId: string, invitations: NewInvitation[]): Promise<number> {
@@ -110,12 +111,8 @@ export async function byId(id: string) {
 }
 
 /** the answer, or null when the invitation is unknown, answered or expired */
-export async function answer(
-	id: string,
-	accept: boolean,
-	origin: string
-): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
-	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept, p_origin: origin });
+export async function answer(id: string, accept: boolean): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
+	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept });
 	if (error?.hint && REFUSALS.includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
 	if (error) throw new Error(`answering an invitation: ${error.message}`);
 	const row = data?.[0];
