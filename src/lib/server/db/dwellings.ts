@@ -35,8 +35,14 @@ export async function listForLandlord(landlordId: string): Promise<Dwelling[]> {
 	return data;
 }
 
+/** with what the landlord may do with it now (landlord_actions: public.dwelling_actions of its status) */
 export async function getForLandlord(id: string, landlordId: string): Promise<Dwelling | null> {
-	const { data, error } = await db().from('dwellings').select('*').eq('id', id).eq('landlord_id', landlordId).maybeSingle();
+	const { data, error } = await db()
+		.from('dwellings')
+		.select('*, landlord_actions')
+		.eq('id', id)
+		.eq('landlord_id', landlordId)
+		.maybeSingle();
 	if (error) failed('reading a dwelling', error);
 	return data;
 }

@@ -35,9 +35,8 @@ type ProfileRow = {
 	availability: unknown;
 	dates_away: string;
 	max_tasks_per_month: number;
-	police_certificate_status: string;
-	police_certificate_seen_on: string | null;
-	police_certificate_expires_on: string | null;
+	/** public.certificate_valid_on for the task's end (volunteer_candidates) */
+	certificate_valid: boolean;
 	volunteer_languages: VolunteerInput['languages'];
 };
 
@@ -76,11 +75,7 @@ export async function candidates(
 			availability: (p?.availability ?? {}) as Partial<Record<Weekday, PartOfDay[]>>,
 			datesAway: p?.dates_away ?? '',
 			maxTasksPerMonth: p?.max_tasks_per_month ?? 4,
-			certificate: {
-				status: p?.police_certificate_status ?? 'none',
-				seenOn: p?.police_certificate_seen_on ?? null,
-				expiresOn: p?.police_certificate_expires_on ?? null
-			},
+			certificateValid: p?.certificate_valid ?? false,
 			busy: u.busy.map((b) => ({ startsAt: b.starts_at, endsAt: b.ends_at })),
 			recentInvitations: u.recent,
 			already: signedUp.has(u.id) ? 'signed_up' : invited.has(u.id) ? 'invited' : null
