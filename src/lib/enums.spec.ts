@@ -38,9 +38,7 @@ describe('the enum lists', () => {
 		const enums = Object.entries(Constants.public.Enums).map(([name, values]) => ({ name, key: [...values].sort().join() }));
 		const copies = sources(SRC).flatMap((file) =>
 			stringArrays(readFileSync(join(SRC, file), 'utf8')).flatMap(({ values, at }) =>
-				enums
-					.filter((e) => e.key === values.join() && !NOT_ENUMS.has(`${file}: ${e.name}`))
-					.map((e) => `${file}: ${e.name} as ${at}`)
+				enums.filter((e) => e.key === values.join() && !NOT_ENUMS.has(`${file}: ${e.name}`)).map((e) => `${file}: ${e.name} as ${at}`)
 			)
 		);
 		expect(copies).toEqual([]);

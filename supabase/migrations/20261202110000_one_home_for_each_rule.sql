@@ -228,13 +228,14 @@ $$;
 -- what a landlord may do with an offer
 -- ---------------------------------------------------------------------------
 
--- the landlord's actions on an offer: change its terms, send it in, offer it again, withdraw it
-create type public.dwelling_action as enum ('edit', 'submit', 'reoffer', 'withdraw');
+-- what a landlord can do with an offer: change its terms, send it in (the first time, after
+-- changes, or again after a tenancy or withdrawing), withdraw it
+create type public.dwelling_action as enum ('edit', 'submit', 'withdraw');
 
 -- what may be done with an offer in each status: the one table the landlord's page draws its
 -- form and buttons from (the computed field landlord_actions below) and the database holds
--- every writer to (guard_dwelling_update, submit_dwelling, withdraw_dwelling). Sending in
--- and offering again are the same step (to submitted), from different statuses.
+-- every writer to (guard_dwelling_update, submit_dwelling, withdraw_dwelling). An approved
+-- offer is not sent in: a change of its terms sends it back to review by itself.
 create function public.dwelling_actions(p_status public.dwelling_status)
 returns public.dwelling_action[]
 language sql
@@ -244,9 +245,7 @@ as $$
   select array_remove(array[
     -- the terms can change until the offer is proposed to a household, and not once it has ended
     case when p_status in ('draft', 'submitted', 'needs_changes', 'approved') then 'edit' end,
-    case when p_status in ('draft', 'needs_changes') then 'submit' end,
-    -- after a tenancy, or after withdrawing
-    case when p_status in ('let', 'withdrawn') then 'reoffer' end,
+    case when p_status in ('draft', 'needs_changes', 'let', 'withdrawn') then 'submit' end,
     case when public.dwelling_transition_allowed(p_status, 'withdrawn') then 'withdraw' end
   ]::public.dwelling_action[], null);
 $$;

@@ -52,8 +52,8 @@ drop function public.invite_staff(text, text, public.app_locale, text, bytea, ti
 -- ---------------------------------------------------------------------------
 
 -- as before (20261201110000_mail_belongs_to_a_person.sql), and sent in only from a status
--- where dwelling_actions (20261202110000) has 'submit' or 'reoffer': an approved offer
--- goes back to review by a change of its terms, not by this call
+-- where dwelling_actions (20261202110000) has 'submit': an approved offer goes back to
+-- review by a change of its terms, not by this call
 create function public.submit_dwelling(p_dwelling uuid)
 returns void
 language plpgsql
@@ -68,7 +68,7 @@ begin
   if d.id is null then
     raise exception 'no dwelling %', p_dwelling using errcode = 'P0002';
   end if;
-  if not public.dwelling_actions(d.status) && array['submit', 'reoffer']::public.dwelling_action[] then
+  if not 'submit' = any (public.dwelling_actions(d.status)) then
     raise exception 'a % offer cannot be sent in', d.status using errcode = 'P0001', hint = 'invalid_transition';
   end if;
   update public.dwellings set status = 'submitted', submitted_at = now()
