@@ -1777,7 +1777,7 @@ export type Database = {
       age_band: "adult" | "elderly" | "child"
       app_locale: "nn" | "nb" | "en" | "uk"
       app_role: "landlord" | "volunteer" | "staff" | "admin"
-      dwelling_action: "edit" | "submit" | "reoffer" | "withdraw"
+      dwelling_action: "edit" | "submit" | "withdraw"
       dwelling_status:
         | "draft"
         | "submitted"
@@ -1955,7 +1955,7 @@ export const Constants = {
       age_band: ["adult", "elderly", "child"],
       app_locale: ["nn", "nb", "en", "uk"],
       app_role: ["landlord", "volunteer", "staff", "admin"],
-      dwelling_action: ["edit", "submit", "reoffer", "withdraw"],
+      dwelling_action: ["edit", "submit", "withdraw"],
       dwelling_status: [
         "draft",
         "submitted",

@@ -173,6 +173,8 @@ beforeAll(async () => {
 	expect(ok(await db().rpc('sign_up_for_task', { p_task: soon, p_volunteer: a.id }))).toBe('confirmed');
 	expect(ok(await db().rpc('sign_up_for_task', { p_task: soon, p_volunteer: b.id }))).toBe('waitlisted');
 	ok(await db().rpc('queue_task_reminders'));
+	const short = await task({ volunteers_needed: 2 }, 30 * HOUR);
+	ids.push(short);
 	ok(await db().rpc('queue_short_staffed_alerts'));
 	expect(ok(await db().rpc('withdraw_signup', { p_task: soon, p_volunteer: a.id }))).toBe(true);
 	const later = await task({ volunteers_needed: 1 });
