@@ -9,7 +9,7 @@ import { taskCalendar } from '$lib/server/tasks/calendar';
 import type { Template } from './templates';
 
 const define = <S extends z.ZodType>(template: Template<S>) => template;
-const id = z.uuid();
+const id = z.guid();
 
 // what the sql functions put in every mail to a volunteer on a task
 const onTask = {

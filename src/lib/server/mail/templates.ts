@@ -38,8 +38,8 @@ export type Template<S extends z.ZodType> = {
 
 const define = <S extends z.ZodType>(template: Template<S>) => template;
 
-/** what the mail is about: the ids of rows, which its links name */
-export const id = z.uuid();
+/** what the mail is about: the id of a row, which its link names (any uuid: the seed's are not RFC 4122 ones) */
+export const id = z.guid();
 /** the token of a link that works without logging in (id.secret); redacted once sent */
 export const token = z.string().refine((t) => parseToken(t) !== null, 'not a link token');
 
