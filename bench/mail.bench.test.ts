@@ -22,7 +22,7 @@ describe('mail throughput', () => {
 						recipient: to,
 						template: 'verify_email',
 						locale: 'nn' as const,
-						payload: { name: 'Kari', url: 'http://localhost:5173/verify/bench' },
+						payload: { name: 'Kari', token: 'abcdefghijkmnpqrstuvwxyz.23456789abcdefghijkmnpqr' },
 						idempotency_key: `${run}:${i + j}`
 					}))
 				);

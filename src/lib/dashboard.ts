@@ -1,7 +1,7 @@
 // Arithmetic of the staff dashboard on numbers counted in SQL (db/dashboard.ts): the
 // forecast at the current pace, and how full each district's schools are. Pure, so the
 // rules can be tested without a database.
-import type { Database } from '$lib/database.types';
+import { Constants, type Database } from '$lib/database.types';
 
 /** days in a calendar year */
 const daysIn = (year: number) => (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
@@ -18,8 +18,9 @@ export function forecast(settled: number, year: number, today: string): number |
 	return Math.round((settled / dayOfYear) * daysIn(year));
 }
 
-export type Stage = 'kindergarten' | 'primary' | 'lower_secondary';
-export const STAGES: Stage[] = ['kindergarten', 'primary', 'lower_secondary'];
+/** the school stages of public.school_stage, the one definition of which age needs which */
+export type Stage = Database['public']['Enums']['school_stage'];
+export const STAGES: readonly Stage[] = Constants.public.Enums.school_stage;
 
 export type DistrictCounts = {
 	id: string;

@@ -198,6 +198,9 @@ export type Database = {
           submitted_at: string | null
           updated_at: string
           dwelling_terms: Json | null
+          landlord_actions:
+            | Database["public"]["Enums"]["dwelling_action"][]
+            | null
         }
         Insert: {
           approved_terms?: Json | null
@@ -1106,6 +1109,7 @@ export type Database = {
           skills: string[]
           updated_at: string
           user_id: string
+          certificate_expiring_soon: boolean | null
         }
         Insert: {
           availability?: NonNullable<Json>
@@ -1261,13 +1265,12 @@ export type Database = {
           p_accept: boolean
           p_landlord: string
           p_match: string
-          p_origin: string
           p_reason: string
         }
         Returns: boolean
       }
       answer_task_invitation: {
-        Args: { p_accept: boolean; p_invitation: string; p_origin: string }
+        Args: { p_accept: boolean; p_invitation: string }
         Returns: {
           answer: Database["public"]["Enums"]["invitation_answer"]
           outcome: Database["public"]["Enums"]["signup_status"]
@@ -1281,23 +1284,30 @@ export type Database = {
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
       begin_login: {
-        Args: { p_address: string; p_email: string; p_origin: string }
+        Args: { p_address: string; p_email: string }
         Returns: Json
       }
       cancel_match: { Args: { p_match: string }; Returns: boolean }
       cancel_task: {
+        Args: { p_reason: string; p_staff: string; p_task: string }
+        Returns: boolean
+      }
+      certificate_expiring_soon: {
+        Args: { p: Database["public"]["Tables"]["volunteer_profiles"]["Row"] }
+        Returns: boolean
+      }
+      certificate_valid_on: {
         Args: {
-          p_origin: string
-          p_reason: string
-          p_staff: string
-          p_task: string
+          p_expires_on: string
+          p_on: string
+          p_seen_on: string
+          p_status: Database["public"]["Enums"]["police_certificate_status"]
         }
         Returns: boolean
       }
       change_password: {
         Args: {
           p_password_hash: string
-          p_reset_url: string
           p_session_expires_at: string
           p_session_hash: string
           p_session_id: string
@@ -1340,7 +1350,7 @@ export type Database = {
         Returns: number
       }
       confirm_match: {
-        Args: { p_match: string; p_origin: string; p_staff: string }
+        Args: { p_match: string; p_staff: string }
         Returns: boolean
       }
       create_household: {
@@ -1352,6 +1362,10 @@ export type Database = {
         Returns: number
       }
       dashboard: { Args: { p_year: number }; Returns: Json }
+      dwelling_actions: {
+        Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
+        Returns: Database["public"]["Enums"]["dwelling_action"][]
+      }
       dwelling_landlord: {
         Args: { p_dwelling: string }
         Returns: {
@@ -1432,9 +1446,9 @@ export type Database = {
           p_expires_at: string
           p_inviter: string
           p_locale: Database["public"]["Enums"]["app_locale"]
+          p_token: string
           p_token_hash: string
           p_token_id: string
-          p_url: string
         }
         Returns: string
       }
@@ -1451,9 +1465,8 @@ export type Database = {
           p_check_id: string
           p_dwelling: string
           p_expires_at: string
-          p_no_url: string
           p_secret_hash: string
-          p_yes_url: string
+          p_token: string
         }
         Returns: undefined
       }
@@ -1472,9 +1485,14 @@ export type Database = {
         }
         Returns: undefined
       }
-      mail_account_exists: {
-        Args: { p_email: string; p_login_url: string }
-        Returns: undefined
+      landlord_actions: {
+        Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
+        Returns: Database["public"]["Enums"]["dwelling_action"][]
+      }
+      mail_account_exists: { Args: { p_email: string }; Returns: undefined }
+      mail_payload_without_links: {
+        Args: { p_payload: Json; p_template: string }
+        Returns: Json
       }
       mark_mail_about: {
         Args: { p_household?: string; p_keys: string[]; p_user: string }
@@ -1509,6 +1527,8 @@ export type Database = {
         Args: { p_category: string; p_email: string }
         Returns: undefined
       }
+      oslo_date: { Args: { p_at: string }; Returns: string }
+      oslo_today: { Args: Record<PropertyKey, never>; Returns: string }
       over_rent_cap: {
         Args: { p_max_occupants: number; p_rent: number }
         Returns: boolean
@@ -1551,7 +1571,6 @@ export type Database = {
         Args: {
           p_dwelling: string
           p_household: string
-          p_origin: string
           p_reasons: Json
           p_score: number
           p_staff: string
@@ -1559,14 +1578,17 @@ export type Database = {
         Returns: string
       }
       queue_certificate_expiry_notices: {
-        Args: { p_origin: string }
+        Args: Record<PropertyKey, never>
         Returns: number
       }
       queue_short_staffed_alerts: {
-        Args: { p_origin: string }
+        Args: Record<PropertyKey, never>
         Returns: number
       }
-      queue_task_reminders: { Args: { p_origin: string }; Returns: number }
+      queue_task_reminders: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       rate_limit_count: {
         Args: { p_keys: string[]; p_record: boolean; p_window_seconds: number }
         Returns: number
@@ -1593,36 +1615,20 @@ export type Database = {
         }
         Returns: undefined
       }
-      register_user:
-        | {
-            Args: {
-              p_display_name: string
-              p_email: string
-              p_locale: Database["public"]["Enums"]["app_locale"]
-              p_password_hash: string
-              p_role: Database["public"]["Enums"]["app_role"]
-              p_token_expires_at: string
-              p_token_hash: string
-              p_token_id: string
-              p_verify_url: string
-            }
-            Returns: string
-          }
-        | {
-            Args: {
-              p_display_name: string
-              p_email: string
-              p_locale: Database["public"]["Enums"]["app_locale"]
-              p_login_url: string
-              p_password_hash: string
-              p_role: Database["public"]["Enums"]["app_role"]
-              p_token_expires_at: string
-              p_token_hash: string
-              p_token_id: string
-              p_verify_url: string
-            }
-            Returns: string
-          }
+      register_user: {
+        Args: {
+          p_display_name: string
+          p_email: string
+          p_locale: Database["public"]["Enums"]["app_locale"]
+          p_password_hash: string
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_token: string
+          p_token_expires_at: string
+          p_token_hash: string
+          p_token_id: string
+        }
+        Returns: string
+      }
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
@@ -1634,11 +1640,10 @@ export type Database = {
       request_email_change: {
         Args: {
           p_expires_at: string
-          p_login_url: string
           p_new_email: string
+          p_token: string
           p_token_hash: string
           p_token_id: string
-          p_url: string
           p_user: string
         }
         Returns: undefined
@@ -1665,7 +1670,6 @@ export type Database = {
           p_dwelling: string
           p_inspection_date: string
           p_message: string
-          p_origin: string
           p_staff: string
           p_staff_note: string
         }
@@ -1684,7 +1688,10 @@ export type Database = {
         Args: { p_languages: Json; p_profile: Json; p_user: string }
         Returns: undefined
       }
-      school_stage: { Args: { p_age: number }; Returns: string }
+      school_stage: {
+        Args: { p_age: number }
+        Returns: Database["public"]["Enums"]["school_stage"]
+      }
       set_household_status: {
         Args: {
           p_household: string
@@ -1704,7 +1711,7 @@ export type Database = {
         }[]
       }
       sign_up_for_task: {
-        Args: { p_origin: string; p_task: string; p_volunteer: string }
+        Args: { p_task: string; p_volunteer: string }
         Returns: Database["public"]["Enums"]["signup_status"]
       }
       staff_dwelling_json: { Args: { p_dwelling: string }; Returns: Json }
@@ -1713,17 +1720,13 @@ export type Database = {
         Returns: Json
       }
       staff_dwellings_page: { Args: { p_filters: Json }; Returns: Json }
-      submit_dwelling: {
-        Args: { p_dwelling: string; p_origin: string }
-        Returns: undefined
-      }
+      submit_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       take_reset_request: {
         Args: { p_address: string; p_email: string }
         Returns: boolean
       }
       task_mail_payload: {
         Args: {
-          p_origin: string
           p_signup: Database["public"]["Enums"]["signup_status"]
           t: Database["public"]["Tables"]["tasks"]["Row"]
           u: Database["public"]["Tables"]["users"]["Row"]
@@ -1731,28 +1734,18 @@ export type Database = {
         Returns: Json
       }
       update_task: {
-        Args: { p_changes: Json; p_origin: string; p_task: string }
+        Args: { p_changes: Json; p_task: string }
         Returns: number
       }
-      use_email_token:
-        | {
-            Args: {
-              p_password_hash?: string
-              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
-              p_token_id: string
-            }
-            Returns: string
-          }
-        | {
-            Args: {
-              p_keep_session: string
-              p_origin: string
-              p_password_hash: string
-              p_purpose: Database["public"]["Enums"]["email_token_purpose"]
-              p_token_id: string
-            }
-            Returns: string
-          }
+      use_email_token: {
+        Args: {
+          p_keep_session: string
+          p_password_hash: string
+          p_purpose: Database["public"]["Enums"]["email_token_purpose"]
+          p_token_id: string
+        }
+        Returns: string
+      }
       valid_matching_weights: { Args: { p_weights: Json }; Returns: boolean }
       volunteer_candidates: {
         Args: {
@@ -1776,7 +1769,7 @@ export type Database = {
       }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {
-        Args: { p_origin: string; p_task: string; p_volunteer: string }
+        Args: { p_task: string; p_volunteer: string }
         Returns: boolean
       }
     }
@@ -1784,6 +1777,7 @@ export type Database = {
       age_band: "adult" | "elderly" | "child"
       app_locale: "nn" | "nb" | "en" | "uk"
       app_role: "landlord" | "volunteer" | "staff" | "admin"
+      dwelling_action: "edit" | "submit" | "withdraw"
       dwelling_status:
         | "draft"
         | "submitted"
@@ -1820,6 +1814,7 @@ export type Database = {
         | "cancelled"
       notification_status: "queued" | "sending" | "sent" | "failed"
       police_certificate_status: "none" | "requested" | "valid" | "expired"
+      school_stage: "kindergarten" | "primary" | "lower_secondary"
       signup_status: "confirmed" | "waitlisted" | "withdrawn"
       task_status: "open" | "cancelled" | "done"
       task_type:
@@ -1960,6 +1955,7 @@ export const Constants = {
       age_band: ["adult", "elderly", "child"],
       app_locale: ["nn", "nb", "en", "uk"],
       app_role: ["landlord", "volunteer", "staff", "admin"],
+      dwelling_action: ["edit", "submit", "withdraw"],
       dwelling_status: [
         "draft",
         "submitted",
@@ -2001,6 +1997,7 @@ export const Constants = {
       ],
       notification_status: ["queued", "sending", "sent", "failed"],
       police_certificate_status: ["none", "requested", "valid", "expired"],
+      school_stage: ["kindergarten", "primary", "lower_secondary"],
       signup_status: ["confirmed", "waitlisted", "withdrawn"],
       task_status: ["open", "cancelled", "done"],
       task_type: [

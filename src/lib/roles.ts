@@ -1,6 +1,8 @@
 // The roles of DESIGN.md. A person may hold several (landlord and volunteer at once);
 // an admin is also staff.
-export const ROLES = ['landlord', 'volunteer', 'staff', 'admin'] as const;
+import { Constants } from '$lib/database.types';
+
+export const ROLES = Constants.public.Enums.app_role;
 export type Role = (typeof ROLES)[number];
 
 /** where each role starts after logging in, most powerful first */

@@ -35,20 +35,16 @@ async function confirmedMatch(locality: string, arrival: string) {
 	});
 	expect(e2).toBeNull();
 	const staff = seedId('user:staff');
-	const origin = 'http://localhost';
 	const { data: match, error: e3 } = await db.rpc('propose_match', {
 		p_household: household!,
 		p_dwelling: dwelling!.id,
 		p_staff: staff,
 		p_score: 80,
-		p_reasons: [],
-		p_origin: origin
+		p_reasons: []
 	});
 	expect(e3).toBeNull();
-	expect(
-		(await db.rpc('answer_proposal', { p_match: match!, p_landlord: landlord, p_accept: true, p_reason: '', p_origin: origin })).error
-	).toBeNull();
-	expect((await db.rpc('confirm_match', { p_match: match!, p_staff: staff, p_origin: origin })).error).toBeNull();
+	expect((await db.rpc('answer_proposal', { p_match: match!, p_landlord: landlord, p_accept: true, p_reason: '' })).error).toBeNull();
+	expect((await db.rpc('confirm_match', { p_match: match!, p_staff: staff })).error).toBeNull();
 	return { householdId: household!, matchId: match! };
 }
 

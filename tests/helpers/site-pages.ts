@@ -209,8 +209,7 @@ export const PARAMS: Record<string, Resolver> = {
 			p_check_id: token.id,
 			p_secret_hash: toBytea(token.secretHash),
 			p_expires_at: new Date(Date.now() + 24 * 3600_000).toISOString(),
-			p_yes_url: `http://localhost/availability/${token.token}/yes`,
-			p_no_url: `http://localhost/availability/${token.token}/no`
+			p_token: token.token
 		});
 		if (error) throw new Error(`issuing a check: ${error.message}`);
 		return `/availability/${token.token}/yes`;

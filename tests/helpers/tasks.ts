@@ -44,7 +44,7 @@ export async function task(over: Record<string, unknown> = {}, startsInMs = 72 *
 }
 
 export const signUp = (taskId: string, volunteerId: string) =>
-	serviceClient().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: 'http://localhost' });
+	serviceClient().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId });
 
 export async function titleOf(taskId: string): Promise<string> {
 	const { data, error } = await serviceClient().from('tasks').select('title').eq('id', taskId).single();

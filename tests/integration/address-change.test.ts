@@ -77,18 +77,16 @@ async function confirmedMatch(landlordId: string, contact: { name: string; phone
 		.select('id')
 		.single();
 	await db.from('household_members').insert({ household_id: household!.id, age_band: 'adult' });
-	const origin = 'http://localhost:5173';
 	const { data: matchId, error: proposed } = await db.rpc('propose_match', {
 		p_household: household!.id,
 		p_dwelling: dwelling.id,
 		p_staff: STAFF,
 		p_score: 1,
-		p_reasons: [],
-		p_origin: origin
+		p_reasons: []
 	});
 	expect(proposed).toBeNull();
-	await db.rpc('answer_proposal', { p_match: matchId!, p_landlord: landlordId, p_accept: true, p_reason: '', p_origin: origin });
-	expect((await db.rpc('confirm_match', { p_match: matchId!, p_staff: STAFF, p_origin: origin })).data).toBe(true);
+	await db.rpc('answer_proposal', { p_match: matchId!, p_landlord: landlordId, p_accept: true, p_reason: '' });
+	expect((await db.rpc('confirm_match', { p_match: matchId!, p_staff: STAFF })).data).toBe(true);
 }
 
 describe('the data download after an address changes hands', () => {
@@ -117,7 +115,7 @@ describe('the data download after an address changes hands', () => {
 					starts_at: '2027-01-01T10:00:00Z',
 					ends_at: '2027-01-01T12:00:00Z',
 					locality: 'Lid',
-					url: 'x'
+					task_id: randomUUID()
 				},
 				idempotency_key: `waiting:${unique()}`,
 				next_attempt_at: new Date(Date.now() + 24 * 3600_000).toISOString()

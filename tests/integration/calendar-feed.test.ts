@@ -41,7 +41,7 @@ describe('the calendar feed', () => {
 		await signUp(waiting, q.id);
 		expect((await signUp(waiting, p.id)).data).toBe('waitlisted');
 		await signUp(elsewhere, q.id);
-		await serviceClient().rpc('cancel_task', { p_task: cancelled, p_staff: q.id, p_reason: 'Test', p_origin: 'http://localhost' });
+		await serviceClient().rpc('cancel_task', { p_task: cancelled, p_staff: q.id, p_reason: 'Test' });
 
 		const client = new Client(app.url);
 		await client.login(p.email);

@@ -237,7 +237,7 @@ describe('"still available?" checks', () => {
 		return { id, landlord: landlordOfDwelling(n), address: `${data!.street}, ${data!.place}` };
 	}
 
-	// the links in the check's mail, read from the outbox before it is sent and emptied
+	// the links in the check's mail, made of its token read from the outbox before it is sent and emptied
 	async function links(dwelling: { landlord: string; address: string }) {
 		const { data } = await serviceClient()
 			.from('notifications')
@@ -245,19 +245,17 @@ describe('"still available?" checks', () => {
 			.eq('recipient', dwelling.landlord)
 			.like('idempotency_key', 'still_available:%')
 			.order('created_at', { ascending: false });
-		const mail = data!
-			.map((n) => n.payload as { yes_url?: string; no_url?: string; address?: string })
-			.find((p) => p.address === dwelling.address);
-		expect(mail?.yes_url, `a check for ${dwelling.address}`).toBeDefined();
-		return { yes: new URL(mail!.yes_url!).pathname, no: new URL(mail!.no_url!).pathname };
+		const mail = data!.map((n) => n.payload as { token?: string; address?: string }).find((p) => p.address === dwelling.address);
+		expect(mail?.token, `a check for ${dwelling.address}`).toBeDefined();
+		return { yes: `/availability/${mail!.token}/yes`, no: `/availability/${mail!.token}/no` };
 	}
 
 	it('mails a due offer once, and a yes keeps it — once only', async () => {
 		const dwelling = await dueDwelling(10);
 		const { id, landlord } = dwelling;
-		expect(await sendDueChecks('http://localhost:5173')).toBeGreaterThan(0);
+		expect(await sendDueChecks()).toBeGreaterThan(0);
 		// a second run (another instance) sends nothing more for it
-		await sendDueChecks('http://localhost:5173');
+		await sendDueChecks();
 		const { count } = await serviceClient().from('availability_checks').select('*', { count: 'exact', head: true }).eq('dwelling_id', id);
 		expect(count).toBe(1);
 		const { yes } = await links(dwelling);
@@ -280,7 +278,7 @@ describe('"still available?" checks', () => {
 	it('refuses a tampered or expired link, and a no withdraws the offer', async () => {
 		const dwelling = await dueDwelling(11);
 		const { id } = dwelling;
-		await sendDueChecks('http://localhost:5173');
+		await sendDueChecks();
 		const { no } = await links(dwelling);
 		const anyone = new Client(app.url);
 
@@ -305,7 +303,7 @@ describe('"still available?" checks', () => {
 
 	it('flags an offer as stale for staff when a check has had no answer for 14 days', async () => {
 		const { id } = await dueDwelling(12);
-		await sendDueChecks('http://localhost:5173');
+		await sendDueChecks();
 		await serviceClient()
 			.from('availability_checks')
 			.update({ sent_at: new Date(Date.now() - 15 * 24 * 3600_000).toISOString() })

@@ -18,7 +18,6 @@ afterAll(() => app?.stop());
 
 const unique = () => randomUUID().slice(0, 8);
 const STAFF = seedId('user:staff');
-const ORIGIN = 'http://localhost:5173';
 
 const terms = { ...COMPLETE_OFFER, street: 'Fastvegen 2' };
 
@@ -86,14 +85,11 @@ async function proposal(householdId: string, dwellingId: string, landlordId: str
 		p_dwelling: dwellingId,
 		p_staff: STAFF,
 		p_score: 1,
-		p_reasons: [],
-		p_origin: ORIGIN
+		p_reasons: []
 	});
 	if (error) throw error;
 	if (accept)
-		expect(
-			(await db.rpc('answer_proposal', { p_match: matchId, p_landlord: landlordId, p_accept: true, p_reason: '', p_origin: ORIGIN })).data
-		).toBe(true);
+		expect((await db.rpc('answer_proposal', { p_match: matchId, p_landlord: landlordId, p_accept: true, p_reason: '' })).data).toBe(true);
 	return matchId;
 }
 
@@ -127,7 +123,7 @@ describe('the terms of a proposed or let offer', () => {
 		expect((await db.from('dwellings').update({ description: 'Nymåla.' }).eq('id', dwelling)).error).toBeNull();
 
 		// let: the same
-		expect((await db.rpc('confirm_match', { p_match: matchId, p_staff: STAFF, p_origin: ORIGIN })).data).toBe(true);
+		expect((await db.rpc('confirm_match', { p_match: matchId, p_staff: STAFF })).data).toBe(true);
 		const { error } = await db.from('dwellings').update({ max_occupants: 6 }).eq('id', dwelling);
 		expect(error?.hint).toBe('dwelling_frozen');
 		expect(await row(dwelling)).toMatchObject({ max_occupants: 3, status: 'let', description: 'Nymåla.' });
@@ -189,7 +185,7 @@ describe('confirming a match', () => {
 		expect(count).toBe(0);
 
 		// the database says the same to any caller
-		const direct = await serviceClient().rpc('confirm_match', { p_match: matchId, p_staff: STAFF, p_origin: ORIGIN });
+		const direct = await serviceClient().rpc('confirm_match', { p_match: matchId, p_staff: STAFF });
 		expect(direct.error).toMatchObject({ hint: 'pair_infeasible', details: 'too_small' });
 
 		// back to a size that fits, it confirms

@@ -61,7 +61,7 @@ describe('two app instances on one stack', () => {
 						to,
 						template: 'verify_email',
 						locale: 'nn',
-						payload: { name: 'Kari', url: 'http://localhost:5173/verify/abc' },
+						payload: { name: 'Kari', token: 'abcdefghijkmnpqrstuvwxyz.23456789abcdefghijkmnpqr' },
 						key: `multi:${to}`
 					})
 				)

@@ -48,8 +48,7 @@ describe('proposals', () => {
 					p_dwelling: dwelling,
 					p_staff: seedId('user:staff'),
 					p_score: 50,
-					p_reasons: [],
-					p_origin: 'http://localhost'
+					p_reasons: []
 				})
 			)
 		);

@@ -185,8 +185,7 @@ describe('download my data', () => {
 			})
 			.select('id, title')
 			.single();
-		for (const p of [me, other])
-			await serviceClient().rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: p.id, p_origin: 'http://localhost' });
+		for (const p of [me, other]) await serviceClient().rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: p.id });
 
 		const res = await (await loggedIn(me.email)).get('/account/data.json');
 		expect(res.status).toBe(200);
@@ -231,12 +230,11 @@ describe('deleting an account', () => {
 			p_dwelling: let_,
 			p_staff: STAFF,
 			p_score: 1,
-			p_reasons: [],
-			p_origin: 'http://localhost'
+			p_reasons: []
 		});
 		expect(error).toBeNull();
-		await db.rpc('answer_proposal', { p_match: matchId!, p_landlord: me.id, p_accept: true, p_reason: '', p_origin: 'http://localhost' });
-		expect((await db.rpc('confirm_match', { p_match: matchId!, p_staff: STAFF, p_origin: 'http://localhost' })).data).toBe(true);
+		await db.rpc('answer_proposal', { p_match: matchId!, p_landlord: me.id, p_accept: true, p_reason: '' });
+		expect((await db.rpc('confirm_match', { p_match: matchId!, p_staff: STAFF })).data).toBe(true);
 		const start = new Date(Date.now() + 72 * HOUR);
 		const { data: task } = await db
 			.from('tasks')
@@ -250,12 +248,12 @@ describe('deleting an account', () => {
 			})
 			.select('id')
 			.single();
-		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: me.id, p_origin: 'http://localhost' });
+		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: me.id });
 		await db.from('mail_opt_outs').insert({ email: me.email, category: 'reminders' });
 		// staff are told that their police certificate runs out: a mail to others that names them
 		const inTenDays = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
 		await db.rpc('record_police_certificate', { p_volunteer: me.id, p_staff: STAFF, p_seen_on: '2026-01-01', p_expires_on: inTenDays });
-		await db.rpc('queue_certificate_expiry_notices', { p_origin: 'http://localhost' });
+		await db.rpc('queue_certificate_expiry_notices');
 		const { count: aboutThem } = await db
 			.from('notifications')
 			.select('*', { count: 'exact', head: true })
@@ -310,12 +308,12 @@ describe('deleting an account, precisely', () => {
 			})
 			.select('id')
 			.single();
-		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
-		await db.rpc('withdraw_signup', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
-		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id, p_origin: 'http://localhost' });
+		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id });
+		await db.rpc('withdraw_signup', { p_task: task!.id, p_volunteer: other.id });
+		await db.rpc('sign_up_for_task', { p_task: task!.id, p_volunteer: other.id });
 		const inTenDays = new Date(Date.now() + 10 * 24 * HOUR).toISOString().slice(0, 10);
 		await db.rpc('record_police_certificate', { p_volunteer: other.id, p_staff: STAFF, p_seen_on: '2026-01-01', p_expires_on: inTenDays });
-		await db.rpc('queue_certificate_expiry_notices', { p_origin: 'http://localhost' });
+		await db.rpc('queue_certificate_expiry_notices');
 		const { data: before } = await db
 			.from('notifications')
 			.select('id, status, payload')
@@ -411,7 +409,13 @@ describe('retention', () => {
 			recipient: `utleigar-${unique()}@example.no`,
 			template: 'match_confirmed',
 			status: 'sent' as const,
-			payload: { name: 'Utleigar', address: 'Vegen 1, Lid', contact_name: h.contact_name, contact_phone: '+47 400 00 000', url: 'x' },
+			payload: {
+				name: 'Utleigar',
+				address: 'Vegen 1, Lid',
+				contact_name: h.contact_name,
+				contact_phone: '+47 400 00 000',
+				match_id: randomUUID()
+			},
 			idempotency_key: `retention-test:${unique()}`,
 			about_household_id: h.id
 		});

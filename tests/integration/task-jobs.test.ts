@@ -10,7 +10,6 @@ import { HOUR, signUp, task, titleOf, volunteers } from '../helpers/tasks';
 import { seedId } from '../helpers/seed';
 
 const STAFF = 'sakshandsamar@fjordvik.kommune.no';
-const ORIGIN = 'http://localhost';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -30,8 +29,8 @@ describe('the short-of-volunteers job', () => {
 		const [a, b] = await volunteers(2);
 		await signUp(short, a.id);
 		await signUp(full, b.id);
-		await queueShortStaffed(ORIGIN);
-		await queueShortStaffed(ORIGIN);
+		await queueShortStaffed();
+		await queueShortStaffed();
 		expect((await queued(`task_short:${short}:`)).filter((r) => r === STAFF)).toHaveLength(1);
 		expect(await queued(`task_short:${full}:`)).toHaveLength(0);
 		expect(await queued(`task_short:${later}:`)).toHaveLength(0);
@@ -40,7 +39,7 @@ describe('the short-of-volunteers job', () => {
 		const mail = await mailTo(STAFF, new RegExp(`^Manglar frivillige: ${title}$`));
 		expect(mail.text).toContain('har berre 1 av 2 frivillige');
 		expect(mail.text).toContain(`/staff/tasks/${short}`);
-		await queueShortStaffed(ORIGIN);
+		await queueShortStaffed();
 		await new Promise((r) => setTimeout(r, 1500));
 		expect((await mailsTo(STAFF)).filter((m) => m.subject.includes(title))).toHaveLength(1);
 	});
@@ -60,8 +59,8 @@ describe('the certificate-expiry job', () => {
 			});
 		await record(soon.id, day(10));
 		await record(later.id, day(40));
-		await queueCertificateExpiry(ORIGIN);
-		await queueCertificateExpiry(ORIGIN);
+		await queueCertificateExpiry();
+		await queueCertificateExpiry();
 		expect(await queued(`certificate_expiring:${soon.id}:`)).toEqual([soon.email]);
 		expect((await queued(`certificate_expiring_staff:${soon.id}:`)).filter((r) => r === STAFF)).toHaveLength(1);
 		expect(await queued(`certificate_expiring:${later.id}:`)).toHaveLength(0);
@@ -72,13 +71,13 @@ describe('the certificate-expiry job', () => {
 		// the volunteer's name is in the body, not the subject
 		const staffMail = await mailTo(STAFF, /^Ein politiattest går snart ut$/, 'Snart Utgått');
 		expect(staffMail.text).toContain(`/staff/volunteers/${soon.id}`);
-		await queueCertificateExpiry(ORIGIN);
+		await queueCertificateExpiry();
 		await new Promise((r) => setTimeout(r, 1500));
 		expect((await mailsTo(soon.email)).filter((m) => m.subject.startsWith('Politiattesten din'))).toHaveLength(1);
 
 		// a renewed certificate with a new date is told about again when its time comes
 		await record(soon.id, day(20));
-		await queueCertificateExpiry(ORIGIN);
+		await queueCertificateExpiry();
 		expect(await queued(`certificate_expiring:${soon.id}:`)).toHaveLength(2);
 	});
 });

@@ -37,7 +37,7 @@ describe('sign-ups', () => {
 		const taskId = await task({ volunteers_needed: 1 });
 		const [a, b, c] = await volunteers(3);
 		for (const p of [a, b, c]) expect((await signUp(taskId, p.id)).error).toBeNull();
-		const { error } = await serviceClient().rpc('withdraw_signup', { p_task: taskId, p_volunteer: a.id, p_origin: 'http://localhost' });
+		const { error } = await serviceClient().rpc('withdraw_signup', { p_task: taskId, p_volunteer: a.id });
 		expect(error).toBeNull();
 		const { data } = await serviceClient().from('signups').select('volunteer_id, status').eq('task_id', taskId);
 		const statusOf = (id: string) => data!.find((s) => s.volunteer_id === id)!.status;
@@ -254,8 +254,8 @@ describe('reminders', () => {
 		await signUp(soon, p.id);
 		await signUp(soon, q.id); // waitlisted: no reminder
 		await signUp(later, r.id);
-		await queue('http://localhost');
-		await queue('http://localhost');
+		await queue();
+		await queue();
 		const count = async (email: string) =>
 			(
 				await serviceClient()

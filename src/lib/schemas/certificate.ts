@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 
 // staff saw a volunteer's police certificate (the document is never uploaded)
 export const certificateSchema = z
@@ -13,5 +14,5 @@ export const volunteerFiltersSchema = z.object({
 	language: z.string().max(20).optional().catch(undefined),
 	skill: z.string().max(40).optional().catch(undefined),
 	locality: z.string().max(100).optional().catch(undefined),
-	certificate: z.enum(['none', 'requested', 'valid', 'expired']).optional().catch(undefined)
+	certificate: z.enum(Constants.public.Enums.police_certificate_status).optional().catch(undefined)
 });

@@ -1,14 +1,18 @@
 // The fixed choices of the forms, without zod: the pages import these, so the browser does
 // not download the whole schema library just for a list of options. The schemas use them too.
+// A choice that is a database enum is the generated list (Constants, a small object: the
+// types around it weigh nothing in the browser); only lists the database does not hold
+// as an enum are written here. src/lib/enums.spec.ts fails on a copy of an enum's list.
+import { Constants } from '$lib/database.types';
 
-export const FURNISHED = ['no', 'partly', 'fully'] as const;
+export const FURNISHED = Constants.public.Enums.furnishing;
 /** the choice list for bus departures per weekday */
 export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
 
 export const CAP_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language'] as const;
 
-export const TASK_TYPES = ['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'] as const;
+export const TASK_TYPES = Constants.public.Enums.task_type;
 
 export const SKILLS = [
 	'driving_licence',
@@ -21,7 +25,7 @@ export const SKILLS = [
 	'cooking',
 	'other'
 ] as const;
-export const LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const;
+export const LEVELS = Constants.public.Enums.language_level;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 export const LANGUAGE_ROWS = 4;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 
-const STATUSES = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'] as const;
+const STATUSES = Constants.public.Enums.dwelling_status;
 const optionalInt = z
 	.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number().int().min(0).optional())
 	.catch(undefined);

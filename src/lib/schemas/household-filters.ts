@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 import { CATEGORIES } from './household';
 
-const STATUSES = ['expected', 'matched', 'contract_signed', 'settled', 'cancelled'] as const;
+const STATUSES = Constants.public.Enums.household_status;
 
 // the staff list's filters and sorting, from the URL
 export const householdFiltersSchema = z.object({

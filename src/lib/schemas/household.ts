@@ -1,9 +1,10 @@
 // Registering a household announced by IMDi — the form, and each row of a CSV import.
 // Members are given as counts and the children's ages, which is all matching needs.
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 import { isOneLine, checkbox as yes, wholeNumber } from './fields';
 
-export const CATEGORIES = ['ukrainian_collective_protection', 'resettlement', 'other', 'family_reunification'] as const;
+export const CATEGORIES = Constants.public.Enums.household_category;
 
 const count = wholeNumber(0, 20, 0);
 const list = z.preprocess(

@@ -3,7 +3,6 @@
 // before, notices of police certificates running out within 30 days, and anonymising
 // households past retention. The SQL behind each job locks what it touches, so several
 // instances running it at once do the work once.
-import { config } from '$lib/server/config';
 import { sendDueChecks } from '$lib/server/dwellings/availability';
 import * as reminders from '$lib/server/db/reminders';
 import * as retention from '$lib/server/db/retention';
@@ -15,10 +14,10 @@ let timer: ReturnType<typeof setInterval> | undefined;
 
 async function runAll() {
 	try {
-		const checks = await sendDueChecks(config().ORIGIN);
-		const reminded = await reminders.queue(config().ORIGIN);
-		const short = await reminders.queueShortStaffed(config().ORIGIN);
-		const expiring = await reminders.queueCertificateExpiry(config().ORIGIN);
+		const checks = await sendDueChecks();
+		const reminded = await reminders.queue();
+		const short = await reminders.queueShortStaffed();
+		const expiring = await reminders.queueCertificateExpiry();
 		if (checks + reminded + short + expiring > 0) nudge();
 	} catch (error) {
 		log().error({ job: 'scheduled', err: errorFields(error) }, 'scheduled job failed');

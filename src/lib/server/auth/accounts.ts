@@ -5,7 +5,6 @@
 // mail its owner instead, and a reset request answers the same in every case.
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
-import { config } from '$lib/server/config';
 import * as users from '$lib/server/db/users';
 import { nudge } from '$lib/server/mail';
 import { hashPassword, verifyPassword } from './password';
@@ -32,9 +31,6 @@ function issue(purpose: Purpose) {
 	};
 }
 
-const url = (path: string) => `${config().ORIGIN}${path}`;
-const link = (path: string, token: string) => url(`${path}/${token}`);
-
 // a hash to compare against when an address has no account, so a wrong address takes as
 // long as a wrong password and the answer time does not tell which addresses exist
 let dummyHash: Promise<string> | undefined;
@@ -59,8 +55,7 @@ export async function register(
 		...input,
 		passwordHash: await hashPassword(input.password),
 		token: stored,
-		verifyUrl: link('/verify', token),
-		loginUrl: url('/login')
+		link: token
 	});
 	nudge();
 	return 'ok';
@@ -72,7 +67,7 @@ export async function login(
 	ip: string
 ): Promise<{ token: string; expiresAt: Date; user: users.Account } | 'failed' | 'rate_limited'> {
 	// decided and counted in one step before the password is checked (begin_login)
-	const attempt = await beginLogin(email, ip, config().ORIGIN);
+	const attempt = await beginLogin(email, ip);
 	if (!attempt.allowed) return 'rate_limited';
 	// many failures on this account from elsewhere: slowed, never locked
 	if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
@@ -99,7 +94,7 @@ export async function requestReset(email: string, ip: string): Promise<void> {
 		recipient: account.email,
 		template: 'password_reset',
 		locale: account.locale,
-		payload: { name: account.displayName, url: link('/reset', token) }
+		payload: { name: account.displayName, token }
 	});
 	nudge();
 }
@@ -113,7 +108,7 @@ export async function resendVerification(account: { id: string; email: string; d
 		recipient: account.email,
 		template: 'verify_email',
 		locale: account.locale,
-		payload: { name: account.displayName, url: link('/verify', token) }
+		payload: { name: account.displayName, token }
 	});
 	nudge();
 }
@@ -125,8 +120,7 @@ export async function requestEmailChange(account: { id: string }, newEmail: stri
 		userId: account.id,
 		newEmail,
 		token: stored,
-		url: link('/verify', token),
-		loginUrl: url('/login')
+		link: token
 	});
 	nudge();
 }
@@ -134,7 +128,7 @@ export async function requestEmailChange(account: { id: string }, newEmail: stri
 export async function inviteStaff(input: { email: string; displayName: string; locale: Locale }, inviter: string) {
 	const { token, stored } = issue('staff_invite');
 	try {
-		await users.inviteStaff({ ...input, token: stored, inviter, url: link('/invite', token) });
+		await users.inviteStaff({ ...input, token: stored, inviter, link: token });
 	} catch (error) {
 		if (error instanceof users.EmailTakenError) return 'email_taken' as const;
 		throw error;
@@ -181,8 +175,7 @@ export async function useToken(
 	try {
 		const used = await users.useToken(parseToken(token)!.id, usable.purpose, {
 			passwordHash,
-			keepSession: options.keepSession ?? undefined,
-			origin: config().ORIGIN
+			keepSession: options.keepSession ?? undefined
 		});
 		return used ? 'ok' : 'invalid';
 	} catch (error) {
@@ -205,7 +198,7 @@ export async function changePassword(
 	const problem = passwordProblem(next, account);
 	if (problem) return { weak: problem };
 	const session = newSession(account.roles);
-	await users.changePassword({ userId: account.id, passwordHash: await hashPassword(next), session, resetUrl: url('/reset') });
+	await users.changePassword({ userId: account.id, passwordHash: await hashPassword(next), session });
 	nudge();
 	return { token: session.token, expiresAt: session.expiresAt };
 }

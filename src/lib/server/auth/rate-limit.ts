@@ -25,8 +25,8 @@ export async function take(limits: Limit[]): Promise<boolean> {
 export type LoginAttempt = { allowed: false } | { allowed: true; attempt: number[]; delayMs: number };
 
 /** a login attempt, counted as a failure until finishLogin takes it back (see begin_login) */
-export async function beginLogin(email: string, address: string, origin: string): Promise<LoginAttempt> {
-	const { data, error } = await db().rpc('begin_login', { p_email: email, p_address: address, p_origin: origin });
+export async function beginLogin(email: string, address: string): Promise<LoginAttempt> {
+	const { data, error } = await db().rpc('begin_login', { p_email: email, p_address: address });
 	if (error) throw new Error(`login limit: ${error.message}`);
 	const answer = data as { allowed: boolean; attempt?: number[]; delay_ms?: number };
 	return answer.allowed ? { allowed: true, attempt: answer.attempt ?? [], delayMs: answer.delay_ms ?? 0 } : { allowed: false };

@@ -6,14 +6,14 @@ export async function dueForCheck(limit: number): Promise<string[]> {
 	return data as unknown as string[];
 }
 
-export async function issue(input: { dwellingId: string; id: string; hash: string; expiresAt: Date; yesUrl: string; noUrl: string }) {
+/** a check and its mail; `token` (id.secret) goes in the mail, whose links the renderer makes */
+export async function issue(input: { dwellingId: string; id: string; hash: string; expiresAt: Date; token: string }) {
 	const { error } = await db().rpc('issue_availability_check', {
 		p_dwelling: input.dwellingId,
 		p_check_id: input.id,
 		p_secret_hash: input.hash,
 		p_expires_at: input.expiresAt.toISOString(),
-		p_yes_url: input.yesUrl,
-		p_no_url: input.noUrl
+		p_token: input.token
 	});
 	if (error) throw new Error(`sending a check: ${error.message}`);
 }

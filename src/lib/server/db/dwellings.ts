@@ -35,8 +35,14 @@ export async function listForLandlord(landlordId: string): Promise<Dwelling[]> {
 	return data;
 }
 
+/** with what the landlord may do with it now (landlord_actions: public.dwelling_actions of its status) */
 export async function getForLandlord(id: string, landlordId: string): Promise<Dwelling | null> {
-	const { data, error } = await db().from('dwellings').select('*').eq('id', id).eq('landlord_id', landlordId).maybeSingle();
+	const { data, error } = await db()
+		.from('dwellings')
+		.select('*, landlord_actions')
+		.eq('id', id)
+		.eq('landlord_id', landlordId)
+		.maybeSingle();
 	if (error) failed('reading a dwelling', error);
 	return data;
 }
@@ -60,8 +66,8 @@ export async function update(id: string, owner: Owner, fields: DwellingFields): 
 	return data.length === 1;
 }
 
-export async function submit(id: string, origin: string) {
-	const { error } = await db().rpc('submit_dwelling', { p_dwelling: id, p_origin: origin });
+export async function submit(id: string) {
+	const { error } = await db().rpc('submit_dwelling', { p_dwelling: id });
 	if (error) failed('sending in a dwelling', error);
 }
 
@@ -78,7 +84,6 @@ export async function review(input: {
 	districtId: string | null;
 	inspectionDate: string | null;
 	staffNote: string;
-	origin: string;
 }) {
 	const { error } = await db().rpc('review_dwelling', {
 		p_dwelling: input.id,
@@ -87,8 +92,7 @@ export async function review(input: {
 		p_message: input.message,
 		p_district: input.districtId as string,
 		p_inspection_date: input.inspectionDate as string,
-		p_staff_note: input.staffNote,
-		p_origin: input.origin
+		p_staff_note: input.staffNote
 	});
 	if (error) failed('reviewing a dwelling', error);
 }

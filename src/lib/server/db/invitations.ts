@@ -35,9 +35,8 @@ type ProfileRow = {
 	availability: unknown;
 	dates_away: string;
 	max_tasks_per_month: number;
-	police_certificate_status: string;
-	police_certificate_seen_on: string | null;
-	police_certificate_expires_on: string | null;
+	/** public.certificate_valid_on for the task's end (volunteer_candidates) */
+	certificate_valid: boolean;
 	volunteer_languages: VolunteerInput['languages'];
 };
 
@@ -76,11 +75,7 @@ export async function candidates(
 			availability: (p?.availability ?? {}) as Partial<Record<Weekday, PartOfDay[]>>,
 			datesAway: p?.dates_away ?? '',
 			maxTasksPerMonth: p?.max_tasks_per_month ?? 4,
-			certificate: {
-				status: p?.police_certificate_status ?? 'none',
-				seenOn: p?.police_certificate_seen_on ?? null,
-				expiresOn: p?.police_certificate_expires_on ?? null
-			},
+			certificateValid: p?.certificate_valid ?? false,
 			busy: u.busy.map((b) => ({ startsAt: b.starts_at, endsAt: b.ends_at })),
 			recentInvitations: u.recent,
 			already: signedUp.has(u.id) ? 'signed_up' : invited.has(u.id) ? 'invited' : null
@@ -88,7 +83,8 @@ export async function candidates(
 	});
 }
 
-export type NewInvitation = { volunteer_id: string; token_id: string; secret_hash: string; accept_url: string; decline_url: string };
+/** one invitation: `token` (id.secret) goes in the mail, whose accept and decline links the renderer makes */
+export type NewInvitation = { volunteer_id: string; token_id: string; secret_hash: string; token: string };
 
 /** invitations and their mails in one transaction; returns how many were sent */
 export async function invite(taskId: string, staffId: string, invitations: NewInvitation[]): Promise<number> {
@@ -110,12 +106,8 @@ export async function byId(id: string) {
 }
 
 /** the answer, or null when the invitation is unknown, answered or expired */
-export async function answer(
-	id: string,
-	accept: boolean,
-	origin: string
-): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
-	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept, p_origin: origin });
+export async function answer(id: string, accept: boolean): Promise<{ answer: InvitationAnswer; outcome: SignupStatus | null } | null> {
+	const { data, error } = await db().rpc('answer_task_invitation', { p_invitation: id, p_accept: accept });
 	if (error?.hint && REFUSALS.includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
 	if (error) throw new Error(`answering an invitation: ${error.message}`);
 	const row = data?.[0];

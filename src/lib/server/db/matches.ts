@@ -17,21 +17,13 @@ export class NoLongerFitsError extends Error {
 
 export type PairViolation = Exclude<Violation, 'not_free'>;
 
-export async function propose(input: {
-	householdId: string;
-	dwellingId: string;
-	staffId: string;
-	score: number;
-	reasons: Reason[];
-	origin: string;
-}) {
+export async function propose(input: { householdId: string; dwellingId: string; staffId: string; score: number; reasons: Reason[] }) {
 	const { data, error } = await db().rpc('propose_match', {
 		p_household: input.householdId,
 		p_dwelling: input.dwellingId,
 		p_staff: input.staffId,
 		p_score: input.score,
-		p_reasons: input.reasons,
-		p_origin: input.origin
+		p_reasons: input.reasons
 	});
 	if (error?.code === '23505') throw new AlreadyProposedError(error.message);
 	if (error?.hint === 'dwelling_not_available' || error?.hint === 'household_not_expected' || error?.hint === 'invalid_transition')
@@ -40,8 +32,8 @@ export async function propose(input: {
 	return data;
 }
 
-export async function confirm(matchId: string, staffId: string, origin: string): Promise<boolean> {
-	const { data, error } = await db().rpc('confirm_match', { p_match: matchId, p_staff: staffId, p_origin: origin });
+export async function confirm(matchId: string, staffId: string): Promise<boolean> {
+	const { data, error } = await db().rpc('confirm_match', { p_match: matchId, p_staff: staffId });
 	if (error?.hint === 'pair_infeasible')
 		throw new NoLongerFitsError(error.message, (error.details ?? '').split(',').filter(Boolean) as PairViolation[]);
 	if (error) throw new Error(`confirming: ${error.message}`);

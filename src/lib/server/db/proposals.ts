@@ -36,13 +36,12 @@ export async function summary(matchId: string, landlordId: string): Promise<Prop
 	return data as ProposalSummary | null;
 }
 
-export async function answer(matchId: string, landlordId: string, accept: boolean, reason: string, origin: string): Promise<boolean> {
+export async function answer(matchId: string, landlordId: string, accept: boolean, reason: string): Promise<boolean> {
 	const { data, error } = await db().rpc('answer_proposal', {
 		p_match: matchId,
 		p_landlord: landlordId,
 		p_accept: accept,
-		p_reason: reason,
-		p_origin: origin
+		p_reason: reason
 	});
 	if (error) throw new Error(`answering a proposal: ${error.message}`);
 	return data;

@@ -1,22 +1,22 @@
 import { db } from './client';
 
 /** queue the reminders of tasks starting within 24 hours (each sign-up's at most once) */
-export async function queue(origin: string): Promise<number> {
-	const { data, error } = await db().rpc('queue_task_reminders', { p_origin: origin });
+export async function queue(): Promise<number> {
+	const { data, error } = await db().rpc('queue_task_reminders');
 	if (error) throw new Error(`queuing reminders: ${error.message}`);
 	return data;
 }
 
 /** tell staff of tasks starting within 48 hours that are short of volunteers (each task once) */
-export async function queueShortStaffed(origin: string): Promise<number> {
-	const { data, error } = await db().rpc('queue_short_staffed_alerts', { p_origin: origin });
+export async function queueShortStaffed(): Promise<number> {
+	const { data, error } = await db().rpc('queue_short_staffed_alerts');
 	if (error) throw new Error(`queuing short-staffed alerts: ${error.message}`);
 	return data;
 }
 
 /** tell volunteers and staff of police certificates running out within 30 days (each expiry date once) */
-export async function queueCertificateExpiry(origin: string): Promise<number> {
-	const { data, error } = await db().rpc('queue_certificate_expiry_notices', { p_origin: origin });
+export async function queueCertificateExpiry(): Promise<number> {
+	const { data, error } = await db().rpc('queue_certificate_expiry_notices');
 	if (error) throw new Error(`queuing certificate notices: ${error.message}`);
 	return data;
 }

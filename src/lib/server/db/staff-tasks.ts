@@ -78,8 +78,8 @@ export class EditRefused extends Error {
 type TaskChanges = Database['public']['Tables']['tasks']['Update'];
 
 /** change a task; the database keeps its rules and tells those on it (returns how many mails) */
-export async function update(id: string, changes: TaskChanges, origin: string): Promise<number> {
-	const { data, error } = await db().rpc('update_task', { p_task: id, p_changes: changes as never, p_origin: origin });
+export async function update(id: string, changes: TaskChanges): Promise<number> {
+	const { data, error } = await db().rpc('update_task', { p_task: id, p_changes: changes as never });
 	if (error?.hint && (EDIT_REFUSALS as readonly string[]).includes(error.hint))
 		throw new EditRefused(error.hint as EditRefusal, error.details ?? '');
 	if (error) throw new Error(`changing a task: ${error.message}`);
@@ -87,8 +87,8 @@ export async function update(id: string, changes: TaskChanges, origin: string): 
 }
 
 /** cancel an open task, telling everyone on it why; false when it was not open */
-export async function cancel(id: string, staffId: string, reason: string, origin: string): Promise<boolean> {
-	const { data, error } = await db().rpc('cancel_task', { p_task: id, p_staff: staffId, p_reason: reason, p_origin: origin });
+export async function cancel(id: string, staffId: string, reason: string): Promise<boolean> {
+	const { data, error } = await db().rpc('cancel_task', { p_task: id, p_staff: staffId, p_reason: reason });
 	if (error) throw new Error(`cancelling a task: ${error.message}`);
 	return data;
 }

@@ -42,15 +42,15 @@ export async function one(id: string) {
 	return data;
 }
 
-export async function signUp(taskId: string, volunteerId: string, origin: string): Promise<SignupStatus> {
-	const { data, error } = await db().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId, p_origin: origin });
+export async function signUp(taskId: string, volunteerId: string): Promise<SignupStatus> {
+	const { data, error } = await db().rpc('sign_up_for_task', { p_task: taskId, p_volunteer: volunteerId });
 	if (error?.hint && (REFUSALS as readonly string[]).includes(error.hint)) throw new SignupRefused(error.hint as Refusal);
 	if (error) throw new Error(`signing up: ${error.message}`);
 	return data;
 }
 
-export async function withdraw(taskId: string, volunteerId: string, origin: string): Promise<boolean> {
-	const { data, error } = await db().rpc('withdraw_signup', { p_task: taskId, p_volunteer: volunteerId, p_origin: origin });
+export async function withdraw(taskId: string, volunteerId: string): Promise<boolean> {
+	const { data, error } = await db().rpc('withdraw_signup', { p_task: taskId, p_volunteer: volunteerId });
 	if (error) throw new Error(`withdrawing: ${error.message}`);
 	return data;
 }

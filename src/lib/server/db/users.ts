@@ -1,6 +1,7 @@
 import type { Database } from '$lib/database.types';
 import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
+import type { PayloadOf } from '$lib/server/mail/templates';
 import { db } from './client';
 
 type TokenPurpose = Database['public']['Enums']['email_token_purpose'];
@@ -64,8 +65,8 @@ export async function register(input: {
 	role: 'landlord' | 'volunteer';
 	locale: Locale;
 	token: { id: string; hash: string; expiresAt: Date };
-	verifyUrl: string;
-	loginUrl: string;
+	/** the verification link's token (id.secret), which the mail carries */
+	link: string;
 }): Promise<string | null> {
 	const { data, error } = await db().rpc('register_user', {
 		p_email: input.email,
@@ -76,8 +77,7 @@ export async function register(input: {
 		p_token_id: input.token.id,
 		p_token_hash: input.token.hash,
 		p_token_expires_at: input.token.expiresAt.toISOString(),
-		p_verify_url: input.verifyUrl,
-		p_login_url: input.loginUrl
+		p_token: input.link
 	});
 	if (error) throw new Error(`registering: ${error.message}`);
 	return data ?? null;
@@ -90,7 +90,8 @@ export async function inviteStaff(input: {
 	locale: Locale;
 	token: { id: string; hash: string; expiresAt: Date };
 	inviter: string;
-	url: string;
+	/** the invitation link's token (id.secret), which the mail carries */
+	link: string;
 }): Promise<string> {
 	const { data, error } = await db().rpc('invite_staff', {
 		p_email: input.email,
@@ -100,7 +101,7 @@ export async function inviteStaff(input: {
 		p_token_hash: input.token.hash,
 		p_expires_at: input.token.expiresAt.toISOString(),
 		p_inviter: input.inviter,
-		p_url: input.url
+		p_token: input.link
 	});
 	if (error?.code === '23505') throw new EmailTakenError(input.email);
 	if (error) throw new Error(`inviting: ${error.message}`);
@@ -115,7 +116,7 @@ export async function issueToken(input: {
 	recipient: string;
 	template: 'verify_email' | 'password_reset';
 	locale: Locale;
-	payload: { name: string; url: string };
+	payload: PayloadOf<'verify_email' | 'password_reset'>;
 }): Promise<void> {
 	const { error } = await db().rpc('issue_email_token', {
 		p_user_id: input.userId,
@@ -138,8 +139,8 @@ export async function requestEmailChange(input: {
 	userId: string;
 	newEmail: string;
 	token: { id: string; hash: string; expiresAt: Date };
-	url: string;
-	loginUrl: string;
+	/** the confirmation link's token (id.secret), which the mail carries */
+	link: string;
 }): Promise<void> {
 	const { error } = await db().rpc('request_email_change', {
 		p_user: input.userId,
@@ -147,8 +148,7 @@ export async function requestEmailChange(input: {
 		p_token_id: input.token.id,
 		p_token_hash: input.token.hash,
 		p_expires_at: input.token.expiresAt.toISOString(),
-		p_url: input.url,
-		p_login_url: input.loginUrl
+		p_token: input.link
 	});
 	if (error) throw new Error(`changing the address: ${error.message}`);
 }
@@ -171,14 +171,13 @@ export async function tokenHash(id: string, purpose: TokenPurpose): Promise<{ ha
 export async function useToken(
 	id: string,
 	purpose: TokenPurpose,
-	options: { passwordHash?: string; keepSession?: string; origin: string }
+	options: { passwordHash?: string; keepSession?: string }
 ): Promise<string | null> {
 	const { data, error } = await db().rpc('use_email_token', {
 		p_token_id: id,
 		p_purpose: purpose,
 		p_password_hash: options.passwordHash ?? (null as unknown as string),
-		p_keep_session: options.keepSession ?? (null as unknown as string),
-		p_origin: options.origin
+		p_keep_session: options.keepSession ?? (null as unknown as string)
 	});
 	if (error?.code === '23505') throw new EmailTakenError('');
 	if (error) throw new Error(`using a link: ${error.message}`);
@@ -191,15 +190,13 @@ export async function changePassword(input: {
 	userId: string;
 	passwordHash: string;
 	session: { id: string; secretHash: string; expiresAt: Date };
-	resetUrl: string;
 }): Promise<void> {
 	const { error } = await db().rpc('change_password', {
 		p_user: input.userId,
 		p_password_hash: input.passwordHash,
 		p_session_id: input.session.id,
 		p_session_hash: input.session.secretHash,
-		p_session_expires_at: input.session.expiresAt.toISOString(),
-		p_reset_url: input.resetUrl
+		p_session_expires_at: input.session.expiresAt.toISOString()
 	});
 	if (error) throw new Error(`changing a password: ${error.message}`);
 }

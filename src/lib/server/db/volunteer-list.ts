@@ -7,6 +7,8 @@ type Profile = {
 	localities: string[];
 	police_certificate_status: 'none' | 'requested' | 'valid' | 'expired';
 	police_certificate_expires_on: string | null;
+	/** public.certificate_expiring_soon: valid, and runs out within 30 days (Norwegian dates) */
+	certificate_expiring_soon: boolean | null;
 	volunteer_languages: { language: string; level: string }[];
 };
 
@@ -21,7 +23,7 @@ export async function list(filters: VolunteerFilters) {
 	let query = db()
 		.from('users')
 		.select(
-			'id, email, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(phone, skills, localities, police_certificate_status, police_certificate_expires_on, volunteer_languages(language, level))'
+			'id, email, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(phone, skills, localities, police_certificate_status, police_certificate_expires_on, certificate_expiring_soon, volunteer_languages(language, level))'
 		)
 		.eq('roles.role', 'volunteer')
 		.order('display_name');
@@ -42,7 +44,8 @@ export async function list(filters: VolunteerFilters) {
 				localities: p?.localities ?? [],
 				languages: (p?.volunteer_languages ?? []).map((l) => l.language),
 				certificate: p?.police_certificate_status ?? 'none',
-				expires: p?.police_certificate_expires_on ?? null
+				expires: p?.police_certificate_expires_on ?? null,
+				expiringSoon: p?.certificate_expiring_soon ?? false
 			};
 		})
 		.filter((v) => !filters.certificate || v.certificate === filters.certificate)

@@ -7,7 +7,7 @@ import * as availability from '$lib/server/db/availability';
 export const CHECK_VALID_MS = 14 * 24 * 3600_000;
 
 /** send the checks that are due; safe to run from every instance at once */
-export async function sendDueChecks(origin: string, limit = 100): Promise<number> {
+export async function sendDueChecks(limit = 100): Promise<number> {
 	const due = await availability.dueForCheck(limit);
 	for (const dwellingId of due) {
 		const token = newToken();
@@ -16,8 +16,7 @@ export async function sendDueChecks(origin: string, limit = 100): Promise<number
 			id: token.id,
 			hash: toBytea(token.secretHash),
 			expiresAt: new Date(Date.now() + CHECK_VALID_MS),
-			yesUrl: `${origin}/availability/${token.token}/yes`,
-			noUrl: `${origin}/availability/${token.token}/no`
+			token: token.token
 		});
 	}
 	return due.length;

@@ -3,7 +3,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { draftSchema, offerSchema } from '$lib/schemas/dwelling';
-import { config } from '$lib/server/config';
 import * as dwellings from '$lib/server/db/dwellings';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -38,7 +37,7 @@ export async function submitOffer(target: Target, request: Request) {
 	const saved = await store(target, form, offerSchema);
 	if ('failure' in saved) return saved.failure;
 	try {
-		await dwellings.submit(saved.id, config().ORIGIN);
+		await dwellings.submit(saved.id);
 	} catch (e) {
 		if (e instanceof dwellings.TransitionError)
 			return fail(409, { values: typedValues(form), errors: { form: m.dw_transition_refused() } });

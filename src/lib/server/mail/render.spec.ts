@@ -3,6 +3,9 @@ import { renderMail, RenderError } from './render';
 import { readUnsubscribeToken } from './unsubscribe';
 
 const ctx = { origin: 'https://busett.example.no', secret: 's'.repeat(32) };
+const TOKEN = 'abcdefghijkmnpqrstuvwxyz.23456789abcdefghijkmnpqr';
+// shaped like the seed's ids, which are not RFC 4122 uuids
+const TASK = '7a37b8b9-073e-a254-dcc6-c79020dee112';
 
 describe('renderMail', () => {
 	it('renders subject, text and HTML from one template in the recipient’s language', () => {
@@ -11,22 +14,22 @@ describe('renderMail', () => {
 				recipient: 'kari@example.no',
 				template: 'verify_email',
 				locale: 'nn',
-				payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' }
+				payload: { name: 'Kari', token: TOKEN }
 			},
 			ctx
 		);
 		expect(mail.subject).toBe('Stadfest e-postadressa di');
 		expect(mail.text).toContain('Hei Kari,');
-		expect(mail.text).toContain('https://busett.example.no/verify/abc');
+		expect(mail.text).toContain(`https://busett.example.no/verify/${TOKEN}`);
 		expect(mail.html).toContain('<html lang="nn">');
-		expect(mail.html).toContain('href="https://busett.example.no/verify/abc"');
+		expect(mail.html).toContain(`href="https://busett.example.no/verify/${TOKEN}"`);
 
 		const english = renderMail(
 			{
 				recipient: 'kari@example.no',
 				template: 'verify_email',
 				locale: 'en',
-				payload: { name: 'Kari', url: 'https://busett.example.no/verify/abc' }
+				payload: { name: 'Kari', token: TOKEN }
 			},
 			ctx
 		);
@@ -36,7 +39,7 @@ describe('renderMail', () => {
 
 	it('says in the footer why the mail came and where to change settings', () => {
 		const mail = renderMail(
-			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'en', payload: { name: '', url: 'https://x.example/reset/1' } },
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'en', payload: { name: '', token: TOKEN } },
 			ctx
 		);
 		expect(mail.text).toContain('because someone asked for a new password');
@@ -46,7 +49,7 @@ describe('renderMail', () => {
 
 	it('gives essential mail no unsubscribe link, and other mail one for its category', () => {
 		const essential = renderMail(
-			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'nn', payload: { name: 'Kari', url: 'https://x.example/r' } },
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'nn', payload: { name: 'Kari', token: TOKEN } },
 			ctx
 		);
 		expect(essential.headers['List-Unsubscribe']).toBeUndefined();
@@ -56,7 +59,7 @@ describe('renderMail', () => {
 				recipient: 'Kari@Example.no',
 				template: 'task_reminder',
 				locale: 'nn',
-				payload: { name: 'Kari', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', url: 'https://x.example/t/1' }
+				payload: { name: 'Kari', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', task_id: TASK }
 			},
 			ctx
 		);
@@ -79,7 +82,7 @@ describe('renderMail', () => {
 						title: 'Hente møblar',
 						starts_at: '2027-03-02T09:00:00Z',
 						locality: 'Lid',
-						url: 'https://x.example/t/1'
+						task_id: TASK
 					}
 				},
 				ctx
@@ -100,7 +103,7 @@ describe('renderMail', () => {
 				recipient: 'a@example.no',
 				template: 'staff_invitation',
 				locale: 'en',
-				payload: { inviter: '<script>x</script>', url: 'https://x.example/i' }
+				payload: { inviter: '<script>x</script>', token: TOKEN }
 			},
 			ctx
 		);
@@ -112,9 +115,57 @@ describe('renderMail', () => {
 		expect(() => renderMail({ recipient: 'a@example.no', template: 'nope', locale: 'nn', payload: {} }, ctx)).toThrow(RenderError);
 		expect(() =>
 			renderMail(
-				{ recipient: 'a@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'x', url: 'javascript:alert(1)' } },
+				{ recipient: 'a@example.no', template: 'verify_email', locale: 'nn', payload: { name: 'x', token: 'javascript:alert(1)' } },
 				ctx
 			)
 		).toThrow(RenderError);
+	});
+});
+
+describe('the links of a mail', () => {
+	it('are built from the origin and the ids in the payload, the calendar file’s too', () => {
+		const mail = renderMail(
+			{
+				recipient: 'kari@example.no',
+				template: 'task_changed',
+				locale: 'en',
+				payload: {
+					name: 'Kari',
+					title: 'Hente møblar',
+					starts_at: '2027-03-02T09:00:00Z',
+					ends_at: '2027-03-02T11:00:00Z',
+					locality: 'Lid',
+					confirmed: true,
+					task_id: TASK,
+					changed: ['time']
+				}
+			},
+			ctx
+		);
+		expect(mail.text).toContain(`https://busett.example.no/volunteer/tasks/${TASK}`);
+		const ics = mail.attachments[0].content;
+		expect(ics).toContain(`UID:${TASK}@busett`);
+		expect(ics.replace(/\r\n[ \t]/g, '')).toContain(`URL:https://busett.example.no/volunteer/tasks/${TASK}`);
+	});
+
+	it('with a token, link to the page the token opens', () => {
+		const invitation = renderMail(
+			{
+				recipient: 'kari@example.no',
+				template: 'task_invitation',
+				locale: 'en',
+				payload: {
+					name: 'Kari',
+					title: 'Hente møblar',
+					starts_at: '2027-03-02T09:00:00Z',
+					ends_at: '2027-03-02T11:00:00Z',
+					locality: 'Lid',
+					token: TOKEN
+				}
+			},
+			ctx
+		);
+		expect(invitation.text).toContain(`https://busett.example.no/task-invitation/${TOKEN}/accept`);
+		expect(invitation.text).toContain(`https://busett.example.no/task-invitation/${TOKEN}/decline`);
 	});
 });

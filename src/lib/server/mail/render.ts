@@ -8,6 +8,7 @@ import { render } from 'svelte/server';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import Email from './Email.svelte';
+import { linksFor, type Links } from './links';
 import { isTemplateKey, templates, type MailContent } from './templates';
 import { unsubscribeToken } from './unsubscribe';
 
@@ -30,12 +31,13 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	const template = templates[notification.template];
 	const parsed = template.schema.safeParse(notification.payload);
 	if (!parsed.success) throw new RenderError(`payload of ${notification.template}: ${parsed.error.issues[0].message}`);
+	const links = linksFor(ctx.origin);
 	// each template's content takes its own payload type, which safeParse just checked
-	const content = (template.content as (p: unknown, l: Locale) => MailContent)(parsed.data, locale);
+	const content = (template.content as (p: unknown, l: Locale, links: Links) => MailContent)(parsed.data, locale, links);
 
-	const settingsUrl = `${ctx.origin}/account`;
+	const settingsUrl = links.account();
 	const unsubscribeUrl = template.category
-		? `${ctx.origin}/unsubscribe/${unsubscribeToken({ email: notification.recipient, category: template.category }, ctx.secret)}`
+		? links.unsubscribe(unsubscribeToken({ email: notification.recipient, category: template.category }, ctx.secret))
 		: undefined;
 
 	const lines = {

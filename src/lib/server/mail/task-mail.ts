@@ -9,7 +9,7 @@ import { taskCalendar } from '$lib/server/tasks/calendar';
 import type { Template } from './templates';
 
 const define = <S extends z.ZodType>(template: Template<S>) => template;
-const link = z.url({ protocol: /^https?$/ });
+const id = z.guid();
 
 // what the sql functions put in every mail to a volunteer on a task
 const onTask = {
@@ -19,7 +19,7 @@ const onTask = {
 	ends_at: z.iso.datetime({ offset: true }),
 	locality: z.string().max(100),
 	confirmed: z.boolean(),
-	url: link
+	task_id: id
 };
 
 // a changed task's calendar file must outrank the one sent before: minutes since 2020
@@ -29,7 +29,7 @@ export const taskChangeTemplates = {
 	task_changed: define({
 		schema: z.object({ ...onTask, changed: z.array(z.enum(['time', 'place', 'address'])).min(1) }),
 		category: null,
-		content: (p, locale: Locale) => {
+		content: (p, locale: Locale, links) => {
 			const when = formatDateTime(p.starts_at, locale);
 			const lines = {
 				time: () => m.tchg_mail_changed_time({ when, ends: formatDateTime(p.ends_at, locale) }, { locale }),
@@ -44,14 +44,14 @@ export const taskChangeTemplates = {
 					...p.changed.map((c) => lines[c]()),
 					p.confirmed ? m.tchg_mail_changed_confirmed({}, { locale }) : m.tchg_mail_changed_waitlisted({}, { locale })
 				],
-				action: { label: m.mail_task_action({}, { locale }), url: p.url },
+				action: { label: m.mail_task_action({}, { locale }), url: links.volunteerTask(p.task_id) },
 				reason: m.mail_signup_reason({}, { locale }),
 				attachments: p.confirmed
 					? [
 							{
 								filename: 'oppdrag.ics',
 								contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-								content: taskCalendar({ id: p.url.split('/').pop()!, ...p, sequence: sequenceNow() })
+								content: taskCalendar({ id: p.task_id, ...p, url: links.volunteerTask(p.task_id), sequence: sequenceNow() })
 							}
 						]
 					: undefined
@@ -61,7 +61,7 @@ export const taskChangeTemplates = {
 	task_cancelled: define({
 		schema: z.object({ ...onTask, reason: z.string().max(1000) }),
 		category: null,
-		content: (p, locale: Locale) => ({
+		content: (p, locale: Locale, links) => ({
 			subject: m.tchg_mail_cancelled_subject({ title: p.title }, { locale }),
 			name: p.name,
 			paragraphs: [
@@ -69,7 +69,7 @@ export const taskChangeTemplates = {
 				...(p.reason ? [m.tchg_mail_cancelled_reason({ reason: p.reason }, { locale })] : []),
 				...(p.confirmed ? [m.tchg_mail_cancelled_calendar({}, { locale })] : [])
 			],
-			action: { label: m.mail_task_action({}, { locale }), url: p.url },
+			action: { label: m.mail_task_action({}, { locale }), url: links.volunteerTask(p.task_id) },
 			reason: m.mail_signup_reason({}, { locale })
 		})
 	}),
@@ -80,10 +80,10 @@ export const taskChangeTemplates = {
 			locality: z.string().max(100),
 			confirmed: z.number().int().min(0),
 			needed: z.number().int().min(1),
-			url: link
+			task_id: id
 		}),
 		category: null,
-		content: (p, locale: Locale) => ({
+		content: (p, locale: Locale, links) => ({
 			subject: m.tchg_mail_short_subject({ title: p.title }, { locale }),
 			paragraphs: [
 				m.tchg_mail_short_body(
@@ -91,28 +91,28 @@ export const taskChangeTemplates = {
 					{ locale }
 				)
 			],
-			action: { label: m.mail_task_action({}, { locale }), url: p.url },
+			action: { label: m.mail_task_action({}, { locale }), url: links.staffTask(p.task_id) },
 			reason: m.mail_staff_reason({}, { locale })
 		})
 	}),
 	certificate_expiring: define({
-		schema: z.object({ name: z.string().max(200), expires_on: z.iso.date(), url: link }),
+		schema: z.object({ name: z.string().max(200), expires_on: z.iso.date() }),
 		category: null,
-		content: (p, locale: Locale) => ({
+		content: (p, locale: Locale, links) => ({
 			subject: m.tchg_mail_cert_subject({ date: formatDate(p.expires_on, locale) }, { locale }),
 			name: p.name,
 			paragraphs: [m.tchg_mail_cert_body({ date: formatDate(p.expires_on, locale) }, { locale })],
-			action: { label: m.tchg_mail_cert_action({}, { locale }), url: p.url },
+			action: { label: m.tchg_mail_cert_action({}, { locale }), url: links.volunteerProfile() },
 			reason: m.tchg_mail_cert_reason({}, { locale })
 		})
 	}),
 	certificate_expiring_staff: define({
-		schema: z.object({ volunteer: z.string().max(200), expires_on: z.iso.date(), url: link }),
+		schema: z.object({ volunteer: z.string().max(200), expires_on: z.iso.date(), volunteer_id: id }),
 		category: null,
-		content: (p, locale: Locale) => ({
+		content: (p, locale: Locale, links) => ({
 			subject: m.tchg_mail_cert_staff_subject({}, { locale }),
 			paragraphs: [m.tchg_mail_cert_staff_body({ volunteer: p.volunteer, date: formatDate(p.expires_on, locale) }, { locale })],
-			action: { label: m.tchg_mail_cert_staff_action({}, { locale }), url: p.url },
+			action: { label: m.tchg_mail_cert_staff_action({}, { locale }), url: links.staffVolunteer(p.volunteer_id) },
 			reason: m.mail_staff_reason({}, { locale })
 		})
 	})

@@ -1,12 +1,16 @@
 // Every notification the product sends, in one place: the payload it needs (checked with
 // zod when queued and again when sent) and its content in the recipient's language. The
 // content is structured — greeting, paragraphs, one action, why you got it — and
-// render.ts turns that one source into both the HTML and the plain-text body.
+// render.ts turns that one source into both the HTML and the plain-text body. Payloads
+// carry ids and tokens, never links: each template makes its links with `links`
+// (links.ts, from ORIGIN), so the SQL that queues most of them knows no origin.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
+import { parseToken } from '$lib/server/auth/tokens';
 import { taskCalendar } from '$lib/server/tasks/calendar';
+import type { Links } from './links';
 import { taskChangeTemplates } from './task-mail';
 
 export type Attachment = { filename: string; content: string; contentType: string };
@@ -29,25 +33,30 @@ export type Template<S extends z.ZodType> = {
 	schema: S;
 	/** null: essential (account and safety mails); otherwise a category one can opt out of */
 	category: string | null;
-	content: (payload: z.infer<S>, locale: Locale) => MailContent;
+	content: (payload: z.infer<S>, locale: Locale, links: Links) => MailContent;
 };
 
 const define = <S extends z.ZodType>(template: Template<S>) => template;
 
-const link = z.url({ protocol: /^https?$/ });
+/** what the mail is about: the id of a row, which its link names (any uuid: the seed's are not RFC 4122 ones) */
+export const id = z.guid();
+/** the token of a link that works without logging in (id.secret); redacted once sent */
+export const token = z.string().refine((t) => parseToken(t) !== null, 'not a link token');
 
 type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
-// account mails share one shape: greet by name, say one thing, offer one link
-const accountMail = (msg: { subject: Message; body: Message; action: Message; reason: Message }) =>
+// account mails share one shape: greet by name, say one thing, offer one link (with the
+// token of the mail, or to a page of the account's)
+type AccountMessages = { subject: Message; body: Message; action: Message; reason: Message };
+const accountMail = (msg: AccountMessages, url: (links: Links, token: string) => string) =>
 	define({
-		schema: z.object({ name: z.string().max(200), url: link }),
+		schema: z.object({ name: z.string().max(200), token }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: msg.subject({}, { locale }),
 			name: p.name,
 			paragraphs: [msg.body({}, { locale })],
-			action: { label: msg.action({}, { locale }), url: p.url },
+			action: { label: msg.action({}, { locale }), url: url(links, p.token) },
 			reason: msg.reason({}, { locale })
 		})
 	});
@@ -63,23 +72,23 @@ const taskMail = (subject: TaskMessage, body: TaskMessage, withCalendar: boolean
 			starts_at: z.iso.datetime({ offset: true }),
 			ends_at: z.iso.datetime({ offset: true }),
 			locality: z.string().max(100),
-			url: link
+			task_id: id
 		}),
 		category: null,
-		content: (p, locale) => {
+		content: (p, locale, links) => {
 			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), locality: p.locality };
 			return {
 				subject: subject(words, { locale }),
 				name: p.name,
 				paragraphs: [body(words, { locale })],
-				action: { label: m.mail_task_action({}, { locale }), url: p.url },
+				action: { label: m.mail_task_action({}, { locale }), url: links.volunteerTask(p.task_id) },
 				reason: m.mail_signup_reason({}, { locale }),
 				attachments: withCalendar
 					? [
 							{
 								filename: 'oppdrag.ics',
 								contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-								content: taskCalendar({ id: p.url.split('/').pop()!, ...p })
+								content: taskCalendar({ id: p.task_id, ...p, url: links.volunteerTask(p.task_id) })
 							}
 						]
 					: undefined
@@ -88,30 +97,44 @@ const taskMail = (subject: TaskMessage, body: TaskMessage, withCalendar: boolean
 	});
 
 export const templates = {
-	verify_email: accountMail({
-		subject: m.mail_verify_subject,
-		body: m.mail_verify_body,
-		action: m.mail_verify_action,
-		reason: m.mail_verify_reason
-	}),
-	password_reset: accountMail({
-		subject: m.mail_reset_subject,
-		body: m.mail_reset_body,
-		action: m.mail_reset_action,
-		reason: m.mail_reset_reason
-	}),
-	email_change: accountMail({
-		subject: m.mail_email_change_subject,
-		body: m.mail_email_change_body,
-		action: m.mail_email_change_action,
-		reason: m.mail_email_change_reason
-	}),
+	verify_email: accountMail(
+		{
+			subject: m.mail_verify_subject,
+			body: m.mail_verify_body,
+			action: m.mail_verify_action,
+			reason: m.mail_verify_reason
+		},
+		(links, t) => links.verify(t)
+	),
+	password_reset: accountMail(
+		{
+			subject: m.mail_reset_subject,
+			body: m.mail_reset_body,
+			action: m.mail_reset_action,
+			reason: m.mail_reset_reason
+		},
+		(links, t) => links.reset(t)
+	),
+	email_change: accountMail(
+		{
+			subject: m.mail_email_change_subject,
+			body: m.mail_email_change_body,
+			action: m.mail_email_change_action,
+			reason: m.mail_email_change_reason
+		},
+		(links, t) => links.verify(t)
+	),
 	// a second registration with a taken address, or a move to one: its owner hears of it
-	account_exists: accountMail({
-		subject: m.mail_account_exists_subject,
-		body: m.mail_account_exists_body,
-		action: m.mail_account_exists_action,
-		reason: m.mail_account_exists_reason
+	account_exists: define({
+		schema: z.object({ name: z.string().max(200) }),
+		category: null,
+		content: (p, locale, links) => ({
+			subject: m.mail_account_exists_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_account_exists_body({}, { locale })],
+			action: { label: m.mail_account_exists_action({}, { locale }), url: links.login() },
+			reason: m.mail_account_exists_reason({}, { locale })
+		})
 	}),
 	// to the address an account moved away from, in case it was not its owner who moved it
 	email_changed: define({
@@ -124,57 +147,58 @@ export const templates = {
 			reason: m.mail_email_changed_reason({}, { locale })
 		})
 	}),
+	// "was it not you?": the page where one asks for a reset link
 	password_changed: define({
-		schema: z.object({ name: z.string().max(200), url: link }),
+		schema: z.object({ name: z.string().max(200) }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_password_changed_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_password_changed_body({}, { locale }), m.mail_password_changed_warning({}, { locale })],
-			action: { label: m.mail_password_changed_action({}, { locale }), url: p.url },
+			action: { label: m.mail_password_changed_action({}, { locale }), url: links.resetRequest() },
 			reason: m.mail_password_changed_reason({}, { locale })
 		})
 	}),
 	// many failed logins on the account from addresses its owner does not use (begin_login)
 	login_throttled: define({
-		schema: z.object({ name: z.string().max(200), url: link }),
+		schema: z.object({ name: z.string().max(200) }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_login_throttled_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_login_throttled_body({}, { locale }), m.mail_login_throttled_advice({}, { locale })],
-			action: { label: m.mail_login_throttled_action({}, { locale }), url: p.url },
+			action: { label: m.mail_login_throttled_action({}, { locale }), url: links.account() },
 			reason: m.mail_login_throttled_reason({}, { locale })
 		})
 	}),
 	staff_invitation: define({
-		schema: z.object({ inviter: z.string().min(1).max(200), url: link }),
+		schema: z.object({ inviter: z.string().min(1).max(200), token }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_invite_subject({}, { locale }),
 			paragraphs: [m.mail_invite_body({ inviter: p.inviter }, { locale })],
-			action: { label: m.mail_invite_action({}, { locale }), url: p.url },
+			action: { label: m.mail_invite_action({}, { locale }), url: links.staffInvitation(p.token) },
 			reason: m.mail_invite_reason({}, { locale })
 		})
 	}),
 	dwelling_received: define({
-		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), dwelling_id: id }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_dwelling_received_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_dwelling_received_body({ address: p.address }, { locale })],
-			action: { label: m.mail_dwelling_received_action({}, { locale }), url: p.url },
+			action: { label: m.mail_dwelling_received_action({}, { locale }), url: links.landlordDwelling(p.dwelling_id) },
 			reason: m.mail_dwelling_received_reason({}, { locale })
 		})
 	}),
 	dwelling_to_review: define({
-		schema: z.object({ address: z.string().max(300), locality: z.string().max(100), url: link }),
+		schema: z.object({ address: z.string().max(300), locality: z.string().max(100), dwelling_id: id }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_dwelling_to_review_subject({}, { locale }),
 			paragraphs: [m.mail_dwelling_to_review_body({ address: p.address, locality: p.locality }, { locale })],
-			action: { label: m.mail_dwelling_to_review_action({}, { locale }), url: p.url },
+			action: { label: m.mail_dwelling_to_review_action({}, { locale }), url: links.staffDwelling(p.dwelling_id) },
 			reason: m.mail_staff_reason({}, { locale })
 		})
 	}),
@@ -184,10 +208,10 @@ export const templates = {
 			address: z.string().max(300),
 			decision: z.enum(['approved', 'needs_changes', 'rejected']),
 			message: z.string().max(2000),
-			url: link
+			dwelling_id: id
 		}),
 		category: null,
-		content: (p, locale) => {
+		content: (p, locale, links) => {
 			const subject = {
 				approved: m.mail_dwelling_reviewed_subject_approved,
 				needs_changes: m.mail_dwelling_reviewed_subject_needs_changes,
@@ -205,33 +229,33 @@ export const templates = {
 					body({ address: p.address }, { locale }),
 					...(p.message ? [m.mail_dwelling_reviewed_message({ message: p.message }, { locale })] : [])
 				],
-				action: { label: m.mail_dwelling_reviewed_action({}, { locale }), url: p.url },
+				action: { label: m.mail_dwelling_reviewed_action({}, { locale }), url: links.landlordDwelling(p.dwelling_id) },
 				reason: m.mail_dwelling_received_reason({}, { locale })
 			};
 		}
 	}),
 	proposal_waiting: define({
-		schema: z.object({ name: z.string().max(200), address: z.string().max(300), url: link }),
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), match_id: id }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_proposal_waiting_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_proposal_waiting_body({ address: p.address }, { locale })],
-			action: { label: m.mail_proposal_waiting_action({}, { locale }), url: p.url },
+			action: { label: m.mail_proposal_waiting_action({}, { locale }), url: links.landlordProposal(p.match_id) },
 			reason: m.mail_dwelling_received_reason({}, { locale })
 		})
 	}),
 	proposal_answered: define({
-		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), url: link }),
+		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), dwelling_id: id }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)({}, { locale }),
 			paragraphs: [
 				p.accepted
 					? m.mail_proposal_answered_body_yes({ address: p.address }, { locale })
 					: m.mail_proposal_answered_body_no({ address: p.address, reason: p.reason || '–' }, { locale })
 			],
-			action: { label: m.mail_proposal_answered_action({}, { locale }), url: p.url },
+			action: { label: m.mail_proposal_answered_action({}, { locale }), url: links.staffDwelling(p.dwelling_id) },
 			reason: m.mail_staff_reason({}, { locale })
 		})
 	}),
@@ -241,28 +265,28 @@ export const templates = {
 			address: z.string().max(300),
 			contact_name: z.string().max(200),
 			contact_phone: z.string().max(40),
-			url: link
+			match_id: id
 		}),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_match_confirmed_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [m.mail_match_confirmed_body(p, { locale })],
-			action: { label: m.mail_match_confirmed_action({}, { locale }), url: p.url },
+			action: { label: m.mail_match_confirmed_action({}, { locale }), url: links.landlordProposal(p.match_id) },
 			reason: m.mail_dwelling_received_reason({}, { locale })
 		})
 	}),
 	still_available: define({
-		schema: z.object({ name: z.string().max(200), address: z.string().max(300), yes_url: link, no_url: link }),
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), token }),
 		category: null,
-		content: (p, locale) => ({
+		content: (p, locale, links) => ({
 			subject: m.mail_still_available_subject({}, { locale }),
 			name: p.name,
 			paragraphs: [
 				m.mail_still_available_body({ address: p.address }, { locale }),
-				m.mail_still_available_no({ url: p.no_url }, { locale })
+				m.mail_still_available_no({ url: links.availability(p.token, 'no') }, { locale })
 			],
-			action: { label: m.mail_still_available_yes({}, { locale }), url: p.yes_url },
+			action: { label: m.mail_still_available_yes({}, { locale }), url: links.availability(p.token, 'yes') },
 			reason: m.mail_still_available_reason({}, { locale })
 		})
 	}),
@@ -274,17 +298,19 @@ export const templates = {
 			starts_at: z.iso.datetime({ offset: true }),
 			ends_at: z.iso.datetime({ offset: true }),
 			locality: z.string().max(100),
-			accept_url: link,
-			decline_url: link
+			token
 		}),
 		category: null,
-		content: (p, locale) => {
+		content: (p, locale, links) => {
 			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), locality: p.locality };
 			return {
 				subject: m.taskinv_mail_subject(words, { locale }),
 				name: p.name,
-				paragraphs: [m.taskinv_mail_body(words, { locale }), m.taskinv_mail_decline({ url: p.decline_url }, { locale })],
-				action: { label: m.taskinv_mail_accept({}, { locale }), url: p.accept_url },
+				paragraphs: [
+					m.taskinv_mail_body(words, { locale }),
+					m.taskinv_mail_decline({ url: links.taskInvitation(p.token, 'decline') }, { locale })
+				],
+				action: { label: m.taskinv_mail_accept({}, { locale }), url: links.taskInvitation(p.token, 'accept') },
 				reason: m.taskinv_mail_reason({}, { locale })
 			};
 		}
@@ -298,16 +324,16 @@ export const templates = {
 			title: z.string().min(1).max(200),
 			starts_at: z.iso.datetime({ offset: true }),
 			locality: z.string().min(1).max(100),
-			url: link
+			task_id: id
 		}),
 		category: 'reminders',
-		content: (p, locale) => {
+		content: (p, locale, links) => {
 			const when = formatDateTime(p.starts_at, locale);
 			return {
 				subject: m.mail_reminder_subject({ title: p.title, when }, { locale }),
 				name: p.name,
 				paragraphs: [m.mail_reminder_body({ title: p.title, when, locality: p.locality }, { locale })],
-				action: { label: m.mail_reminder_action({}, { locale }), url: p.url },
+				action: { label: m.mail_reminder_action({}, { locale }), url: links.volunteerTask(p.task_id) },
 				reason: m.mail_reminder_reason({}, { locale })
 			};
 		}

@@ -1,12 +1,19 @@
 // The score of a feasible pair, in parts staff can read: each part earns up to its weight.
 // `score` explains; `scoreTotal` is the same sum without the words, for the batch, which
 // scores millions of pairs. Both use the same part functions below.
+import type { Database } from '$lib/database.types';
 import type { DistrictInput, DwellingInput, HouseholdInput, MatchingContext, Reason, Scored } from './types';
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
-/** which school stage a child of this age needs a place in */
-export function stageOf(age: number): 'kindergarten' | 'primary' | 'lower_secondary' | null {
+export type SchoolStage = Database['public']['Enums']['school_stage'];
+
+/**
+ * which school stage a child of this age needs a place in: a mirror of public.school_stage
+ * (the engine scores millions of pairs and cannot ask the database for each), held to it
+ * by tests/integration/rules-parity.test.ts
+ */
+export function stageOf(age: number): SchoolStage | null {
 	if (age >= 1 && age <= 5) return 'kindergarten';
 	if (age >= 6 && age <= 12) return 'primary';
 	if (age >= 13 && age <= 15) return 'lower_secondary';
@@ -25,7 +32,7 @@ export type HouseholdNeeds = {
 };
 
 export function needsOf(h: HouseholdInput): HouseholdNeeds {
-	const need = { kindergarten: 0, primary: 0, lower_secondary: 0 };
+	const need: Record<SchoolStage, number> = { kindergarten: 0, primary: 0, lower_secondary: 0 };
 	for (const m of h.members) {
 		const stage = m.band === 'child' && m.age !== null ? stageOf(m.age) : null;
 		if (stage) need[stage]++;

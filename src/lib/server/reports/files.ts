@@ -1,11 +1,12 @@
 // The CSV reports staff download from /staff/reports: headers in the reader's language,
 // one builder per file. The rows come from db/reports.ts (counted in SQL).
 import { categoryNames, dwellingStatusNames, householdStatusNames, taskTypeNames } from '$lib/labels';
+import { Constants } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import * as reports from '$lib/server/db/reports';
 import { toCsv, type Cell } from './csv';
 
-const CATEGORIES = ['ukrainian_collective_protection', 'resettlement', 'other', 'family_reunification'] as const;
+const CATEGORIES = Constants.public.Enums.household_category;
 const COUNTED = CATEGORIES.filter((c) => c !== 'family_reunification');
 const booleans = () => ({ yes: m.report_yes(), no: m.report_no() });
 const month = (year: number, n: number) => `${year}-${String(n).padStart(2, '0')}`;

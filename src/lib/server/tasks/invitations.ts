@@ -7,15 +7,14 @@ import * as invitations from '$lib/server/db/invitations';
 export type Answer = 'accept' | 'decline';
 
 /** invite these volunteers; returns how many were invited (others were already asked or signed up) */
-export async function inviteVolunteers(taskId: string, staffId: string, volunteerIds: string[], origin: string): Promise<number> {
+export async function inviteVolunteers(taskId: string, staffId: string, volunteerIds: string[]): Promise<number> {
 	const rows = volunteerIds.map((volunteerId) => {
 		const token = newToken();
 		return {
 			volunteer_id: volunteerId,
 			token_id: token.id,
 			secret_hash: Buffer.from(token.secretHash).toString('hex'),
-			accept_url: `${origin}/task-invitation/${token.token}/accept`,
-			decline_url: `${origin}/task-invitation/${token.token}/decline`
+			token: token.token
 		};
 	});
 	return invitations.invite(taskId, staffId, rows);
@@ -46,8 +45,8 @@ export async function openInvitation(token: string): Promise<Opened> {
 }
 
 /** answer through the link; null when it can no longer be answered */
-export async function answerInvitation(token: string, answer: Answer, origin: string) {
+export async function answerInvitation(token: string, answer: Answer) {
 	const opened = await openInvitation(token);
 	if (opened.state !== 'open') return null;
-	return invitations.answer(opened.id, answer === 'accept', origin);
+	return invitations.answer(opened.id, answer === 'accept');
 }

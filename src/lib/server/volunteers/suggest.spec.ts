@@ -23,7 +23,7 @@ const volunteer = (over: Partial<VolunteerInput> = {}): VolunteerInput => ({
 	availability: {},
 	datesAway: '',
 	maxTasksPerMonth: 4,
-	certificate: { status: 'none', seenOn: null, expiresOn: null },
+	certificateValid: false,
 	busy: [],
 	recentInvitations: 0,
 	already: null,
@@ -85,8 +85,8 @@ describe('suggestVolunteers', () => {
 
 	it('leaves out volunteers without a seen, valid certificate on a task with children, and those already asked or signed up', () => {
 		const children = { ...task, requiresCertificate: true };
-		const seen = { ...good, id: 'seen', certificate: { status: 'valid', seenOn: '2027-01-01', expiresOn: '2030-01-01' } };
-		const expired = { ...good, id: 'expired', certificate: { status: 'valid', seenOn: '2024-01-01', expiresOn: '2027-06-01' } };
+		const seen = { ...good, id: 'seen', certificateValid: true };
+		const expired = { ...good, id: 'expired', certificateValid: false };
 		const invited = { ...seen, id: 'invited', already: 'invited' as const };
 		const { suggested, excluded } = suggestVolunteers(children, [good, seen, expired, invited]);
 		expect(suggested.map((s) => s.volunteer.id)).toEqual(['seen']);

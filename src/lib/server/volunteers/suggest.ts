@@ -30,7 +30,9 @@ export type VolunteerInput = {
 	availability: Partial<Record<Weekday, PartOfDay[]>>;
 	datesAway: string;
 	maxTasksPerMonth: number;
-	certificate: { status: string; seenOn: string | null; expiresOn: string | null };
+	/** a police certificate that counts for this task: judged by the database
+	 * (public.certificate_valid_on, through volunteer_candidates), as sign-up judges it */
+	certificateValid: boolean;
 	/** the volunteer's confirmed places on other open tasks */
 	busy: { startsAt: string; endsAt: string }[];
 	/** invitations sent to them in the last 30 days */
@@ -100,11 +102,6 @@ export function slotsOf(startsAt: string, endsAt: string): { weekday: Weekday; p
 	return [...slots.values()];
 }
 
-function certificateValid(v: VolunteerInput, task: TaskInput): boolean {
-	const c = v.certificate;
-	return c.status === 'valid' && c.seenOn !== null && (c.expiresOn === null || c.expiresOn >= osloClock(new Date(task.endsAt)).date);
-}
-
 const overlaps = (a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }) =>
 	new Date(a.startsAt) < new Date(b.endsAt) && new Date(b.startsAt) < new Date(a.endsAt);
 
@@ -171,7 +168,7 @@ export function suggestVolunteers(task: TaskInput, volunteers: VolunteerInput[])
 	const suggested: Suggestion[] = [];
 	for (const v of volunteers) {
 		if (v.already) excluded.push({ volunteer: v, why: v.already });
-		else if (task.requiresCertificate && !certificateValid(v, task)) excluded.push({ volunteer: v, why: 'certificate' });
+		else if (task.requiresCertificate && !v.certificateValid) excluded.push({ volunteer: v, why: 'certificate' });
 		else suggested.push(scoreVolunteer(task, v));
 	}
 	// ties: the one asked least lately, then by name, so the order is stable

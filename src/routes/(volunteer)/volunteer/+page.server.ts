@@ -1,7 +1,7 @@
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import * as tasks from '$lib/server/db/tasks';
+import { links } from '$lib/server/mail/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	calendar: async (event) => {
 		const user = authorizeAction(event, 'calendar')!;
 		const token = await calendarFeeds.renew(user.id);
-		return { feedUrl: `${config().ORIGIN}/calendar/${token}.ics` };
+		return { feedUrl: links().calendarFeed(token) };
 	},
 	calendarStop: async (event) => {
 		const user = authorizeAction(event, 'calendarStop')!;

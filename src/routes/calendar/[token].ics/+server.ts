@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
+import { links } from '$lib/server/mail/links';
 import { feedCalendar } from '$lib/server/tasks/calendar';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	if (!owner) error(404);
 	const tasks = await calendarFeeds.tasksOf(owner);
 	const ics = feedCalendar(
-		tasks.map((t) => ({ ...t, url: `${config().ORIGIN}/volunteer/tasks/${t.id}` })),
+		tasks.map((t) => ({ ...t, url: links().volunteerTask(t.id) })),
 		m.tchg_feed_name()
 	);
 	return new Response(ics, {

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
 import { nudge } from '$lib/server/mail';
@@ -48,7 +47,7 @@ export const actions: Actions = {
 			if (!h || !d) continue;
 			const scored = score(h, d, ctx);
 			try {
-				await matches.propose({ ...pair, staffId: staff.id, score: scored.total, reasons: scored.reasons, origin: config().ORIGIN });
+				await matches.propose({ ...pair, staffId: staff.id, score: scored.total, reasons: scored.reasons });
 				proposed++;
 			} catch (e) {
 				// someone else proposed one of them meanwhile: the rest still go

@@ -5,18 +5,14 @@ import * as volunteerList from '$lib/server/db/volunteer-list';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-const DAY = 24 * 3600_000;
-
 export const load: PageServerLoad = async (event) => {
 	authorizeLoad(event);
 	const filters = volunteerFiltersSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const volunteers = await volunteerList.list(filters);
-	const soon = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
-	const today = new Date().toISOString().slice(0, 10);
 	return {
 		filters,
 		volunteers,
-		expiring: volunteers.filter((v) => v.certificate === 'valid' && v.expires && v.expires >= today && v.expires <= soon),
+		expiring: volunteers.filter((v) => v.expiringSoon),
 		recorded: event.url.searchParams.has('recorded')
 	};
 };

@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
 import { answerInvitation, openInvitation } from '$lib/server/tasks/invitations';
@@ -22,7 +21,7 @@ export const actions: Actions = {
 		authorizeAction(event);
 		const answer = event.params.answer;
 		try {
-			const result = await answerInvitation(event.params.token, answer, config().ORIGIN);
+			const result = await answerInvitation(event.params.token, answer);
 			if (!result) return fail(400, { invalid: true });
 			nudge();
 			return {

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as dwellings from '$lib/server/db/dwellings';
 import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
 import { nudge } from '$lib/server/mail';
@@ -58,6 +57,6 @@ export const actions: Actions = {
 	withdraw: (event) => change(event, 'withdraw', dwellings.withdraw, 'withdrawn'),
 	reoffer: (event) => {
 		requireVerified(authorizeAction(event, 'reoffer')!);
-		return change(event, 'reoffer', (id) => dwellings.submit(id, config().ORIGIN), 'submitted');
+		return change(event, 'reoffer', dwellings.submit, 'submitted');
 	}
 };

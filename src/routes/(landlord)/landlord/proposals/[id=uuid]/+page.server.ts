@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as proposals from '$lib/server/db/proposals';
 import { readForm } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -20,7 +19,7 @@ async function answer(event: RequestEvent, accept: boolean) {
 	const user = authorizeAction(event, accept ? 'accept' : 'decline')!;
 	const form = readForm(reasonSchema, await event.request.formData());
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason, config().ORIGIN))) error(404);
+	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason))) error(404);
 	nudge();
 	redirect(303, `/landlord/proposals/${event.params.id}?${accept ? 'accepted' : 'declined'}`);
 }

@@ -4,7 +4,6 @@ import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
 import { reviewSchema } from '$lib/schemas/review';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
@@ -69,8 +68,7 @@ export const actions: Actions = {
 				message: form.data.message,
 				districtId: form.data.district ?? null,
 				inspectionDate: form.data.inspection_date ?? null,
-				staffNote: form.data.staff_note,
-				origin: config().ORIGIN
+				staffNote: form.data.staff_note
 			});
 		} catch (e) {
 			if (e instanceof dwellings.TransitionError)

@@ -4,7 +4,6 @@ import { m } from '$lib/paraglide/messages';
 import { pairViolationNames } from '$lib/labels';
 import { householdStatusSchema } from '$lib/schemas/household-filters';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as households from '$lib/server/db/households';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
@@ -56,8 +55,7 @@ export const actions: Actions = {
 				dwellingId,
 				staffId: staff.id,
 				score: scored.total,
-				reasons: scored.reasons,
-				origin: config().ORIGIN
+				reasons: scored.reasons
 			});
 		} catch (e) {
 			if (e instanceof matches.AlreadyProposedError) return fail(409, { message: m.hh_already_proposed() });
@@ -72,8 +70,7 @@ export const actions: Actions = {
 		const form = readForm(idSchema('match_id'), await event.request.formData());
 		if (!form.ok) return fail(409, { message: m.hh_status_refused() });
 		try {
-			if (!(await matches.confirm(String(form.data.match_id), staff.id, config().ORIGIN)))
-				return fail(409, { message: m.hh_status_refused() });
+			if (!(await matches.confirm(String(form.data.match_id), staff.id))) return fail(409, { message: m.hh_status_refused() });
 		} catch (e) {
 			// the household or the dwelling changed since the proposal: say what no longer fits
 			if (e instanceof matches.NoLongerFitsError)

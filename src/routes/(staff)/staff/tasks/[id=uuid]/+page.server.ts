@@ -3,7 +3,6 @@ import { m } from '$lib/paraglide/messages';
 import { taskFormValues, taskSchema, toTaskRow } from '$lib/schemas/task';
 import { cancelTaskSchema, noShowSchema } from '$lib/schemas/task-staffing';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as staffTasks from '$lib/server/db/staff-tasks';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -54,7 +53,7 @@ export const actions: Actions = {
 		const form = readForm(taskSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		try {
-			await staffTasks.update(event.params.id, toTaskRow(form.data), config().ORIGIN);
+			await staffTasks.update(event.params.id, toTaskRow(form.data));
 		} catch (e) {
 			if (e instanceof staffTasks.EditRefused) return fail(409, { values: typedValues(formData), errors: { form: refusal(e) } });
 			throw e;
@@ -66,7 +65,7 @@ export const actions: Actions = {
 		const staff = authorizeAction(event, 'cancel')!;
 		const form = readForm(cancelTaskSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { cancel: { values: form.values, errors: form.errors } });
-		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason, config().ORIGIN))) {
+		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason))) {
 			return fail(409, { cancel: { values: { reason: form.data.reason }, errors: { reason: m.tchg_refused_not_open() } } });
 		}
 		nudge();

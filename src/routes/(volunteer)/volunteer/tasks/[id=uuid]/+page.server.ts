@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as tasks from '$lib/server/db/tasks';
 import { readForm } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -48,7 +47,7 @@ export const actions: Actions = {
 		requireVerified(user);
 		let status: tasks.SignupStatus;
 		try {
-			status = await tasks.signUp(event.params.id, user.id, config().ORIGIN);
+			status = await tasks.signUp(event.params.id, user.id);
 		} catch (e) {
 			if (e instanceof tasks.SignupRefused) return fail(409, { message: REFUSALS[e.reason]() });
 			throw e;
@@ -65,7 +64,7 @@ export const actions: Actions = {
 	},
 	withdraw: async (event) => {
 		const user = authorizeAction(event, 'withdraw')!;
-		await tasks.withdraw(event.params.id, user.id, config().ORIGIN);
+		await tasks.withdraw(event.params.id, user.id);
 		nudge();
 		redirect(303, `/volunteer/tasks/${event.params.id}?withdrawn`);
 	}

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { inviteVolunteersSchema } from '$lib/schemas/task-invitation';
 import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
-import { config } from '$lib/server/config';
 import * as invitations from '$lib/server/db/invitations';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
@@ -77,7 +76,7 @@ export const actions: Actions = {
 			});
 		let count: number;
 		try {
-			count = await inviteVolunteers(task.id, staff.id, parsed.data.volunteer, config().ORIGIN);
+			count = await inviteVolunteers(task.id, staff.id, parsed.data.volunteer);
 		} catch (e) {
 			if (e instanceof SignupRefused) return fail(409, { message: m.taskinv_error_closed() });
 			throw e;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
 import * as tasks from '$lib/server/db/tasks';
+import { links } from '$lib/server/mail/links';
 import { taskCalendar } from '$lib/server/tasks/calendar';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const task = await tasks.one(params.id);
 	if (!task || !task.signups.some((s) => s.volunteer_id === locals.user!.id && s.status === 'confirmed')) error(404);
-	const ics = taskCalendar({ ...task, url: `${config().ORIGIN}/volunteer/tasks/${task.id}` });
+	const ics = taskCalendar({ ...task, url: links().volunteerTask(task.id) });
 	return new Response(ics, {
 		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="oppdrag.ics"' }
 	});
