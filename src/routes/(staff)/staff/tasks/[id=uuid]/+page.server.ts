@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { taskFormValues, taskSchema, toTaskRow } from '$lib/schemas/task';
 import { cancelTaskSchema, noShowSchema } from '$lib/schemas/task-staffing';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
 import * as staffTasks from '$lib/server/db/staff-tasks';
 import { readForm, typedValues } from '$lib/server/forms';
@@ -10,7 +10,6 @@ import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const found = await staffTasks.one(event.params.id);
 	if (!found) error(404);
 	const { task, confirmed, waitlisted } = found;
@@ -49,7 +48,6 @@ function refusal(e: staffTasks.EditRefused): string {
 
 export const actions: Actions = {
 	save: async (event) => {
-		authorizeAction(event, 'save');
 		const formData = await event.request.formData();
 		const form = readForm(taskSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
@@ -63,7 +61,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/tasks/${event.params.id}?saved`);
 	},
 	cancel: async (event) => {
-		const staff = authorizeAction(event, 'cancel')!;
+		const staff = userOf(event);
 		const form = readForm(cancelTaskSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { cancel: { values: form.values, errors: form.errors } });
 		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason, config().ORIGIN))) {
@@ -73,7 +71,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/tasks/${event.params.id}?cancelled`);
 	},
 	noshow: async (event) => {
-		const staff = authorizeAction(event, 'noshow')!;
+		const staff = userOf(event);
 		const form = readForm(noShowSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.error_invalid() });
 		if (!(await staffTasks.markNoShow(event.params.id, form.data.signup_id, staff.id, form.data.no_show)))
