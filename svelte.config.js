@@ -40,6 +40,9 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// assets by their absolute path (/_app/…), not relative to the page: the access hook
+		// answers a refused address with the refusal page rendered for another (authorize.ts)
+		paths: { relative: false },
 		// scripts only from this site (SvelteKit adds hashes for its own inline script);
 		// stylesheets only from this site and style attributes only those above; no framing
 		// of this site anywhere; forms post only here

@@ -197,5 +197,6 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 // the language is known before anything answers, so a refusal is in the reader's language too;
-// handleAccess (authorize.ts) checks every request against policy.ts and refuses what it does not name
+// handleAccess (authorize.ts) decides every request from $lib/auth/policy.ts, refuses what it
+// does not name, and is the only check: loads, actions and endpoints run only when it allowed them
 export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleAccess);

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { ROOT } from '../../scripts/stack/migrate.ts';
-import { policies } from '../../src/lib/server/auth/policy';
+import { policies } from '../../src/lib/auth/policy';
 import { newToken, toBytea } from '../../src/lib/server/auth/tokens';
 import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe';
 import { serviceClient } from './clients';

@@ -1,19 +1,21 @@
 // The authorisation matrix: every route and every form action of the app, for each kind
 // of person, with what they may do. It is written here by hand, apart from
-// src/lib/server/auth/policy.ts, so a wrong rule there fails here; and a route or action
-// that is in the route tree but not in this table fails the first test.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// src/lib/auth/policy.ts, so a wrong rule there fails here; and a route or action that is
+// in the route tree but not in this table fails the first test. Each page a person may
+// open shows only forms and links they may use (the pages ask the same table as the hook),
+// and a page they may not open is the app's error page. One session per role, made once.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/stack/migrate.ts';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
-import { policies } from '../../src/lib/server/auth/policy';
+import { policies } from '../../src/lib/auth/policy';
 
 type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
-const LOGGED_IN: Who[] = ['landlord', 'volunteer', 'staff', 'admin'];
+const LOGGED_IN = ['landlord', 'volunteer', 'staff', 'admin'] satisfies Who[];
 
 const LOGINS: Record<Exclude<Who, 'anonymous'>, string> = {
 	landlord: 'utleigar02@example.no',
@@ -46,6 +48,8 @@ const SEED = {
 };
 
 const MATRIX: Entry[] = [
+	// the error page the hook shows when it refuses a page: nobody opens it themselves
+	{ route: '/forbidden', path: '/forbidden', load: [] },
 	{ route: '/', path: '/', load: EVERYONE },
 	{ route: '/healthz', path: '/healthz', endpoints: { GET: EVERYONE } },
 	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
@@ -204,13 +208,15 @@ function routeTree() {
 	const found: { route: string; actions: string[]; methods: string[]; page: boolean }[] = [];
 	const walk = (dir: string) => {
 		const files = readdirSync(dir);
-		const page = files.includes('+page.svelte');
+		// a page: its component, or a server load alone (the refusal page has no component)
+		const page = files.includes('+page.svelte') || files.includes('+page.server.ts');
 		const server = files.includes('+server.ts');
 		if (page || server) {
 			const route = '/' + relative(routesDir, dir).split('/').filter(Boolean).join('/');
 			const pageServer = files.includes('+page.server.ts') ? readFileSync(join(dir, '+page.server.ts'), 'utf8') : '';
 			const actionsBlock = pageServer.split('export const actions')[1] ?? '';
-			const actions = [...actionsBlock.matchAll(/^\t(\w+): /gm)].map((m) => m[1]);
+			// one action a line, or all on one line: `{ default: (event) => … }`
+			const actions = [...actionsBlock.matchAll(/(?:^\t|^export const actions[^=]*= \{ |= \{ )(\w+): /gm)].map((m) => m[1]);
 			const endpoint = server ? readFileSync(join(dir, '+server.ts'), 'utf8') : '';
 			const methods = [
 				...endpoint.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|fallback)\b/g)
@@ -223,17 +229,97 @@ function routeTree() {
 	return found;
 }
 
-let app: RunningApp;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const MATCHERS: Record<string, string> = { uuid: UUID, yes_no: '(?:yes|no)', accept_decline: '(?:accept|decline)' };
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// a fresh login for every request: an action like "log out everywhere" ends the sessions
-// of whoever tried it, which must not change what the next row of the table sees
-async function clientFor(who: Who): Promise<Client> {
-	const client = new Client(app.url);
-	if (who !== 'anonymous') {
-		const res = await client.login(LOGINS[who]);
-		if (res.status !== 303) throw new Error(`could not log in as ${who}: ${res.status}`);
+/** the address pattern of a route id: groups left out, each [param] as what it matches */
+function patternOf(route: string): RegExp {
+	const segments = route.split('/').filter((p) => p && !/^\(.+\)$/.test(p));
+	const source = segments
+		.map(
+			(segment) =>
+				'/' +
+				segment
+					.split(/(\[\w+(?:=\w+)?\])/)
+					.map((part) => {
+						const param = /^\[\w+(?:=(\w+))?\]$/.exec(part);
+						return param ? (param[1] ? MATCHERS[param[1]] : '[^/]+') : escape(part);
+					})
+					.join('')
+		)
+		.join('');
+	return new RegExp(`^${source || '/'}$`);
+}
+
+// routes without parameters first: /staff/tasks/new is that page, not a task's id
+const PATTERNS = [...MATRIX]
+	.sort((a, b) => Number(a.route.includes('[')) - Number(b.route.includes('[')))
+	.map((entry) => ({ entry, pattern: patternOf(entry.route) }));
+
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1]?.replaceAll('&amp;', '&');
+
+/** what the page's forms and links ask for: each as the route, and what of it */
+function offersOf(html: string, pageUrl: URL) {
+	const asked: { what: string; entry: Entry; allowed: Who[] | undefined }[] = [];
+	const ask = (method: string, address: string) => {
+		const url = new URL(address, pageUrl);
+		if (url.origin !== pageUrl.origin) return;
+		const found = PATTERNS.find(({ pattern }) => pattern.test(url.pathname));
+		if (!found) return; // not a route of the app (a file of static/, say)
+		const { entry } = found;
+		const what = `${method} ${url.pathname}${url.search}`;
+		if (entry.endpoints) return asked.push({ what, entry, allowed: entry.endpoints[method as 'GET' | 'POST'] });
+		if (method === 'GET') return asked.push({ what, entry, allowed: entry.load });
+		const name = [...url.searchParams.keys()].find((k) => k.startsWith('/'))?.slice(1) ?? 'default';
+		asked.push({ what, entry, allowed: entry.actions?.[name] });
+	};
+	for (const [, open, body] of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/g)) {
+		const method = (attribute(open, 'method') ?? 'GET').toUpperCase();
+		const submits = [...body.matchAll(/<button\b[^>]*>|<input\b[^>]*\stype="submit"[^>]*>/g)]
+			.map(([tag]) => tag)
+			.filter((tag) => !/\stype="(button|reset)"/.test(tag));
+		// the form's own action is used unless every way to send it names another (Enter too
+		// sends it as its first submit button does)
+		if (submits.length === 0 || submits.some((tag) => attribute(tag, 'formaction') === undefined))
+			ask(method, attribute(open, 'action') ?? pageUrl.href);
+		for (const tag of submits) {
+			const formaction = attribute(tag, 'formaction');
+			if (formaction) ask(method, formaction);
+		}
 	}
+	for (const [link] of html.matchAll(/<a\b[^>]*>/g)) {
+		const href = attribute(link, 'href');
+		if (href && !href.startsWith('#') && !/^(mailto|tel):/.test(href)) ask('GET', href);
+	}
+	return asked;
+}
+
+/** may this person use it: they are allowed, or nobody is logged in and logging in leads there */
+const mayUse = (who: Who, allowed: Who[] | undefined) =>
+	allowed !== undefined && (allowed.includes(who) || (who === 'anonymous' && allowed.length > 0));
+
+const nn = JSON.parse(readFileSync(join(ROOT, 'messages/nn.json'), 'utf8')) as Record<string, string>;
+
+let app: RunningApp;
+const sessions = new Map<Exclude<Who, 'anonymous'>, Client>();
+
+async function logIn(who: Exclude<Who, 'anonymous'>): Promise<Client> {
+	const client = new Client(app.url);
+	const res = await client.login(LOGINS[who]);
+	if (res.status !== 303) throw new Error(`could not log in as ${who}: ${res.status}`);
+	sessions.set(who, client);
 	return client;
+}
+
+/** the one session of each role, made in beforeAll; the anonymous have none */
+const clientFor = (who: Who): Client => (who === 'anonymous' ? new Client(app.url) : sessions.get(who)!);
+
+// what ends the session that sent it (and "everywhere", every session of that person): the
+// role logs in again afterwards, so the rows after it see the same person
+const ENDS_SESSIONS = ['POST /logout', 'POST /account?/logoutEverywhere'];
+async function afterwards(who: Who, what: string) {
+	if (who !== 'anonymous' && ENDS_SESSIONS.includes(what)) await logIn(who);
 }
 
 function expectAllowed(res: Response, what: string) {
@@ -253,11 +339,12 @@ function expectDenied(res: Response, who: Who, what: string) {
 
 beforeAll(async () => {
 	app = await startApp(appEnv({ MAIL_WORKER: 'off' }));
+	for (const who of LOGGED_IN) await logIn(who);
 });
 afterAll(() => app?.stop());
 
 describe('the authorisation matrix', () => {
-	it('lists every route, form action and endpoint of the route tree', () => {
+	it('lists every route, form action and endpoint of the route tree, and nothing else', () => {
 		const tree = routeTree();
 		expect(tree.length).toBeGreaterThan(10);
 		for (const { route, actions, methods } of tree) {
@@ -267,17 +354,19 @@ describe('the authorisation matrix', () => {
 			for (const method of methods) expect(entry!.endpoints?.[method as 'GET'], `${route} ${method} is missing`).toBeDefined();
 		}
 		// and nothing in the matrix that the app no longer has
-		for (const entry of MATRIX)
-			expect(
-				tree.map((t) => t.route),
-				entry.route
-			).toContain(entry.route);
+		for (const entry of MATRIX) {
+			const found = tree.find((t) => t.route === entry.route);
+			expect(found, `${entry.route} is not in the route tree`).toBeDefined();
+			for (const action of Object.keys(entry.actions ?? {})) expect(found!.actions, `${entry.route} ?/${action}`).toContain(action);
+			for (const method of Object.keys(entry.endpoints ?? {})) expect(found!.methods, `${entry.route} ${method}`).toContain(method);
+		}
 	});
 
 	// what the server hook enforces: a route, action or method missing here is refused for
 	// everyone (a new endpoint cannot be let through by forgetting it)
-	it('has a rule in policy.ts for every route, page, form action and exported endpoint method', () => {
-		for (const { route, actions, methods, page } of routeTree()) {
+	it('has a rule in policy.ts for every route, page, form action and exported endpoint method, and none for what is gone', () => {
+		const tree = routeTree();
+		for (const { route, actions, methods, page } of tree) {
 			const policy = policies[route];
 			expect(policy, `${route} is missing from policy.ts`).toBeDefined();
 			if (page) expect(policy.load, `${route} has no load rule`).toBeDefined();
@@ -289,6 +378,15 @@ describe('the authorisation matrix', () => {
 				expect(policy.endpoints?.[method as 'GET' | 'POST'], `${route} ${method} has no rule in policy.ts`).toBeDefined();
 			}
 		}
+		// a route that is gone fails `npm run check` (the keys are SvelteKit's route ids); an
+		// action or method that is gone is a rule for nothing
+		for (const [route, policy] of Object.entries(policies)) {
+			const found = tree.find((t) => t.route === route);
+			expect(found, `${route} in policy.ts is not in the route tree`).toBeDefined();
+			for (const action of Object.keys(policy.actions ?? {})) expect(found!.actions, `${route} ?/${action} in policy.ts`).toContain(action);
+			for (const method of Object.keys(policy.endpoints ?? {})) expect(found!.methods, `${route} ${method} in policy.ts`).toContain(method);
+		}
+		expect(existsSync(join(ROOT, 'src/routes/forbidden/+page.svelte')), 'the refusal page renders only the error page').toBe(false);
 	});
 
 	// methods and actions the table does not list are refused before any handler runs
@@ -299,16 +397,17 @@ describe('the authorisation matrix', () => {
 			['DELETE', '/healthz', 'a method no endpoint exports'],
 			['PUT', '/account/data.json', 'a method no endpoint exports'],
 			['POST', '/account?/notAnAction', 'a form action not listed'],
+			['POST', '/account?/constructor', 'a name Object.prototype has'],
+			['POST', '/login?/default', 'the default action asked for by name'],
 			['DELETE', '/account', 'a method no page answers'],
 			['POST', '/staff/tasks', 'the default action of a page that has only named ones']
 		];
 		for (const [method, path, what] of UNLISTED) {
 			it.each(EVERYONE)(`${method} ${path} (${what}) is refused for %s`, async (who) => {
-				const client = await clientFor(who);
 				const res = await fetch(app.url + path, {
 					method,
 					headers: {
-						cookie: client.cookieHeader(),
+						cookie: clientFor(who).cookieHeader(),
 						origin: app.url,
 						accept: 'text/html',
 						'content-type': 'application/x-www-form-urlencoded'
@@ -325,24 +424,42 @@ describe('the authorisation matrix', () => {
 		describe(entry.route, () => {
 			if (entry.load) {
 				it.each(EVERYONE)(`GET ${entry.path} as %s`, async (who) => {
-					const res = await (await clientFor(who)).get(entry.path);
-					if (entry.load!.includes(who)) expectAllowed(res, `${who} GET ${entry.path}`);
-					else expectDenied(res, who, `${who} GET ${entry.path}`);
+					const res = await clientFor(who).get(entry.path);
+					const what = `${who} GET ${entry.path}`;
+					if (!entry.load!.includes(who)) {
+						expectDenied(res, who, what);
+						if (who === 'anonymous') return;
+						// the app's error page, in its layout and the person's language
+						const html = await res.text();
+						expect(html, what).toContain(nn.forbidden);
+						expect(html, what).toContain(`>${nn.nav_account}</a>`);
+						expect(html, what).toMatch(/<html lang="nn"/);
+						return;
+					}
+					expectAllowed(res, what);
+					if (res.status !== 200) return;
+					// the page offers only what this person may do
+					const offers = offersOf(await res.text(), new URL(entry.path, app.url));
+					expect(offers.length, what).toBeGreaterThan(0);
+					const refused = offers.filter((o) => !mayUse(who, o.allowed)).map((o) => `${o.what} (${o.entry.route})`);
+					expect(refused, `${what} shows forms or links that are refused`).toEqual([]);
 				});
 			}
 			for (const [action, allowed] of Object.entries(entry.actions ?? {})) {
 				const target = action === 'default' ? entry.path : `${entry.path}?/${action}`;
 				it.each(EVERYONE)(`POST ${target} as %s`, async (who) => {
 					// an empty form: allowed people get a 400 or a result, never a refusal
-					const res = await (await clientFor(who)).post(target, {});
+					const res = await clientFor(who).post(target, {});
+					await afterwards(who, `POST ${target}`);
 					if (allowed.includes(who)) expectAllowed(res, `${who} POST ${target}`);
 					else expectDenied(res, who, `${who} POST ${target}`);
 				});
 			}
 			for (const [method, allowed] of Object.entries(entry.endpoints ?? {})) {
 				it.each(EVERYONE)(`${method} ${entry.path} as %s`, async (who) => {
-					const client = await clientFor(who);
+					const client = clientFor(who);
 					const res = method === 'GET' ? await client.get(entry.path) : await client.post(entry.path, {});
+					await afterwards(who, `${method} ${entry.path}`);
 					if (allowed.includes(who)) expectAllowed(res, `${who} ${method} ${entry.path}`);
 					else expectDenied(res, who, `${who} ${method} ${entry.path}`);
 				});

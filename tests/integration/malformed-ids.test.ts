@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/stack/migrate.ts';
-import { policies, type Rule } from '../../src/lib/server/auth/policy';
+import { policies, type Rule } from '../../src/lib/auth/policy';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { Client } from '../helpers/http';
 import { seedId } from '../helpers/seed';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policies, type Rule } from '../../src/lib/server/auth/policy';
+import { policies, type Rule } from '../../src/lib/auth/policy';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { stackEnv } from '../helpers/env';
 import { Client, location } from '../helpers/http';

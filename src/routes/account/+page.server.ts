@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema } from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
-import { authorizeAction, requireUser } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import { passwordMessage } from '$lib/server/auth/password-policy';
 import { deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
 import * as privacy from '$lib/server/db/privacy';
@@ -12,7 +12,7 @@ import { setLocaleCookie } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
+	const user = userOf(event);
 	return {
 		account: {
 			displayName: user.displayName,
@@ -28,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	password: async (event) => {
-		const user = requireUser(event, { action: 'password' });
+		const user = userOf(event);
 		const form = readForm(changePasswordSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'password', errors: form.errors });
 		const result = await accounts.changePassword(user, form.data.current_password, form.data.password);
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		return { form: 'password', done: true };
 	},
 	email: async (event) => {
-		const user = requireUser(event, { action: 'email' });
+		const user = userOf(event);
 		const formData = await event.request.formData();
 		const form = readForm(changeEmailSchema, formData);
 		if (!form.ok) return fail(400, { form: 'email', values: form.values, errors: form.errors });
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		return { form: 'email', done: true };
 	},
 	locale: async (event) => {
-		const user = requireUser(event, { action: 'locale' });
+		const user = userOf(event);
 		const form = readForm(localeSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'locale', errors: form.errors });
 		await users.setLocale(user.id, form.data.locale);
@@ -59,18 +59,18 @@ export const actions: Actions = {
 		redirect(303, '/account?language');
 	},
 	resend: async (event) => {
-		const user = requireUser(event, { action: 'resend' });
+		const user = userOf(event);
 		if (!user.emailVerified) await accounts.resendVerification(user);
 		return { form: 'resend', done: true };
 	},
 	logoutEverywhere: async (event) => {
-		const user = requireUser(event, { action: 'logoutEverywhere' });
+		const user = userOf(event);
 		await invalidateAllSessions(user.id);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/login?loggedout');
 	},
 	delete: async (event) => {
-		const user = authorizeAction(event, 'delete')!;
+		const user = userOf(event);
 		const form = readForm(deleteAccountSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'delete', errors: form.errors });
 		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))

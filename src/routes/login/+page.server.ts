@@ -3,7 +3,6 @@ import { m } from '$lib/paraglide/messages';
 import { homeFor } from '$lib/roles';
 import { loginSchema } from '$lib/schemas/login';
 import * as accounts from '$lib/server/auth/accounts';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { sameOriginPath } from '$lib/server/auth/redirect-target';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 const NOTICES = ['verified', 'reset', 'loggedout'] as const;
 
 export const load: PageServerLoad = (event) => {
-	const user = authorizeLoad(event);
+	const user = event.locals.user;
 	if (user) redirect(303, homeFor(user.roles));
 	const notice = NOTICES.find((n) => event.url.searchParams.has(n)) ?? null;
 	return { notice, redirectTo: sameOriginPath(event.url.searchParams.get('redirectTo'), config().ORIGIN) ?? '' };
@@ -21,7 +20,6 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const formData = await event.request.formData();
 		// the page to go back to is read apart: whatever it holds, it never stops a login
 		const target = sameOriginPath(formData.get('redirectTo'), config().ORIGIN);

@@ -4,19 +4,16 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { registerSchema } from '$lib/schemas/register';
 import * as accounts from '$lib/server/auth/accounts';
 import { passwordMessage } from '$lib/server/auth/password-policy';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { readForm, typedValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
 	const role = event.url.searchParams.get('role');
 	return { role: role === 'landlord' || role === 'volunteer' ? role : '' };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const formData = await event.request.formData();
 		const form = readForm(registerSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });

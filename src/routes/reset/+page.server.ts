@@ -1,18 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { resetRequestSchema } from '$lib/schemas/reset';
 import * as accounts from '$lib/server/auth/accounts';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { readForm } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
-
-export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
-	return {};
-};
+import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const form = readForm(resetRequestSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		// the same answer whether or not the address has an account

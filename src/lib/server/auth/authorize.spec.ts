@@ -1,12 +1,13 @@
-// The server hooks' decision on every request (authorize.ts decide), and the hook itself
-// (handleAccess, in src/hooks.server.ts's sequence), for routes and methods the policy table does not name: a route that exists
-// only in this test is refused for everyone, never let through to a handler.
+// The server hook's decision on every request (authorize.ts decide), and the hook itself
+// (handleAccess, last in src/hooks.server.ts's sequence): what it lets through, what it
+// refuses and in which form, and that a refused request never reaches a handler — not a
+// route that exists only in this test, not a page a logged-in person lacks the role for.
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/server/db/sessions';
 import type { Role } from '$lib/roles';
-import { decide, handleAccess, refusal } from './authorize';
-import { policies } from './policy';
+import { policies } from '$lib/auth/policy';
+import { decide, handleAccess, refusal, userOf } from './authorize';
 
 const ONLY_IN_THIS_TEST = ['/(staff)/staff/only-in-this-test', '/account/only-in-this-test.json', '/only-in-this-test/[id=uuid]'];
 
@@ -27,20 +28,33 @@ const PEOPLE: Record<string, SessionUser | null> = {
 	admin: person('admin', 'staff')
 };
 
-type Options = { method?: string; user?: SessionUser | null; data?: boolean; accept?: string };
+type Options = { method?: string; user?: SessionUser | null; data?: boolean; accept?: string; sub?: boolean };
 
-function eventFor(routeId: string | null, path: string, { method = 'GET', user = null, data = false, accept = 'text/html' }: Options = {}) {
+/** the event of a request, and the paths the hook asked SvelteKit for on its own (event.fetch) */
+function eventFor(routeId: string | null, path: string, options: Options = {}) {
+	const { method = 'GET', user = null, data = false, accept = 'text/html', sub = false } = options;
 	const url = new URL(path, 'http://localhost:5173');
-	return {
+	const fetched: string[] = [];
+	const event = {
 		route: { id: routeId },
 		url,
 		locals: { user, sessionId: null, requestId: 'test' },
 		request: new Request(url, { method, headers: { accept, origin: url.origin } }),
-		isDataRequest: data
+		isDataRequest: data,
+		isSubRequest: sub,
+		// what SvelteKit's own fetch answers for the refusal page: its load fails with 403
+		fetch: async (input: string) => {
+			fetched.push(input);
+			return new Response('<html>the app’s error page</html>', {
+				status: 403,
+				headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-x'" }
+			});
+		}
 	} as unknown as RequestEvent;
+	return Object.assign(event, { fetched });
 }
 
-describe('the hooks’ authorisation decision', () => {
+describe('the hook’s authorisation decision', () => {
 	it('refuses a route that is not in the policy table, for every person and method', () => {
 		for (const route of ONLY_IN_THIS_TEST) {
 			expect(policies[route]).toBeUndefined();
@@ -67,6 +81,14 @@ describe('the hooks’ authorisation decision', () => {
 		expect(decide(eventFor('/account', '/account', { method: 'PUT', user: admin }))).toBe('forbid');
 	});
 
+	it('refuses action names that are not the table’s own: Object’s properties, and `default` by name', () => {
+		for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+			expect(decide(eventFor('/account', `/account?/${name}`, { method: 'POST', user: PEOPLE.admin })), name).toBe('forbid');
+		// SvelteKit answers `?/default` with a 500; the default action is asked for without a name
+		expect(decide(eventFor('/login', '/login?/default', { method: 'POST' }))).toBe('forbid');
+		expect(decide(eventFor('/login', '/login', { method: 'POST' }))).toBe('allow');
+	});
+
 	it('lets through what the table allows, and sends the anonymous to the login page', () => {
 		expect(decide(eventFor('/(staff)/staff', '/staff', { user: PEOPLE.staff }))).toBe('allow');
 		expect(decide(eventFor('/(staff)/staff', '/staff', { user: PEOPLE.admin }))).toBe('allow');
@@ -77,26 +99,80 @@ describe('the hooks’ authorisation decision', () => {
 		expect(decide(eventFor('/', '/'))).toBe('allow');
 	});
 
-	it('leaves a logged-in person without the role to the page’s own refusal, but refuses data, actions and endpoints itself', () => {
+	it('refuses a logged-in person without the role itself, pages included', () => {
 		const landlord = PEOPLE.landlord;
-		expect(decide(eventFor('/(staff)/staff', '/staff', { user: landlord }))).toBe('load-refuses');
+		expect(decide(eventFor('/(staff)/staff', '/staff', { user: landlord }))).toBe('forbid');
 		expect(decide(eventFor('/(staff)/staff', '/staff', { user: landlord, data: true }))).toBe('forbid');
 		expect(decide(eventFor('/(staff)/staff/tasks', '/staff/tasks?/approve', { method: 'POST', user: landlord }))).toBe('forbid');
 		expect(decide(eventFor('/(staff)/staff/reports/households.csv', '/staff/reports/households.csv', { user: landlord }))).toBe('forbid');
+		expect(decide(eventFor('/account', '/account?/delete', { method: 'POST', user: PEOPLE.staff }))).toBe('forbid');
+	});
+
+	it('lets only its own request through to the refusal page', () => {
+		for (const user of Object.values(PEOPLE)) {
+			expect(decide(eventFor('/forbidden', '/forbidden', { user }))).not.toBe('allow');
+			expect(decide(eventFor('/forbidden', '/forbidden', { user, sub: true }))).toBe('allow');
+		}
 	});
 
 	it('lets a request that matched no route through to SvelteKit’s 404', () => {
 		expect(decide(eventFor(null, '/staff/households/not-a-uuid', { user: PEOPLE.staff }))).toBe('allow');
 	});
+});
 
-	it('answers the login refusal with a redirect back, in the form a client-side navigation understands too', async () => {
-		const page = refusal(eventFor('/(staff)/staff', '/staff/tasks?week=2'), 'login');
+describe('the refusal', () => {
+	it('sends the anonymous to log in and back, in the form a client-side navigation or use:enhance understands', async () => {
+		const page = await refusal(eventFor('/(staff)/staff', '/staff/tasks?week=2'), 'login');
 		expect(page.status).toBe(303);
 		expect(page.headers.get('location')).toBe(`/login?redirectTo=${encodeURIComponent('/staff/tasks?week=2')}`);
-		const data = refusal(eventFor('/(staff)/staff', '/staff', { data: true }), 'login');
+		const data = await refusal(eventFor('/(staff)/staff', '/staff', { data: true }), 'login');
 		expect(data.status).toBe(200);
 		expect(await data.json()).toEqual({ type: 'redirect', location: '/login?redirectTo=%2Fstaff' });
-		expect(refusal(eventFor('/(staff)/staff', '/staff'), 'forbid').status).toBe(403);
+		const enhanced = await refusal(
+			eventFor('/(staff)/staff/tasks', '/staff/tasks?/approve', { method: 'POST', accept: 'application/json' }),
+			'login'
+		);
+		expect(await enhanced.json()).toEqual({
+			type: 'redirect',
+			status: 303,
+			location: `/login?redirectTo=${encodeURIComponent('/staff/tasks?/approve')}`
+		});
+	});
+
+	it('shows a full page the app’s error page, with 403 and the headers it was rendered with', async () => {
+		for (const [method, path] of [
+			['GET', '/staff'],
+			['POST', '/staff/tasks?/approve']
+		]) {
+			const event = eventFor('/(staff)/staff/tasks', path, { method, user: PEOPLE.landlord });
+			const res = await refusal(event, 'forbid');
+			expect(res.status, method).toBe(403);
+			expect(event.fetched, method).toEqual(['/forbidden']);
+			expect(await res.text(), method).toContain('the app’s error page');
+			expect(res.headers.get('content-security-policy'), method).toBe("script-src 'nonce-x'");
+		}
+	});
+
+	it('answers data, use:enhance and endpoints with a 403 of their kind, without rendering a page', async () => {
+		const landlord = PEOPLE.landlord;
+		const data = eventFor('/(staff)/staff', '/staff/__data.json', { user: landlord, data: true });
+		const dataRes = await refusal(data, 'forbid');
+		expect(dataRes.status).toBe(403);
+		expect(dataRes.headers.get('content-type')).toBe('application/json');
+		expect(await dataRes.json()).toEqual({ message: 'Du har ikkje tilgang til denne sida.' });
+		const enhanced = eventFor('/(staff)/staff/tasks', '/staff/tasks?/approve', {
+			method: 'POST',
+			user: landlord,
+			accept: 'application/json'
+		});
+		const enhancedRes = await refusal(enhanced, 'forbid');
+		expect(enhancedRes.status).toBe(403);
+		expect(await enhancedRes.json()).toEqual({ type: 'error', error: { message: 'Du har ikkje tilgang til denne sida.' } });
+		const csv = eventFor('/(staff)/staff/reports/households.csv', '/staff/reports/households.csv', { user: landlord });
+		const csvRes = await refusal(csv, 'forbid');
+		expect(csvRes.status).toBe(403);
+		expect(await csvRes.text()).toBe('Du har ikkje tilgang til denne sida.');
+		expect([...data.fetched, ...enhanced.fetched, ...csv.fetched]).toEqual([]);
 	});
 });
 
@@ -131,11 +207,30 @@ describe('the access hook', () => {
 		}
 	});
 
-	it('answers 403 itself when a page a person may not open does not refuse on its own', async () => {
-		// the stand-in handler renders the page (200), as a page without a load of its own would
-		const { response, reached } = await through(eventFor('/(staff)/staff', '/staff', { user: PEOPLE.landlord }));
+	it('never runs the load of a page a logged-in person may not open', async () => {
+		for (const [who, user] of Object.entries(PEOPLE).filter(([who]) => who !== 'admin' && who !== 'staff')) {
+			const { response, reached } = await through(eventFor('/(staff)/staff', '/staff', { user }));
+			expect(reached, who).toBe(false);
+			expect(response.status, who).toBe(user ? 403 : 303);
+		}
+		const { reached } = await through(eventFor('/(staff)/staff/admin/audit', '/staff/admin/audit', { user: PEOPLE.staff }));
+		expect(reached).toBe(false);
+	});
+
+	it('runs the handler of what the table allows', async () => {
+		const { response, reached } = await through(eventFor('/(staff)/staff', '/staff', { user: PEOPLE.staff }));
 		expect(reached).toBe(true);
-		expect(response.status).toBe(403);
-		expect(await response.text()).not.toContain('the handler ran');
+		expect(response.status).toBe(200);
+	});
+});
+
+describe('userOf', () => {
+	it('gives the logged-in person, and fails rather than go on as nobody', () => {
+		const event = { route: { id: '/account' as const }, locals: { user: PEOPLE.volunteer, sessionId: null, requestId: 'test' } };
+		expect(userOf(event)).toBe(PEOPLE.volunteer);
+		expect(() => userOf({ ...event, locals: { ...event.locals, user: null } })).toThrow(/handleAccess should have refused/);
+		// a route with a public rule has no such guarantee: reading the person there does not compile
+		// @ts-expect-error '/login' is public
+		expect(() => userOf({ route: { id: '/login' }, locals: event.locals })).not.toThrow();
 	});
 });

@@ -1,72 +1,35 @@
-// The one place that decides whether a request may go on (rules in policy.ts): the server
-// hooks ask it for every request (decide), and every load and action asks again.
-// Anonymous on a protected page: to the login page and back afterwards. Logged in
-// without the role: 403. Whatever the table does not name is refused.
-import { error, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
+// The one place that decides whether a request may go on. The server hook (handleAccess,
+// last in src/hooks.server.ts's sequence) asks decide() for every request — from the route
+// id, the method and the form action (`?/name`, or `default`), with the rules of
+// $lib/auth/policy.ts — before any load, action or endpoint runs, and answers the refusal
+// itself: anonymous to the login page and back afterwards, logged in without the role 403
+// (a page gets the app's error page). Whatever the table does not name is refused. Loads,
+// actions and endpoints never check again: they read the person with userOf().
+import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { allows, policyOf, type LoggedInRoute, type Rule } from '$lib/auth/policy';
 import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '$lib/server/db/sessions';
-import { policies, type Rule } from './policy';
-
-export type What = { load: true } | { action: string } | { endpoint: 'GET' | 'POST' };
-
-export function allows(rule: Rule, user: SessionUser | null): boolean {
-	if (rule === 'public') return true;
-	if (!user) return false;
-	if (rule === 'user') return true;
-	return rule.some((role) => user.roles.includes(role) || (role === 'staff' && user.roles.includes('admin')));
-}
-
-export function ruleFor(routeId: string, what: What): Rule | undefined {
-	const policy = policies[routeId];
-	if (!policy) return undefined;
-	if ('load' in what) return policy.load;
-	if ('action' in what) return policy.actions?.[what.action];
-	return policy.endpoints?.[what.endpoint];
-}
-
-type Event = Pick<RequestEvent, 'route' | 'locals' | 'url'>;
-
-function enforce(event: Event, what: What): SessionUser | null {
-	const routeId = event.route.id;
-	const rule = routeId ? ruleFor(routeId, what) : undefined;
-	// anything not written down is refused: a new route must be added to policy.ts
-	if (!rule) error(403);
-	const user = event.locals.user;
-	if (allows(rule, user)) return user;
-	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	error(403);
-}
-
-/** in a page load: the user (null on a public page when not logged in) */
-export const authorizeLoad = (event: Event) => enforce(event, { load: true });
-
-/** in a form action */
-export const authorizeAction = (event: Event, action = 'default') => enforce(event, { action });
-
-/** in a load or action that only a logged-in person reaches: the user, never null */
-export function requireUser(event: Event, what: What = { load: true }): SessionUser {
-	const user = enforce(event, what);
-	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
-	return user;
-}
 
 /**
- * What the server hooks do with a request, before anything answers it:
- * - allow: its rule in policy.ts lets this person in (or no route matched: SvelteKit's 404);
- * - login: the rule wants someone logged in and nobody is;
+ * What the hook does with a request, before anything answers it:
+ * - allow: its rules in policy.ts let this person in (or no route matched: SvelteKit's 404);
+ * - login: a rule wants someone logged in and nobody is;
  * - forbid: logged in without the role, or nothing in policy.ts covers it (a route, form
- *   action or endpoint method left out of the table is refused, never let through);
- * - load-refuses: a page the person may not open (logged in, without the role): its load
- *   refuses it too and renders the app's error page, so the hook lets it render and answers
- *   403 itself if the page did not (a page without a load of its own, or one that forgot).
+ *   action or endpoint method left out of the table is refused, never let through).
  */
-export type Verdict = 'allow' | 'login' | 'forbid' | 'load-refuses';
+export type Verdict = 'allow' | 'login' | 'forbid';
 
-type HookEvent = Event & Pick<RequestEvent, 'request' | 'isDataRequest'>;
+type HookEvent = Pick<RequestEvent, 'route' | 'locals' | 'url' | 'request' | 'isDataRequest' | 'isSubRequest' | 'fetch'>;
 
-/** the form action a POST to a page asks for, as SvelteKit reads it from `?/name` */
-function actionOf(url: URL): string {
-	for (const key of url.searchParams.keys()) if (key.startsWith('/')) return key.slice(1);
+/** the route whose load fails with 403, so that SvelteKit renders the app's error page */
+const REFUSAL_PAGE = '/forbidden';
+
+/**
+ * The form action a POST to a page asks for, as SvelteKit reads it from `?/name`; null for
+ * `?/default` by name, which SvelteKit answers with a 500 rather than run the default.
+ */
+function actionOf(url: URL): string | null {
+	for (const key of url.searchParams.keys()) if (key.startsWith('/')) return key === '/default' ? null : key.slice(1);
 	return 'default';
 }
 
@@ -74,7 +37,9 @@ export function decide(event: HookEvent): Verdict {
 	const routeId = event.route.id;
 	// no route: SvelteKit answers 404 (a malformed id, src/params/) and no code of the app runs
 	if (routeId === null) return 'allow';
-	const policy = policies[routeId];
+	// the refusal page, asked for by this hook itself (below); from outside nobody may open it
+	if (routeId === REFUSAL_PAGE && event.isSubRequest) return 'allow';
+	const policy = policyOf(routeId);
 	if (!policy) return 'forbid';
 	const method = event.request.method;
 	const read = method === 'GET' || method === 'HEAD';
@@ -83,44 +48,66 @@ export function decide(event: HookEvent): Verdict {
 	// and an endpoint needs both (SvelteKit picks one by the Accept header); none there today.
 	const rules: (Rule | undefined)[] = [];
 	if (policy.endpoints) rules.push(read ? policy.endpoints.GET : method === 'POST' ? policy.endpoints.POST : undefined);
-	if (policy.load || policy.actions) rules.push(read ? policy.load : method === 'POST' ? policy.actions?.[actionOf(event.url)] : undefined);
+	if (policy.load || policy.actions) {
+		const action = method === 'POST' ? actionOf(event.url) : null;
+		const actions = policy.actions;
+		rules.push(read ? policy.load : actions && action !== null && Object.hasOwn(actions, action) ? actions[action] : undefined);
+	}
 	const written = rules.filter((rule) => rule !== undefined);
 	if (rules.length === 0 || written.length < rules.length) return 'forbid';
 	const user = event.locals.user;
 	if (written.every((rule) => allows(rule, user))) return 'allow';
-	if (!user) return 'login';
-	// a full page the person may not open: the page's own refusal is the app's error page
-	return read && !policy.endpoints && !event.isDataRequest ? 'load-refuses' : 'forbid';
+	return user ? 'forbid' : 'login';
 }
 
-/** the answer to a request the hook refuses */
-export function refusal(event: HookEvent, verdict: 'login' | 'forbid'): Response {
+/** a POST from use:enhance (or any client that does not ask for HTML): SvelteKit answers it with JSON */
+const wantsJson = (event: HookEvent) => event.request.method === 'POST' && !/text\/html/.test(event.request.headers.get('accept') ?? '');
+
+const json = (body: unknown, status: number) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** the answer to a request the hook refuses, in the form the asker understands */
+export async function refusal(event: HookEvent, verdict: 'login' | 'forbid'): Promise<Response> {
+	const policy = event.route.id === null ? undefined : policyOf(event.route.id);
+	const page = !policy?.endpoints;
 	if (verdict === 'login') {
 		const location = `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`;
-		// a client-side navigation fetches the page's data: SvelteKit's own answer for a
-		// redirect there, so the browser goes to the login page as it does when a load redirects
-		if (event.isDataRequest)
-			return new Response(JSON.stringify({ type: 'redirect', location }), {
-				headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' }
-			});
+		// what SvelteKit itself answers when a load or action redirects: the browser then goes
+		// to the login page, after a client-side navigation or a use:enhance form too
+		if (event.isDataRequest) return json({ type: 'redirect', location }, 200);
+		if (page && wantsJson(event)) return json({ type: 'redirect', status: 303, location }, 200);
 		return new Response(null, { status: 303, headers: { location } });
+	}
+	// a client-side navigation and a use:enhance form show the error page from this JSON
+	if (event.isDataRequest) return json({ message: m.forbidden() }, 403);
+	if (page && wantsJson(event)) return json({ type: 'error', error: { message: m.forbidden() } }, 403);
+	if (page) {
+		// a full page: the app's error page, in its layout. SvelteKit renders +error.svelte only
+		// for a failing load, never for a hook (issue sveltejs/kit#7272), so the hook renders the
+		// refusal page's instead: its load fails with 403 and no load of the refused page runs.
+		const shown = await event.fetch(REFUSAL_PAGE, { headers: { accept: 'text/html', 'x-request-id': event.locals.requestId } });
+		if (shown.status === 403)
+			return new Response(event.request.method === 'HEAD' ? null : shown.body, { status: 403, headers: new Headers(shown.headers) });
 	}
 	return new Response(m.forbidden(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-/**
- * The server hook: every request is checked here before anything answers it, and refused
- * when the table does not name it. Endpoints have no load to check them; a page whose load
- * forgot its check is covered too. Pages check again in their loads and actions, which is
- * where a logged-in person without the role meets the app's error page.
- */
+/** The server hook: every request is decided here, before any load, action or endpoint runs. */
 export const handleAccess: Handle = async ({ event, resolve }) => {
 	const verdict = decide(event);
-	if (verdict === 'allow') return resolve(event);
-	if (verdict !== 'load-refuses') return refusal(event, verdict);
-	const response = await resolve(event);
-	return response.status === 403 ? response : refusal(event, 'forbid');
+	return verdict === 'allow' ? resolve(event) : refusal(event, verdict);
 };
+
+/**
+ * The logged-in person, in a load, action or endpoint of a route where no rule is public:
+ * the hook let nobody else through. Typed by the route, so a public route cannot use it.
+ */
+export function userOf(event: { route: { id: LoggedInRoute }; locals: App.Locals }): SessionUser {
+	const user = event.locals.user;
+	// only a bug in the hook gets here: fail, never go on as nobody
+	if (!user) throw new Error(`${event.route.id} ran without a logged-in person: handleAccess should have refused it`);
+	return user;
+}
 
 /** offering a dwelling or signing up for a task waits for a verified e-mail address */
 export function requireVerified(user: SessionUser) {

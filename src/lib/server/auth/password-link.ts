@@ -5,18 +5,15 @@ import { newPasswordSchema } from '$lib/schemas/reset';
 import { readForm } from '$lib/server/forms';
 import * as accounts from './accounts';
 import { passwordMessage } from './password-policy';
-import { authorizeAction, authorizeLoad } from './authorize';
 
 type Purpose = 'password_reset' | 'staff_invite';
 type Event = RequestEvent<{ token: string }>;
 
 export async function loadPasswordLink(event: Event, purpose: Purpose) {
-	authorizeLoad(event);
 	return { valid: (await accounts.tokenIsUsable(event.params.token, [purpose])) !== null };
 }
 
 export async function choosePassword(event: Event, purpose: Purpose) {
-	authorizeAction(event);
 	const form = readForm(newPasswordSchema, await event.request.formData());
 	if (!form.ok) return fail(400, { errors: form.errors });
 	const result = await accounts.useToken(event.params.token, [purpose], { password: form.data.password });

@@ -1,11 +1,11 @@
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import * as tasks from '$lib/server/db/tasks';
 import { links } from '$lib/server/mail/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	const [list, me] = await Promise.all([tasks.open(), tasks.me(user.id)]);
 	// tasks that fit the profile first: where they help, in a language they speak, with their skills
 	const fit = (t: (typeof list)[number]) =>
@@ -26,12 +26,12 @@ export const actions: Actions = {
 	// a new secret address for the calendar feed, shown this once (only its hash is kept);
 	// the old address stops working at once
 	calendar: async (event) => {
-		const user = authorizeAction(event, 'calendar')!;
+		const user = userOf(event);
 		const token = await calendarFeeds.renew(user.id);
 		return { feedUrl: links().calendarFeed(token) };
 	},
 	calendarStop: async (event) => {
-		const user = authorizeAction(event, 'calendarStop')!;
+		const user = userOf(event);
 		await calendarFeeds.stop(user.id);
 		return { feedStopped: true };
 	}

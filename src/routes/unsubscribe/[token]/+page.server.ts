@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { config } from '$lib/server/config';
 import * as optOuts from '$lib/server/db/opt-outs';
 import { categoryName } from '$lib/server/mail/templates';
@@ -9,7 +8,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Open to everyone, without logging in: the signed token in the link is the permission.
 export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
 	const optOut = readUnsubscribeToken(event.params.token, config().APP_SECRET);
 	if (!optOut) return { valid: false as const };
 	return { valid: true as const, email: optOut.email, category: categoryName(optOut.category, getLocale()) };
@@ -17,7 +15,6 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const optOut = readUnsubscribeToken(event.params.token, config().APP_SECRET);
 		if (!optOut) return fail(400, { invalid: true });
 		await optOuts.add(optOut.email, optOut.category);

@@ -1,17 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as accounts from '$lib/server/auth/accounts';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import type { Actions, PageServerLoad } from './$types';
 
 // A GET only shows a button: mail scanners that open links must not use up the token.
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	return { valid: (await accounts.tokenIsUsable(event.params.token, ['verify_email', 'email_change'])) !== null };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = authorizeAction(event);
+		const user = event.locals.user;
 		// the browser confirming a new address keeps its session; every other one ends
 		const result = await accounts.useToken(event.params.token, ['verify_email', 'email_change'], {
 			keepSession: user ? event.locals.sessionId : null

@@ -1,11 +1,9 @@
 import { overRentCap } from '$lib/rent-cap';
 import { dwellingFiltersSchema } from '$lib/schemas/dwelling-filters';
-import { authorizeLoad } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const filters = dwellingFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
 	// the offers with the rent caps, districts and localities for the filters, in one read
 	const {

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
 import { nudge } from '$lib/server/mail';
@@ -14,7 +14,6 @@ const pairsFrom = (values: string[]): Pair[] =>
 		.map(([householdId, dwellingId]) => ({ householdId, dwellingId }));
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const locked = pairsFrom(event.url.searchParams.getAll('lock'));
 	const excluded = pairsFrom(event.url.searchParams.getAll('exclude'));
 	const { ctx, households, dwellings, references } = await matching.data();
@@ -36,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	propose: async (event) => {
-		const staff = authorizeAction(event, 'propose')!;
+		const staff = userOf(event);
 		const chosen = pairsFrom((await event.request.formData()).getAll('pair').map(String));
 		if (!chosen.length) return fail(400, {});
 		const { ctx, households, dwellings } = await matching.data();

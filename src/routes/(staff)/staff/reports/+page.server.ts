@@ -1,9 +1,7 @@
 import { reportYear } from '$lib/schemas/report-year';
-import { authorizeLoad } from '$lib/server/auth/authorize';
 import type { PageServerLoad } from './$types';
 
 // the list of downloads; the year only goes into the links (no personal data in URLs)
 export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
 	return { year: reportYear(event.url.searchParams) };
 };

@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as staffTasks from '$lib/server/db/staff-tasks';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const [tasks, hours] = await Promise.all([staffTasks.upcoming(), staffTasks.hoursToApprove()]);
 	return {
 		tasks,
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	approve: async (event) => {
-		const staff = authorizeAction(event, 'approve')!;
+		const staff = userOf(event);
 		const form = readForm(z.object({ signup_id: z.guid() }), await event.request.formData());
 		if (!form.ok) return fail(400, {});
 		await staffTasks.approveHours(form.data.signup_id, staff.id);

@@ -1,12 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { certificateSchema, volunteerFiltersSchema } from '$lib/schemas/certificate';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as volunteerList from '$lib/server/db/volunteer-list';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const filters = volunteerFiltersSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const volunteers = await volunteerList.list(filters);
 	return {
@@ -19,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	certificate: async (event) => {
-		const staff = authorizeAction(event, 'certificate')!;
+		const staff = userOf(event);
 		const form = readForm(certificateSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		await volunteerList.recordCertificate(String(form.data.volunteer_id), staff.id, form.data.seen_on, form.data.expires_on);

@@ -2,13 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { languageChoices } from '$lib/languages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { LANGUAGE_ROWS, PARTS, SKILLS, toProfile, volunteerProfileSchema, WEEKDAYS } from '$lib/schemas/volunteer-profile';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as volunteers from '$lib/server/db/volunteers';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	const p = await volunteers.profile(user.id);
 	// the stored profile as the form's values
 	const values: Record<string, string> = {
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = authorizeAction(event)!;
+		const user = userOf(event);
 		const form = readForm(volunteerProfileSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		await volunteers.save(user.id, toProfile(form.data as Parameters<typeof toProfile>[0]));

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { answerCheck, openCheck } from '$lib/server/dwellings/availability';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,7 +7,6 @@ import type { Actions, PageServerLoad } from './$types';
 // answer is yes or no (src/params/yes_no.ts): any other word is a 404.
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const available = event.params.answer === 'yes';
 	const check = await openCheck(event.params.token);
 	return { available, address: check?.address ?? null };
@@ -16,7 +14,6 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		if (!(await answerCheck(event.params.token, event.params.answer === 'yes'))) return fail(400, { invalid: true });
 		return { done: true };
 	}

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
 import { answerInvitation, openInvitation } from '$lib/server/tasks/invitations';
@@ -10,7 +9,6 @@ import type { Actions, PageServerLoad } from './$types';
 // accept or decline (src/params/accept_decline.ts): any other word is a 404.
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const answer = event.params.answer;
 	const opened = await openInvitation(event.params.token);
 	return { answer, state: opened.state, task: opened.state === 'invalid' ? null : opened.task };
@@ -18,7 +16,6 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const answer = event.params.answer;
 		try {
 			const result = await answerInvitation(event.params.token, answer);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
 import { nudge } from '$lib/server/mail';
@@ -14,7 +14,7 @@ async function own(event: RequestEvent | Parameters<PageServerLoad>[0], userId: 
 }
 
 export const load: PageServerLoad = async (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	const dwelling = await own(event, user.id);
 	return {
 		dwelling,
@@ -29,8 +29,8 @@ const target = (event: RequestEvent, landlordId: string) => ({
 	back: (id: string) => `/landlord/dwellings/${id}`
 });
 
-async function change(event: RequestEvent, action: string, to: (id: string) => Promise<void>, notice: string) {
-	const user = authorizeAction(event, action)!;
+async function change(event: RequestEvent, to: (id: string) => Promise<void>, notice: string) {
+	const user = userOf(event);
 	await own(event, user.id);
 	try {
 		await to(event.params.id);
@@ -44,19 +44,19 @@ async function change(event: RequestEvent, action: string, to: (id: string) => P
 
 export const actions: Actions = {
 	save: async (event) => {
-		const user = authorizeAction(event, 'save')!;
+		const user = userOf(event);
 		const dwelling = await own(event, user.id);
 		return saveDraft(target(event, user.id), event.request, dwelling.status !== 'draft');
 	},
 	submit: async (event) => {
-		const user = authorizeAction(event, 'submit')!;
+		const user = userOf(event);
 		requireVerified(user);
 		await own(event, user.id);
 		return submitOffer(target(event, user.id), event.request);
 	},
-	withdraw: (event) => change(event, 'withdraw', dwellings.withdraw, 'withdrawn'),
+	withdraw: (event) => change(event, dwellings.withdraw, 'withdrawn'),
 	reoffer: (event) => {
-		requireVerified(authorizeAction(event, 'reoffer')!);
-		return change(event, 'reoffer', dwellings.submit, 'submitted');
+		requireVerified(userOf(event));
+		return change(event, dwellings.submit, 'submitted');
 	}
 };

@@ -1,18 +1,18 @@
-import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	return { verified: user.emailVerified };
 };
 
 const target = (landlordId: string) => ({ owner: { landlordId }, id: null, back: (id: string) => `/landlord/dwellings/${id}` });
 
 export const actions: Actions = {
-	save: async (event) => saveDraft(target(authorizeAction(event, 'save')!.id), event.request),
+	save: async (event) => saveDraft(target(userOf(event).id), event.request),
 	submit: async (event) => {
-		const user = authorizeAction(event, 'submit')!;
+		const user = userOf(event);
 		requireVerified(user);
 		return submitOffer(target(user.id), event.request);
 	}

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as proposals from '$lib/server/db/proposals';
 import { readForm } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	const summary = await proposals.summary(event.params.id, user.id);
 	if (!summary) error(404);
 	return { summary, answered: (['accepted', 'declined'] as const).find((a) => event.url.searchParams.has(a)) ?? null };
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 const reasonSchema = z.object({ reason: z.string().trim().max(1000, 'error_too_long').default('') });
 
 async function answer(event: RequestEvent, accept: boolean) {
-	const user = authorizeAction(event, accept ? 'accept' : 'decline')!;
+	const user = userOf(event);
 	const form = readForm(reasonSchema, await event.request.formData());
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason))) error(404);

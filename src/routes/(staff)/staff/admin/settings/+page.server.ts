@@ -3,14 +3,12 @@ import { yearInOslo } from '$lib/dates';
 import { retentionSchema } from '$lib/schemas/retention';
 import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
 import { DEFAULT_WEIGHTS } from '$lib/server/matching';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as retention from '$lib/server/db/retention';
 import * as settings from '$lib/server/db/settings';
 import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const year = yearInOslo();
 	// the year's target, rent caps, matching settings and retention period in one read
 	const { target, rentCaps: caps, retentionMonths: months, ...matchingSettings } = await settings.overview(year);
@@ -32,7 +30,6 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		authorizeAction(event, 'save');
 		const form = readForm(settingsSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const data = form.data as Record<string, number | undefined>;
@@ -44,7 +41,6 @@ export const actions: Actions = {
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	matching: async (event) => {
-		authorizeAction(event, 'matching');
 		const form = readForm(matchingSettingsSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'matching', values: form.values, errors: form.errors });
 		const data = form.data as Record<string, number>;
@@ -52,7 +48,6 @@ export const actions: Actions = {
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	retention: async (event) => {
-		authorizeAction(event, 'retention');
 		const form = readForm(retentionSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { form: 'retention', values: form.values, errors: form.errors });
 		await retention.setMonths(form.data.retention_months);

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
 import { reviewSchema } from '$lib/schemas/review';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
@@ -13,7 +13,7 @@ import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const staff = authorizeLoad(event)!;
+	const staff = userOf(event);
 	// the dwelling, the rent caps and districts, and the read written to the audit log
 	const page = await dwellings.readForStaff(event.params.id, staff.id);
 	if (!page) error(404);
@@ -46,17 +46,15 @@ const municipal = (id: string) => ({ owner: { landlordId: null }, id, back: (d: 
 
 export const actions: Actions = {
 	save: async (event) => {
-		authorizeAction(event, 'save');
 		const dwelling = await dwellings.getForStaff(event.params.id);
 		if (!dwelling || dwelling.landlord_id !== null) error(404);
 		return saveDraft(municipal(event.params.id), event.request, dwelling.status !== 'draft');
 	},
 	submit: async (event) => {
-		authorizeAction(event, 'submit');
 		return submitOffer(municipal(event.params.id), event.request);
 	},
 	review: async (event) => {
-		const staff = authorizeAction(event, 'review')!;
+		const staff = userOf(event);
 		const formData = await event.request.formData();
 		const form = readForm(reviewSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { pairViolationNames } from '$lib/labels';
 import { householdStatusSchema } from '$lib/schemas/household-filters';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as households from '$lib/server/db/households';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const staff = authorizeLoad(event)!;
+	const staff = userOf(event);
 	// the record, its proposals, and the read written to the audit log
 	const record = await households.read(event.params.id, staff.id);
 	if (!record) error(404);
@@ -36,7 +36,7 @@ const idSchema = (name: string) => z.object({ [name]: z.guid('error_invalid') })
 
 export const actions: Actions = {
 	propose: async (event) => {
-		const staff = authorizeAction(event, 'propose')!;
+		const staff = userOf(event);
 		const form = readForm(idSchema('dwelling_id'), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.error_invalid() });
 		const dwellingId = String(form.data.dwelling_id);
@@ -66,7 +66,7 @@ export const actions: Actions = {
 		back(event, 'proposed');
 	},
 	confirm: async (event) => {
-		const staff = authorizeAction(event, 'confirm')!;
+		const staff = userOf(event);
 		const form = readForm(idSchema('match_id'), await event.request.formData());
 		if (!form.ok) return fail(409, { message: m.hh_status_refused() });
 		try {
@@ -81,20 +81,18 @@ export const actions: Actions = {
 		back(event, 'confirmed');
 	},
 	tasks: async (event) => {
-		const staff = authorizeAction(event, 'tasks')!;
+		const staff = userOf(event);
 		const form = readForm(idSchema('match_id'), await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.error_invalid() });
 		await matches.createMoveInTasks(String(form.data.match_id), staff.id);
 		back(event, 'tasks');
 	},
 	cancel: async (event) => {
-		authorizeAction(event, 'cancel');
 		const form = readForm(idSchema('match_id'), await event.request.formData());
 		if (!form.ok || !(await matches.cancel(String(form.data.match_id)))) return fail(409, { message: m.hh_status_refused() });
 		back(event, 'cancelled');
 	},
 	status: async (event) => {
-		authorizeAction(event, 'status');
 		const form = readForm(householdStatusSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0], values: form.values });
 		if (!(await households.setStatus(event.params.id, form.data.status, form.data.settled_on ?? null)))

@@ -1,20 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as households from '$lib/server/db/households';
 import { readHouseholdsCsv } from '$lib/server/households/csv';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions } from './$types';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
-	return {};
-};
-
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: [m.csv_empty()] });
 		if (file.size > MAX_BYTES) return fail(400, { errors: [m.error_too_long()] });

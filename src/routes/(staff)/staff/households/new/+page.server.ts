@@ -1,19 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { householdSchema, toNewHousehold } from '$lib/schemas/household';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
 import * as households from '$lib/server/db/households';
 import { readForm, typedValues } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
-
-export const load: PageServerLoad = (event) => {
-	authorizeLoad(event);
-	return {};
-};
+import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
-		authorizeAction(event);
 		const formData = await event.request.formData();
 		const form = readForm(householdSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });

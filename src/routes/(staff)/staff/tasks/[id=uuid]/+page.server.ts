@@ -2,14 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { taskFormValues, taskSchema, toTaskRow } from '$lib/schemas/task';
 import { cancelTaskSchema, noShowSchema } from '$lib/schemas/task-staffing';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as staffTasks from '$lib/server/db/staff-tasks';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const found = await staffTasks.one(event.params.id);
 	if (!found) error(404);
 	const { task, confirmed, waitlisted } = found;
@@ -48,7 +47,6 @@ function refusal(e: staffTasks.EditRefused): string {
 
 export const actions: Actions = {
 	save: async (event) => {
-		authorizeAction(event, 'save');
 		const formData = await event.request.formData();
 		const form = readForm(taskSchema, formData);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
@@ -62,7 +60,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/tasks/${event.params.id}?saved`);
 	},
 	cancel: async (event) => {
-		const staff = authorizeAction(event, 'cancel')!;
+		const staff = userOf(event);
 		const form = readForm(cancelTaskSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { cancel: { values: form.values, errors: form.errors } });
 		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason))) {
@@ -72,7 +70,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/tasks/${event.params.id}?cancelled`);
 	},
 	noshow: async (event) => {
-		const staff = authorizeAction(event, 'noshow')!;
+		const staff = userOf(event);
 		const form = readForm(noShowSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { message: m.error_invalid() });
 		if (!(await staffTasks.markNoShow(event.params.id, form.data.signup_id, staff.id, form.data.no_show)))

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as audit from '$lib/server/db/audit';
 import * as volunteerList from '$lib/server/db/volunteer-list';
 import type { PageServerLoad } from './$types';
 
 // one volunteer's history: contact details live here, not on the list, and every read is logged
 export const load: PageServerLoad = async (event) => {
-	const staff = authorizeLoad(event)!;
+	const staff = userOf(event);
 	const volunteer = await volunteerList.history(event.params.id);
 	if (!volunteer) error(404);
 	await audit.logRead(staff.id, 'volunteer_profile', volunteer.id);

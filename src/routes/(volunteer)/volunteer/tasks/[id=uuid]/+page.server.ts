@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { authorizeAction, authorizeLoad, requireVerified } from '$lib/server/auth/authorize';
+import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as tasks from '$lib/server/db/tasks';
 import { readForm } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 const ADDRESS_SHOWN_BEFORE_MS = 48 * 3600_000;
 
 export const load: PageServerLoad = async (event) => {
-	const user = authorizeLoad(event)!;
+	const user = userOf(event);
 	const task = await tasks.one(event.params.id);
 	if (!task) error(404);
 	const { signups, address, ...rest } = task;
@@ -43,7 +43,7 @@ const REFUSALS = {
 
 export const actions: Actions = {
 	signup: async (event) => {
-		const user = authorizeAction(event, 'signup')!;
+		const user = userOf(event);
 		requireVerified(user);
 		let status: tasks.SignupStatus;
 		try {
@@ -56,14 +56,14 @@ export const actions: Actions = {
 		redirect(303, `/volunteer/tasks/${event.params.id}?${status}`);
 	},
 	hours: async (event) => {
-		const user = authorizeAction(event, 'hours')!;
+		const user = userOf(event);
 		const form = readForm(hoursSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { errors: { hours: form.errors.hours } });
 		if (!(await tasks.reportHours(event.params.id, user.id, form.data.hours))) return fail(409, { message: m.vol_hours_refused() });
 		redirect(303, `/volunteer/tasks/${event.params.id}?hours`);
 	},
 	withdraw: async (event) => {
-		const user = authorizeAction(event, 'withdraw')!;
+		const user = userOf(event);
 		await tasks.withdraw(event.params.id, user.id);
 		nudge();
 		redirect(303, `/volunteer/tasks/${event.params.id}?withdrawn`);

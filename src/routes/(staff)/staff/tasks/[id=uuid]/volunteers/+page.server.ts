@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { inviteVolunteersSchema } from '$lib/schemas/task-invitation';
-import { authorizeAction, authorizeLoad } from '$lib/server/auth/authorize';
+import { userOf } from '$lib/server/auth/authorize';
 import * as invitations from '$lib/server/db/invitations';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
@@ -20,7 +20,6 @@ const taskOr404 = async (id: string) => {
 };
 
 export const load: PageServerLoad = async (event) => {
-	authorizeLoad(event);
 	const { household, signups, task_invitations: sent, ...task } = await taskOr404(event.params.id);
 	const onTask = signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted');
 	const volunteers = await invitations.candidates(
@@ -66,7 +65,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	invite: async (event) => {
-		const staff = authorizeAction(event, 'invite')!;
+		const staff = userOf(event);
 		const task = await taskOr404(event.params.id);
 		const form = await event.request.formData();
 		const parsed = inviteVolunteersSchema.safeParse({ volunteer: form.getAll('volunteer') });

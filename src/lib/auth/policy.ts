@@ -1,19 +1,28 @@
 // Who may do what: every route of the app, its page load, its form actions and its
-// endpoints, with the roles allowed. authorize.ts enforces it for every request (from
-// the server hooks) and again in every load and action; the authorisation matrix test
-// fails when a route of the route tree is missing here.
+// endpoints, with the roles allowed. The server hook (src/lib/server/auth/authorize.ts)
+// decides every request from this table before any load, action or endpoint runs, and
+// pages ask it (can) before they show a form or a link, so both say the same. Nothing in
+// it is secret: the browser's bundle names every route anyway. The keys are SvelteKit's
+// route ids: a typo or a removed route fails `npm run check`; a route missing here is
+// refused for everyone, and the authorisation matrix test names it.
+import type { RouteId } from '$app/types';
 import type { Role } from '$lib/roles';
 
 /** public: anyone; user: anyone logged in; a list: those roles (admin counts as staff) */
 export type Rule = 'public' | 'user' | readonly Role[];
 
+export type Method = 'GET' | 'POST';
+
 export type RoutePolicy = {
-	load?: Rule;
-	actions?: Record<string, Rule>;
-	endpoints?: Partial<Record<'GET' | 'POST', Rule>>;
+	readonly load?: Rule;
+	readonly actions?: Readonly<Record<string, Rule>>;
+	readonly endpoints?: Readonly<Partial<Record<Method, Rule>>>;
 };
 
-export const policies: Record<string, RoutePolicy> = {
+const table = {
+	// the page the hook shows when it refuses a page (authorize.ts); nobody opens it themselves
+	'/forbidden': { load: [] },
+
 	'/': { load: 'public' },
 	'/healthz': { endpoints: { GET: 'public' } },
 	'/language': { endpoints: { POST: 'public' } },
@@ -89,4 +98,73 @@ export const policies: Record<string, RoutePolicy> = {
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },
 	'/(staff)/staff/admin/audit': { load: ['admin'] }
-};
+} as const satisfies { readonly [Route in RouteId]?: RoutePolicy };
+
+export type PolicyRoute = keyof typeof table;
+
+/** the table, to read by any route id (the tests walk it); its keys are checked above */
+export const policies: Readonly<Record<string, RoutePolicy>> = table;
+
+/** what a request asks of a route: its page (load), a form action, or an endpoint's method */
+export type What = { load: true } | { action: string } | { endpoint: Method };
+
+type Person = { readonly roles: readonly Role[] } | null;
+
+export function allows(rule: Rule, person: Person): boolean {
+	if (rule === 'public') return true;
+	if (!person) return false;
+	if (rule === 'user') return true;
+	return rule.some((role) => person.roles.includes(role) || (role === 'staff' && person.roles.includes('admin')));
+}
+
+/** own keys only: `?/constructor` names no action, whatever Object.prototype holds */
+const own = <T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+	table && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/** the route's policy, or undefined when the table does not name it */
+export const policyOf = (routeId: string): RoutePolicy | undefined => own(policies, routeId);
+
+/** the rule for one thing a route does, or undefined when the table does not name it */
+export function ruleFor(routeId: string, what: What): Rule | undefined {
+	const policy = policyOf(routeId);
+	if (!policy) return undefined;
+	if ('load' in what) return policy.load;
+	if ('action' in what) return own(policy.actions, what.action);
+	return own(policy.endpoints, what.endpoint);
+}
+
+type Policy<R extends PolicyRoute> = (typeof table)[R];
+type ActionOf<R extends PolicyRoute> = Policy<R> extends { actions: infer A } ? keyof A & string : never;
+type EndpointOf<R extends PolicyRoute> = Policy<R> extends { endpoints: infer E } ? keyof E & Method : never;
+
+/**
+ * May this person (the layout's `data.user`, null when nobody is logged in) open the route's
+ * page, or use one of its form actions or endpoints? Pages ask before they show a form or a
+ * link, with the same table the hook enforces.
+ */
+export function can<R extends PolicyRoute>(
+	person: Person,
+	route: R,
+	what: { load: true } | { action: ActionOf<R> } | { endpoint: EndpointOf<R> } = { load: true }
+): boolean {
+	const rule = ruleFor(route, what);
+	return rule !== undefined && allows(rule, person);
+}
+
+/**
+ * Does a link to the route's page lead somewhere for this person: they may open it, or
+ * nobody is logged in yet and the login page leads there (it is for someone)?
+ */
+export function leadsSomewhere(person: Person, route: PolicyRoute): boolean {
+	const rule = ruleFor(route, { load: true });
+	if (rule === undefined) return false;
+	return person ? allows(rule, person) : rule === 'public' || rule === 'user' || rule.length > 0;
+}
+
+type RulesOf<P> =
+	| (P extends { load: infer L } ? L : never)
+	| (P extends { actions: infer A } ? A[keyof A] : never)
+	| (P extends { endpoints: infer E } ? E[keyof E] : never);
+
+/** the routes where no rule is public: whatever runs there runs for someone logged in */
+export type LoggedInRoute = { [R in PolicyRoute]: 'public' extends RulesOf<Policy<R>> ? never : R }[PolicyRoute];
