@@ -150,7 +150,6 @@ test.describe('typing before the page has hydrated', () => {
 				localities: ['Lid'],
 				max_tasks_per_month: 4,
 				dates_away: '',
-				contact_by_sms: false,
 				skills: ['cooking'],
 				availability: { mon: ['morning'] }
 			},

@@ -17,7 +17,6 @@ export const load: PageServerLoad = async (event) => {
 		max_tasks_per_month: String(p?.max_tasks_per_month ?? 4),
 		dates_away: p?.dates_away ?? ''
 	};
-	if (p?.contact_by_sms) values.contact_by_sms = 'on';
 	for (const s of SKILLS) if (p?.skills.includes(s)) values[`skill_${s}`] = 'on';
 	const availability = (p?.availability ?? {}) as Record<string, string[]>;
 	for (const d of WEEKDAYS) for (const part of PARTS) if (availability[d]?.includes(part)) values[`available_${d}_${part}`] = 'on';
