@@ -45,12 +45,13 @@ async function step(name: string, fn: () => Promise<boolean>) {
 	if (!ok) failedSteps.push(name);
 }
 
+let stackStart: Promise<Stack> | undefined;
+
 process.on('SIGINT', async () => {
-	await stack?.stop();
+	// a stack still starting is stopped once it is up
+	await (stack ?? (await stackStart?.catch(() => undefined)))?.stop();
 	process.exit(130);
 });
-
-let stackStart: Promise<Stack> | undefined;
 try {
 	// the stack starts while the typecheck and lint run: it waits on initdb and the migrations
 	// more than on the processor. Its lines are shown once it is up (or has failed).
