@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { scaled } from './tests/helpers/time.ts';
 
 // Playwright cannot download its browsers here: use Debian's Chromium where it exists.
 const debianChromium = '/usr/bin/chromium';
@@ -10,8 +11,10 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	// a test may wait for mail behind the outbox's backlog (see tests/e2e/mail.test.ts)
-	timeout: 60_000,
+	// a test may wait for mail behind the outbox's backlog (see tests/e2e/mail.test.ts); every
+	// budget stretches with the machine's load (tests/helpers/time.ts)
+	timeout: scaled(60_000),
+	expect: { timeout: scaled(5_000) },
 	forbidOnly: true,
 	use: {
 		baseURL: `http://localhost:${port}`,
@@ -33,7 +36,7 @@ export default defineConfig({
 		command: 'node build',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60000,
+		timeout: scaled(60_000),
 		env: {
 			...(process.env as Record<string, string>),
 			PORT: String(port),

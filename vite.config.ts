@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { scaled } from './tests/helpers/time.ts';
 
 export default defineConfig(({ command }) => ({
 	plugins: [
@@ -26,7 +27,7 @@ export default defineConfig(({ command }) => ({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.{test,spec}.{js,ts}']
+					include: ['src/**/*.{test,spec}.{js,ts}', 'scripts/**/*.test.ts']
 				}
 			},
 			{
@@ -39,8 +40,8 @@ export default defineConfig(({ command }) => ({
 					setupFiles: ['tests/integration/setup.ts'],
 					// the suites share one database and one SMTP sink
 					fileParallelism: false,
-					testTimeout: 30000,
-					hookTimeout: 60000
+					testTimeout: scaled(30_000),
+					hookTimeout: scaled(60_000)
 				}
 			},
 			{
@@ -53,8 +54,8 @@ export default defineConfig(({ command }) => ({
 					globalSetup: ['tests/reliability/global-setup.ts'],
 					setupFiles: ['tests/integration/setup.ts'],
 					fileParallelism: false,
-					testTimeout: 300000,
-					hookTimeout: 120000
+					testTimeout: scaled(300_000),
+					hookTimeout: scaled(120_000)
 				}
 			},
 			{
@@ -78,8 +79,8 @@ export default defineConfig(({ command }) => ({
 					globalSetup: ['tests/integration/global-setup.ts'],
 					setupFiles: ['tests/integration/setup.ts'],
 					fileParallelism: false,
-					testTimeout: 300000,
-					hookTimeout: 120000
+					testTimeout: scaled(300_000),
+					hookTimeout: scaled(120_000)
 				}
 			}
 		]

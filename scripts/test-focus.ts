@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { freePort } from './stack/free-port.ts';
 import { startStack } from './stack/index.ts';
 import { ROOT } from './stack/migrate.ts';
+import { timeScale } from '../tests/helpers/time.ts';
+
+// the load as this run starts, before its own work adds to it: one factor for every process's
+// time budgets (tests/helpers/time.ts)
+process.env.TEST_TIME_SCALE ??= timeScale().toFixed(2);
 
 const files = process.argv.slice(2);
 if (!files.length) {

@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { freePort } from './stack/free-port.ts';
 import { startStack, type Stack } from './stack/index.ts';
 import { ROOT } from './stack/migrate.ts';
+import { timeScale } from '../tests/helpers/time.ts';
+
+// the load as this run starts, before its own work adds to it: one factor for every process's
+// time budgets (tests/helpers/time.ts)
+process.env.TEST_TIME_SCALE ??= timeScale().toFixed(2);
 import { generateTypes, TYPES_FILE } from './stack/types.ts';
 
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
@@ -40,24 +45,38 @@ async function step(name: string, fn: () => Promise<boolean>) {
 	if (!ok) failedSteps.push(name);
 }
 
+let stackStart: Promise<Stack> | undefined;
+
 process.on('SIGINT', async () => {
-	await stack?.stop();
+	// a stack still starting is stopped once it is up
+	await (stack ?? (await stackStart?.catch(() => undefined)))?.stop();
 	process.exit(130);
 });
-
 try {
+	// the stack starts while the typecheck and lint run: it waits on initdb and the migrations
+	// more than on the processor. Its lines are shown once it is up (or has failed).
+	const stackLog: string[] = [];
+	stackStart = (async () => {
+		const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+		return startStack({
+			dataDir: join(workDir, 'stack'),
+			ports: { api, db, postgrest, smtp, mailbox },
+			fast: true,
+			log: (line) => stackLog.push(line)
+		});
+	})();
+	stackStart.catch(() => {});
+
 	await step('typecheck (svelte-check)', async () => (await run('npm', ['run', '--silent', 'check'])) === 0);
 
 	await step('lint (eslint, prettier)', async () => (await run('npm', ['run', '--silent', 'lint'])) === 0);
 
-	await step('local stack (throwaway)', async () => {
-		const [api, db, postgrest, smtp, mailbox] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
-		stack = await startStack({
-			dataDir: join(workDir, 'stack'),
-			ports: { api, db, postgrest, smtp, mailbox },
-			fast: true,
-			log: (line) => console.log(line)
-		});
+	await step('local stack (throwaway, started alongside the typecheck)', async () => {
+		try {
+			stack = await stackStart!;
+		} finally {
+			for (const line of stackLog) console.log(line);
+		}
 		return true;
 	});
 	if (!stack) throw new Error('no stack, no tests');
@@ -117,6 +136,8 @@ try {
 	console.error((error as Error).message);
 	failedSteps.push('setup');
 } finally {
+	// a stack still starting when the run ended early is stopped too
+	stack ??= await stackStart?.catch(() => undefined);
 	await stack?.stop();
 	rmSync(workDir, { recursive: true, force: true });
 }

@@ -8,8 +8,8 @@ import { startGateway, type Gateway } from './gateway.ts';
 import { recordChild, stopLeftovers } from './leftovers.ts';
 import { apiKey } from './jwt.ts';
 import { bootstrap, pushMigrations } from './migrate.ts';
-import { startPostgres, type Postgres } from './postgres.ts';
-import { startPostgrest, type Postgrest } from './postgrest.ts';
+import { postgresBinaries, startPostgres, type Postgres } from './postgres.ts';
+import { postgrestBinary, startPostgrest, type Postgrest } from './postgrest.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 // the well-known secret of a local Supabase project; never used outside this machine
@@ -75,6 +75,9 @@ export async function startStack(opts: {
 		for (const part of started.reverse()) await part.stop().catch(() => {});
 		started.length = 0;
 	};
+	// a platform without npm builds learns it in one line, before anything starts
+	postgresBinaries();
+	postgrestBinary();
 	const children = join(opts.dataDir, 'children.json');
 	await stopLeftovers(children, log);
 	try {

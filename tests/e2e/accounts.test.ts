@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { stackEnv } from '../helpers/env';
+import { scaled } from '../helpers/time';
 
 async function verifyLink(email: string): Promise<string> {
 	let link = '';
@@ -9,7 +10,7 @@ async function verifyLink(email: string): Promise<string> {
 		const [mail] = (await res.json()) as { text: string }[];
 		link = mail?.text.match(/https?:\/\/\S+(\/verify\/[a-z0-9.]+)/)?.[1] ?? '';
 		expect(link).not.toBe('');
-	}).toPass({ timeout: 30000 });
+	}).toPass({ timeout: scaled(30_000) });
 	return link;
 }
 

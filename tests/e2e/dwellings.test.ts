@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { stackEnv } from '../helpers/env';
+import { scaled } from '../helpers/time';
 
 async function login(page: Page, email: string) {
 	await page.goto('/login');
@@ -69,6 +70,6 @@ test.describe('offering a dwelling', () => {
 			// a fixed subject; the address (the landlord's words) is in the body
 			const approved = (await mails('utleigar07@example.no')).filter((m) => m.subject === 'Bustaden din er godkjend');
 			expect(approved.some((m) => m.text.includes(`${street}, Nesheim`))).toBe(true);
-		}).toPass({ timeout: 30000 });
+		}).toPass({ timeout: scaled(30_000) });
 	});
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
 import { seedId } from '../helpers/seed';
+import { scaled } from '../helpers/time';
 
 const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 
@@ -104,7 +105,7 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	await expect(async () => {
 		await mailbox.goto('/dev/mail');
 		await expect(mailbox.getByText(volunteer.email)).toBeVisible({ timeout: 500 });
-	}).toPass({ timeout: 30000 });
+	}).toPass({ timeout: scaled(30_000) });
 	const mail = mailbox.locator('article', { hasText: volunteer.email });
 	const accept = await mail.frameLocator('iframe').getByRole('link', { name: 'Ja, eg kan hjelpe' }).getAttribute('href');
 	await mailbox.goto(new URL(accept!).pathname);

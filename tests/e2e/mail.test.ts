@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe';
 import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
+import { scaled } from '../helpers/time';
 
 const address = () => `e2e-${randomUUID().slice(0, 8)}@example.no`;
 
@@ -21,7 +22,7 @@ test.describe('mail', () => {
 		await expect(async () => {
 			await page.goto('/dev/mail');
 			await expect(page.getByText(to)).toBeVisible({ timeout: 500 });
-		}).toPass({ timeout: 30000 });
+		}).toPass({ timeout: scaled(30_000) });
 		const article = page.locator('article', { hasText: to });
 		await expect(article.getByRole('heading', { name: 'Stadfest e-postadressa di' })).toBeVisible();
 		await expect(article.frameLocator('iframe').getByText('Hei Kari,')).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
+import { scaled } from '../helpers/time';
 
 async function loggedIn(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext({ locale: 'nn-NO' });
@@ -61,7 +62,7 @@ test('staff register a household, propose a suggested home, the landlord accepts
 		expect(mails.some((s) => /Ein familie kan passe|A family may suit/.test(s))).toBe(true);
 		expect(mails.some((s) => /Koplinga er stadfesta|The match is confirmed/.test(s))).toBe(true);
 		expect((await subjects('sakshandsamar@fjordvik.kommune.no')).some((s) => s.startsWith('Utleigar sa ja'))).toBe(true);
-	}).toPass({ timeout: 30000 });
+	}).toPass({ timeout: scaled(30_000) });
 
 	await landlord.reload();
 	await expect(landlord.getByText(/Selam Testperson/)).toBeVisible();

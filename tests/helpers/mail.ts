@@ -6,6 +6,7 @@ import { startSmtpSink, type SmtpSink, type StoredMail } from '../../scripts/sta
 import { createTransport } from '../../src/lib/server/mail/transport';
 import { createMailWorker, type WorkerOptions } from '../../src/lib/server/mail/worker';
 import { stackEnv } from './env';
+import { scaled } from './time';
 
 export async function sink(ports?: { smtp: number; http: number }): Promise<SmtpSink & { ports: { smtp: number; http: number } }> {
 	const chosen = ports ?? { smtp: await freePort(), http: await freePort() };
@@ -38,7 +39,7 @@ export function worker(smtpUrl: string, options: Partial<WorkerOptions> = {}) {
 export const address = (prefix = 't') => `${prefix}-${randomUUID().slice(0, 8)}@example.no`;
 
 export async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
+	const deadline = Date.now() + scaled(timeoutMs);
 	for (;;) {
 		const value = await check();
 		if (value) return value;

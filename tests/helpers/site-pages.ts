@@ -13,6 +13,7 @@ import { serviceClient } from './clients';
 import { stackEnv } from './env';
 import { seedId } from './seed';
 import { DEMO_HASH } from './tasks';
+import { scaled } from './time';
 
 export type Who = 'anonymous' | 'landlord' | 'volunteer' | 'staff' | 'admin';
 export const WHO: Who[] = ['anonymous', 'landlord', 'volunteer', 'staff', 'admin'];
@@ -95,6 +96,13 @@ export function visitorsOf(route: string): Who[] {
  */
 export const UNREACHABLE: Record<string, string> = {};
 
+/** the pages in groups of `size`, so a sweep is several tests that each fit a budget */
+export function inGroups<T>(items: T[], size: number): T[][] {
+	const groups: T[][] = [];
+	for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+	return groups;
+}
+
 type Resolver = (request: Record<Who, APIRequestContext>) => Promise<string>;
 
 const one = async <T>(what: string, query: PromiseLike<{ data: T | null; error: unknown }>): Promise<T> => {
@@ -123,7 +131,7 @@ async function freshAccount(request: APIRequestContext, path: string, form: Reco
 /** the path of the first link to the app in the newest mail to an address (the sink's, as the app sends) */
 async function linkTo(email: string, path: string): Promise<string> {
 	const pattern = new RegExp(`https?://[^\\s]+(${path}/[a-z0-9.]+)`);
-	for (const deadline = Date.now() + 20000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+	for (const deadline = Date.now() + scaled(20000); Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
 		const res = await fetch(`${stackEnv().mailboxUrl}/messages?to=${encodeURIComponent(email)}`);
 		for (const mail of (await res.json()) as { text: string }[]) {
 			const found = mail.text.match(pattern);

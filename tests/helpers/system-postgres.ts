@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL 15 from Debian's packages (installed by .ci/run): the major
-// version hosted Supabase projects run, and the one this machine's pg_dump can read, so
-// deploy and backup tests use it where the local stack's Postgres (18) is too new.
+// version hosted Supabase projects run (and the local stack's), with Debian's own initdb and
+// pg_dump, so deploy and backup tests run on a database made as a fresh project's is.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -70,8 +70,11 @@ describe('two app instances on one stack', () => {
 		}
 		const mine = new Set(recipients);
 		await until('30 mails', () => to(smtp.messages(), mine).length >= 30 || undefined);
-		// give a duplicate time to show up
-		await new Promise((r) => setTimeout(r, 1500));
+		// once every row is sent, none can be claimed and sent again
+		await until('30 rows marked sent', async () => {
+			const { data } = await serviceClient().from('notifications').select('status').in('recipient', recipients);
+			return (data ?? []).filter((r) => r.status === 'sent').length === 30 || undefined;
+		});
 		const delivered = to(smtp.messages(), mine).map((m) => m.to[0]);
 		expect(delivered.sort()).toEqual([...recipients].sort());
 		const { data } = await serviceClient().from('notifications').select('status').in('recipient', recipients);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueCertificateExpiry, queueShortStaffed } from '../../src/lib/server/db/reminders';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
-import { mailsTo, mailTo } from '../helpers/mailbox';
+import { mailsTo, mailTo, outboxSettled } from '../helpers/mailbox';
 import { HOUR, signUp, task, titleOf, volunteers } from '../helpers/tasks';
 import { seedId } from '../helpers/seed';
 
@@ -40,7 +40,7 @@ describe('the short-of-volunteers job', () => {
 		expect(mail.text).toContain('har berre 1 av 2 frivillige');
 		expect(mail.text).toContain(`/staff/tasks/${short}`);
 		await queueShortStaffed();
-		await new Promise((r) => setTimeout(r, 1500));
+		await outboxSettled(STAFF);
 		expect((await mailsTo(STAFF)).filter((m) => m.subject.includes(title))).toHaveLength(1);
 	});
 });
@@ -72,7 +72,7 @@ describe('the certificate-expiry job', () => {
 		const staffMail = await mailTo(STAFF, /^Ein politiattest går snart ut$/, 'Snart Utgått');
 		expect(staffMail.text).toContain(`/staff/volunteers/${soon.id}`);
 		await queueCertificateExpiry();
-		await new Promise((r) => setTimeout(r, 1500));
+		await outboxSettled(soon.email);
 		expect((await mailsTo(soon.email)).filter((m) => m.subject.startsWith('Politiattesten din'))).toHaveLength(1);
 
 		// a renewed certificate with a new date is told about again when its time comes
