@@ -2,7 +2,7 @@
 // Sending (with the mail) and answering are the database's (invite_volunteers,
 // answer_task_invitation), so a sign-up from an invitation follows every sign-up rule.
 import type { Database } from '$lib/database.types';
-import type { PartOfDay, VolunteerInput, Weekday } from '$lib/server/volunteers/suggest';
+import type { PartOfDay, VolunteerInput, Weekday } from '$lib/server/matching/suggest-volunteers';
 import { db } from './client';
 import { SignupRefused, type Refusal } from './tasks';
 
