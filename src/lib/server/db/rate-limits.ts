@@ -2,7 +2,7 @@
 // is a row; deciding and recording happen in one SQL call that holds a lock per key, so a
 // burst of concurrent requests cannot all pass a check made before any of them is counted
 // (migration 20261201100000_account_limits.sql has the numbers of the login limits).
-import { db } from '$lib/server/db/client';
+import { db } from './client';
 
 export type Limit = { key: string; max: number; windowSeconds: number };
 
