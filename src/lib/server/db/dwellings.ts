@@ -71,6 +71,21 @@ export async function submit(id: string) {
 	if (error) failed('sending in a dwelling', error);
 }
 
+/**
+ * save the offer's fields and send it in, in one transaction (save_and_submit_dwelling): a
+ * refused submit saves nothing. `id` null makes a new offer. Returns its id, or null when
+ * `id` is not this owner's.
+ */
+export async function saveAndSubmit(id: string | null, owner: Owner, fields: DwellingFields): Promise<string | null> {
+	const { data, error } = await db().rpc('save_and_submit_dwelling', {
+		p_dwelling: id as string,
+		p_landlord: owner.landlordId as string,
+		p_fields: row(fields)
+	});
+	if (error) failed('sending in a dwelling', error);
+	return data;
+}
+
 export async function withdraw(id: string) {
 	const { error } = await db().rpc('withdraw_dwelling', { p_dwelling: id });
 	if (error) failed('withdrawing a dwelling', error);
