@@ -7,7 +7,7 @@ import { db } from './client';
 export async function dueForCheck(limit: number): Promise<string[]> {
 	const { data, error } = await db().rpc('dwellings_due_for_check', { p_limit: limit });
 	if (error) throw new Error(`finding offers to check: ${error.message}`);
-	return data as unknown as string[];
+	return data;
 }
 
 /** a check and its mail; `token` (id.secret) goes in the mail, whose links the renderer makes */
@@ -32,7 +32,7 @@ export async function open(id: string) {
 		.gt('expires_at', new Date().toISOString())
 		.maybeSingle();
 	if (error) throw new Error(`reading a check: ${error.message}`);
-	return data ? { secretHash: data.secret_hash as unknown as string, address: `${data.dwelling.street}, ${data.dwelling.place}` } : null;
+	return data ? { secretHash: data.secret_hash, address: `${data.dwelling.street}, ${data.dwelling.place}` } : null;
 }
 
 export async function answer(id: string, available: boolean): Promise<boolean> {
