@@ -1675,6 +1675,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      save_and_submit_dwelling: {
+        Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
+        Returns: string
+      }
       save_matching_settings: {
         Args: { p_crowded_margin: number; p_weights: Json }
         Returns: undefined
@@ -1724,6 +1728,10 @@ export type Database = {
       take_reset_request: {
         Args: { p_address: string; p_email: string }
         Returns: boolean
+      }
+      task_address_for: {
+        Args: { p_task: string; p_volunteer: string }
+        Returns: string
       }
       task_mail_payload: {
         Args: {

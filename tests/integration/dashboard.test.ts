@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/lib/dashboard';
 import { overRentCap } from '../../src/lib/rent-cap';
-import { parseCsv } from '../../src/lib/server/households/csv';
+import { parseCsv } from '../../src/lib/server/files/households-csv';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client } from '../helpers/http';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendDueChecks } from '../../src/lib/server/dwellings/availability';
+import { sendDueChecks } from '../../src/lib/server/db/availability';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';

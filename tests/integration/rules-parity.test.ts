@@ -7,7 +7,7 @@ import { sql } from '../../scripts/stack/migrate.ts';
 import { Constants } from '../../src/lib/database.types';
 import { candidates } from '../../src/lib/server/db/invitations';
 import { stageOf } from '../../src/lib/server/matching/score';
-import { osloClock } from '../../src/lib/server/volunteers/suggest';
+import { osloClock } from '../../src/lib/server/matching/suggest-volunteers';
 import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 import { seedId } from '../helpers/seed';

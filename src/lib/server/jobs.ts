@@ -3,7 +3,7 @@
 // before, notices of police certificates running out within 30 days, and anonymising
 // households past retention. The SQL behind each job locks what it touches, so several
 // instances running it at once do the work once.
-import { sendDueChecks } from '$lib/server/dwellings/availability';
+import { sendDueChecks } from '$lib/server/db/availability';
 import * as reminders from '$lib/server/db/reminders';
 import * as retention from '$lib/server/db/retention';
 import { errorFields, log } from '$lib/server/log';

@@ -9,7 +9,7 @@ import * as users from '$lib/server/db/users';
 import { nudge } from '$lib/server/mail';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
-import { beginLogin, finishLogin, registerLimit, take, takeResetRequest } from './rate-limit';
+import { beginLogin, finishLogin, registerLimit, take, takeResetRequest } from '../db/rate-limits';
 import { createSession, newSession } from './session';
 import { fromBytea, newToken, parseToken, secretMatches, toBytea } from './tokens';
 

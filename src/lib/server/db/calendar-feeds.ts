@@ -27,7 +27,7 @@ export async function ownerOf(token: string): Promise<string | null> {
 	if (!parsed) return null;
 	const { data, error } = await db().from('calendar_feeds').select('user_id, secret_hash').eq('id', parsed.id).maybeSingle();
 	if (error) throw new Error(`reading a calendar feed: ${error.message}`);
-	if (!data || !secretMatches(parsed.secret, fromBytea(data.secret_hash as unknown as string))) return null;
+	if (!data || !secretMatches(parsed.secret, fromBytea(data.secret_hash))) return null;
 	return data.user_id;
 }
 

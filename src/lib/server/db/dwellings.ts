@@ -1,8 +1,10 @@
 // Dwellings: what landlords offer and staff review. Every read and write of a landlord
 // names the landlord in the query itself, so guessing another dwelling's id finds nothing.
 import type { Database } from '$lib/database.types';
+import { z } from 'zod';
 import type { DwellingFields } from '$lib/schemas/dwelling';
 import { db } from './client';
+import { dwellingRow, rentCaps, shape } from './shape';
 
 export type Dwelling = Database['public']['Tables']['dwellings']['Row'];
 export type DwellingStatus = Database['public']['Enums']['dwelling_status'];
@@ -71,6 +73,21 @@ export async function submit(id: string) {
 	if (error) failed('sending in a dwelling', error);
 }
 
+/**
+ * save the offer's fields and send it in, in one transaction (save_and_submit_dwelling): a
+ * refused submit saves nothing. `id` null makes a new offer. Returns its id, or null when
+ * `id` is not this owner's.
+ */
+export async function saveAndSubmit(id: string | null, owner: Owner, fields: DwellingFields): Promise<string | null> {
+	const { data, error } = await db().rpc('save_and_submit_dwelling', {
+		p_dwelling: id as string,
+		p_landlord: owner.landlordId as string,
+		p_fields: row(fields)
+	});
+	if (error) failed('sending in a dwelling', error);
+	return data;
+}
+
 export async function withdraw(id: string) {
 	const { error } = await db().rpc('withdraw_dwelling', { p_dwelling: id });
 	if (error) failed('withdrawing a dwelling', error);
@@ -107,7 +124,7 @@ export type StaffFilters = {
 	sort: 'submitted_at' | 'rent_nok' | 'bedrooms' | 'locality';
 };
 
-export type StaffRow = Dwelling & { district: { name: string } | null; stale: boolean };
+export type StaffRow = Omit<Dwelling, 'dwelling_terms' | 'landlord_actions'> & { district: { name: string } | null; stale: boolean };
 
 /** offers whose "still available?" check has gone unanswered for 14 days */
 async function staleIds(): Promise<Set<string>> {
@@ -116,8 +133,13 @@ async function staleIds(): Promise<Set<string>> {
 	return new Set(data.map((f) => f.dwelling_id!));
 }
 
-type Lookups = { rent_caps: { persons: number; max_rent_nok: number }[]; districts: { id: string; name: string }[] };
+// what staff_dwellings_page and staff_dwelling_page return (20261127110000_page_reads.sql)
+const staffRow = z.intersection(dwellingRow, z.object({ district: z.object({ name: z.string() }).nullable(), stale: z.boolean() }));
+const lookups = z.object({ rent_caps: rentCaps, districts: z.array(z.object({ id: z.string(), name: z.string() })) });
+type Lookups = z.output<typeof lookups>;
 const capsOf = (l: Lookups) => new Map(l.rent_caps.map((c) => [c.persons, c.max_rent_nok]));
+const listPage = lookups.extend({ dwellings: z.array(staffRow), localities: z.array(z.string()) });
+const onePage = lookups.extend({ dwelling: staffRow }).nullable();
 
 /** staff's list page in one round trip: the offers, the rent caps, districts and localities */
 export async function staffPage(filters: StaffFilters) {
@@ -133,7 +155,7 @@ export async function staffPage(filters: StaffFilters) {
 		}
 	});
 	if (error) failed('listing dwellings', error);
-	const page = data as unknown as Lookups & { dwellings: StaffRow[]; localities: string[] };
+	const page = shape('staff_dwellings_page', listPage, data);
 	return {
 		rows: page.dwellings,
 		caps: capsOf(page),
@@ -146,7 +168,7 @@ export async function staffPage(filters: StaffFilters) {
 export async function readForStaff(id: string, readerId: string) {
 	const { data, error } = await db().rpc('staff_dwelling_page', { p_dwelling: id, p_reader: readerId });
 	if (error) failed('reading a dwelling', error);
-	const page = data as unknown as (Lookups & { dwelling: StaffRow }) | null;
+	const page = shape('staff_dwelling_page', onePage, data);
 	return page && { dwelling: page.dwelling, caps: capsOf(page), districts: page.districts };
 }
 

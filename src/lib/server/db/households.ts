@@ -1,7 +1,9 @@
 // Households: the most sensitive records here. Only staff reach this module, and every
 // read of one household's record is written to the audit log (who, when).
-import type { Database } from '$lib/database.types';
+import { Constants, type Database } from '$lib/database.types';
+import { z } from 'zod';
 import { db } from './client';
+import { householdRow, memberRow, shape } from './shape';
 
 export type Household = Database['public']['Tables']['households']['Row'];
 export type Member = Database['public']['Tables']['household_members']['Row'];
@@ -34,7 +36,7 @@ export async function list(filters: ListFilters) {
 	if (filters.category) query = query.eq('category', filters.category);
 	const { data, error } = await query.order(filters.sort, { ascending: filters.sort !== 'created_at', nullsFirst: false }).limit(1000);
 	if (error) throw new Error(`listing households: ${error.message}`);
-	return data.map((h) => ({ ...h, persons: (h.household_members as unknown as { count: number }[])[0]?.count ?? 0 }));
+	return data.map((h) => ({ ...h, persons: h.household_members[0]?.count ?? 0 }));
 }
 
 export type MatchStatus = Database['public']['Enums']['match_status'];
@@ -49,6 +51,25 @@ export type HistoryRow = {
 	dwelling: { id: string; street: string | null; place: string | null; landlord_id: string | null } | null;
 };
 
+// read_household (20261127110000_page_reads.sql)
+const readShape = z
+	.object({
+		household: z.intersection(householdRow, z.object({ household_members: z.array(memberRow) })),
+		history: z.array(
+			z.object({
+				id: z.string(),
+				status: z.enum(Constants.public.Enums.match_status),
+				score: z.number(),
+				created_at: z.string(),
+				decline_reason: z.string(),
+				dwelling: z
+					.object({ id: z.string(), street: z.string().nullable(), place: z.string().nullable(), landlord_id: z.string().nullable() })
+					.nullable()
+			})
+		)
+	})
+	.nullable();
+
 /**
  * one household with its members and its proposals; the read is logged with who read it,
  * in the same transaction (read_household)
@@ -59,7 +80,7 @@ export async function read(
 ): Promise<{ household: Household & { household_members: Member[] }; history: HistoryRow[] } | null> {
 	const { data, error } = await db().rpc('read_household', { p_household: id, p_reader: readerId });
 	if (error) throw new Error(`reading a household: ${error.message}`);
-	return data as unknown as { household: Household & { household_members: Member[] }; history: HistoryRow[] } | null;
+	return shape('read_household', readShape, data);
 }
 
 export async function create(household: NewHousehold): Promise<string> {

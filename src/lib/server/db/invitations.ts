@@ -1,9 +1,12 @@
 // Staff's invitations of volunteers to a task, and what the ranking needs to suggest them.
 // Sending (with the mail) and answering are the database's (invite_volunteers,
 // answer_task_invitation), so a sign-up from an invitation follows every sign-up rule.
-import type { Database } from '$lib/database.types';
-import type { PartOfDay, VolunteerInput, Weekday } from '$lib/server/volunteers/suggest';
+import { Constants, type Database } from '$lib/database.types';
+import { fromBytea, newToken, parseToken, secretMatches } from '$lib/server/auth/tokens';
+import type { PartOfDay, VolunteerInput, Weekday } from '$lib/server/matching/suggest-volunteers';
+import { z } from 'zod';
 import { db } from './client';
+import { shape } from './shape';
 import { SignupRefused, type Refusal } from './tasks';
 
 export type InvitationAnswer = Database['public']['Enums']['invitation_answer'];
@@ -29,16 +32,32 @@ export async function task(id: string) {
 	return data;
 }
 
-type ProfileRow = {
-	skills: string[];
-	localities: string[];
-	availability: unknown;
-	dates_away: string;
-	max_tasks_per_month: number;
-	/** public.certificate_valid_on for the task's end (volunteer_candidates) */
-	certificate_valid: boolean;
-	volunteer_languages: VolunteerInput['languages'];
-};
+const PARTS_OF_DAY = ['morning', 'afternoon', 'evening'] as const satisfies readonly PartOfDay[];
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
+
+// volunteer_candidates (20261202110000_one_home_for_each_rule.sql)
+const candidatesShape = z.array(
+	z.object({
+		id: z.string(),
+		display_name: z.string(),
+		profile: z
+			.object({
+				skills: z.array(z.string()),
+				localities: z.array(z.string()),
+				availability: z.partialRecord(z.enum(WEEKDAYS), z.array(z.enum(PARTS_OF_DAY))).nullable(),
+				dates_away: z.string(),
+				max_tasks_per_month: z.number().int(),
+				/** public.certificate_valid_on for the task's end */
+				certificate_valid: z.boolean(),
+				volunteer_languages: z.array(
+					z.object({ language: z.string(), level: z.enum(Constants.public.Enums.language_level), interpreting: z.boolean() })
+				)
+			})
+			.nullable(),
+		busy: z.array(z.object({ starts_at: z.string(), ends_at: z.string() })),
+		recent: z.number().int()
+	})
+);
 
 /** every volunteer as the ranking sees them, for one task */
 export async function candidates(
@@ -57,13 +76,7 @@ export async function candidates(
 		p_since: new Date(Date.now() - 30 * DAY).toISOString()
 	});
 	if (error) throw new Error(`reading volunteers to suggest: ${error.message}`);
-	const people = data as unknown as {
-		id: string;
-		display_name: string;
-		profile: ProfileRow | null;
-		busy: { starts_at: string; ends_at: string }[];
-		recent: number;
-	}[];
+	const people = shape('volunteer_candidates', candidatesShape, data);
 	return people.map((u) => {
 		const p = u.profile;
 		return {
@@ -72,7 +85,7 @@ export async function candidates(
 			languages: p?.volunteer_languages ?? [],
 			skills: p?.skills ?? [],
 			localities: p?.localities ?? [],
-			availability: (p?.availability ?? {}) as Partial<Record<Weekday, PartOfDay[]>>,
+			availability: p?.availability ?? {},
 			datesAway: p?.dates_away ?? '',
 			maxTasksPerMonth: p?.max_tasks_per_month ?? 4,
 			certificateValid: p?.certificate_valid ?? false,
@@ -112,4 +125,54 @@ export async function answer(id: string, accept: boolean): Promise<{ answer: Inv
 	if (error) throw new Error(`answering an invitation: ${error.message}`);
 	const row = data?.[0];
 	return row?.answer ? { answer: row.answer, outcome: row.outcome } : null;
+}
+
+// Invitations to a task by mail, with accept and decline links that work without logging
+// in: a single-use token (id.secret) per invitation, only the secret's SHA-256 hash
+// stored, valid until the task starts.
+
+export type Answer = 'accept' | 'decline';
+
+/** invite these volunteers; returns how many were invited (others were already asked or signed up) */
+export async function inviteVolunteers(taskId: string, staffId: string, volunteerIds: string[]): Promise<number> {
+	const rows = volunteerIds.map((volunteerId) => {
+		const token = newToken();
+		return {
+			volunteer_id: volunteerId,
+			token_id: token.id,
+			secret_hash: Buffer.from(token.secretHash).toString('hex'),
+			token: token.token
+		};
+	});
+	return invite(taskId, staffId, rows);
+}
+
+export type Opened =
+	| { state: 'invalid' }
+	| {
+			state: 'open' | 'answered' | 'expired';
+			id: string;
+			task: { id: string; title: string; starts_at: string; ends_at: string; locality: string };
+	  };
+
+/** the invitation behind a link: open, already answered, expired — or not a genuine link */
+export async function openInvitation(token: string): Promise<Opened> {
+	const parsed = parseToken(token);
+	if (!parsed) return { state: 'invalid' };
+	const found = await byId(parsed.id);
+	if (!found || !found.task || !secretMatches(parsed.secret, fromBytea(found.secret_hash))) return { state: 'invalid' };
+	const now = Date.now();
+	const state = found.answered_at
+		? 'answered'
+		: new Date(found.expires_at).getTime() <= now || new Date(found.task.starts_at).getTime() <= now
+			? 'expired'
+			: 'open';
+	return { state, id: found.id, task: found.task };
+}
+
+/** answer through the link; null when it can no longer be answered */
+export async function answerInvitation(token: string, choice: Answer) {
+	const opened = await openInvitation(token);
+	if (opened.state !== 'open') return null;
+	return answer(opened.id, choice === 'accept');
 }

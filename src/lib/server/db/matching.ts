@@ -1,24 +1,33 @@
 // What the matching engine needs, read in one query (matching_data()) and turned into its
 // plain types. The engine itself stays pure TypeScript ($lib/server/matching).
-import type { Database, Json } from '$lib/database.types';
+import { Constants } from '$lib/database.types';
 import { DEFAULT_WEIGHTS, type DistrictInput, type DwellingInput, type HouseholdInput, type MatchingContext } from '$lib/server/matching';
+import { z } from 'zod';
 import { db } from './client';
+import { districtRow, dwellingRow, rentCaps, shape, type DwellingRow } from './shape';
 
-type DwellingRow = Database['public']['Tables']['dwellings']['Row'];
-type DistrictRow = Database['public']['Tables']['districts']['Row'];
-type WaitingRow = Parameters<typeof toInput>[0];
-
-/** the matching_data() document, as the database builds it */
-type MatchingData = {
-	districts: DistrictRow[];
-	rent_caps: { persons: number; max_rent_nok: number }[];
-	settings: { crowded_margin: number; matching_weights: Json } | null;
+/** the matching_data() document, as the database builds it (20261127110000_page_reads.sql) */
+const matchingShape = z.object({
+	districts: z.array(districtRow),
+	rent_caps: rentCaps,
+	settings: z.object({ crowded_margin: z.number(), matching_weights: z.record(z.string(), z.number()).nullable() }).nullable(),
 	/** the confirmed matches: who already lives where */
-	settled: { locality: string | null; languages: string[] | null }[];
-	households: WaitingRow[];
-	dwellings: DwellingRow[];
-	references: Record<string, string>;
-};
+	settled: z.array(z.object({ locality: z.string().nullable(), languages: z.array(z.string()).nullable() })),
+	households: z.array(
+		z.object({
+			id: z.string(),
+			household_members: z.array(z.object({ age_band: z.enum(Constants.public.Enums.age_band), age: z.number().int().nullable() })),
+			needs_step_free: z.boolean(),
+			has_pets: z.boolean(),
+			expected_arrival: z.string().nullable(),
+			preferred_localities: z.array(z.string()),
+			languages: z.array(z.string())
+		})
+	),
+	dwellings: z.array(dwellingRow),
+	references: z.record(z.string(), z.string())
+});
+type MatchingData = z.output<typeof matchingShape>;
 
 export type FreeDwelling = DwellingInput & { address: string };
 
@@ -36,7 +45,7 @@ export type Data = {
 export async function data(): Promise<Data> {
 	const { data, error } = await db().rpc('matching_data');
 	if (error) throw new Error(`reading for matching: ${error.message}`);
-	const d = data as unknown as MatchingData;
+	const d = shape('matching_data', matchingShape, data);
 	return {
 		ctx: context(d),
 		households: d.households.map((h) => toInput(h)),

@@ -43,7 +43,7 @@ export async function get(id: string): Promise<StoredSession | null> {
 	const user = data.users;
 	return {
 		id: data.id,
-		secretHash: data.secret_hash as unknown as string,
+		secretHash: data.secret_hash,
 		createdAt: new Date(data.created_at),
 		lastVerifiedAt: new Date(data.last_verified_at),
 		user: {

@@ -1,12 +1,23 @@
 import * as targets from './targets';
 import { DEFAULT_MONTHS } from './retention';
+import { z } from 'zod';
 import { db } from './client';
+import { rentCaps, shape } from './shape';
 
 export async function save(input: { year: number; target: number; rentCaps: { persons: number; max_rent_nok: number }[] }) {
 	const { error } = await db().rpc('save_settings', { p_year: input.year, p_target: input.target, p_rent_caps: input.rentCaps });
 	if (error) throw new Error(`saving settings: ${error.message}`);
 	targets.forget();
 }
+
+// settings_page (20261127110000_page_reads.sql)
+const pageShape = z.object({
+	target: z.number().int().nullable(),
+	rent_caps: rentCaps,
+	crowded_margin: z.number().nullable(),
+	matching_weights: z.record(z.string(), z.number()).nullable(),
+	retention_months: z.number().int().nullable()
+});
 
 export type Overview = {
 	target: number | null;
@@ -20,13 +31,7 @@ export type Overview = {
 export async function overview(year: number): Promise<Overview> {
 	const { data, error } = await db().rpc('settings_page', { p_year: year });
 	if (error) throw new Error(`reading the settings: ${error.message}`);
-	const o = data as unknown as {
-		target: number | null;
-		rent_caps: { persons: number; max_rent_nok: number }[];
-		crowded_margin: number | null;
-		matching_weights: Record<string, number> | null;
-		retention_months: number | null;
-	};
+	const o = shape('settings_page', pageShape, data);
 	return {
 		target: o.target ?? null,
 		rentCaps: new Map(o.rent_caps.map((c) => [c.persons, c.max_rent_nok])),

@@ -31,15 +31,22 @@ export async function open() {
 	return data.map(({ signups, ...t }) => ({ ...t, taken: signups.filter((s) => s.status === 'confirmed').length }));
 }
 
-/** one task, with the address only when the caller may see it (decided by the caller) */
+/** one task with its sign-ups, never the address (addressFor decides who reads that) */
 export async function one(id: string) {
 	const { data, error } = await db()
 		.from('tasks')
-		.select(`${PUBLIC_FIELDS}, address, signups(volunteer_id, status, joined_at, id, hours, hours_approved_at)`)
+		.select(`${PUBLIC_FIELDS}, signups(volunteer_id, status, joined_at, id, hours, hours_approved_at)`)
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new Error(`reading a task: ${error.message}`);
 	return data;
+}
+
+/** the task's exact address if this volunteer may read it now (task_address_for: a confirmed place, from 48 hours before), else null */
+export async function addressFor(taskId: string, volunteerId: string): Promise<string | null> {
+	const { data, error } = await db().rpc('task_address_for', { p_task: taskId, p_volunteer: volunteerId });
+	if (error) throw new Error(`reading a task's address: ${error.message}`);
+	return data ?? null;
 }
 
 export async function signUp(taskId: string, volunteerId: string): Promise<SignupStatus> {

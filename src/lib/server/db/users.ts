@@ -164,7 +164,7 @@ export async function tokenHash(id: string, purpose: TokenPurpose): Promise<{ ha
 		.gt('expires_at', new Date().toISOString())
 		.maybeSingle();
 	if (error) throw new Error(`reading a link: ${error.message}`);
-	return data ? { hash: data.secret_hash as unknown as string, userId: data.user_id } : null;
+	return data ? { hash: data.secret_hash, userId: data.user_id } : null;
 }
 
 /** use a token once (see use_email_token); the user's id, or null if it was not usable */

@@ -1,16 +1,22 @@
 // Volunteers as staff see them: filters, certificates, and who needs a new one soon.
+import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 import { db } from './client';
+import { shape } from './shape';
 
-type Profile = {
-	phone: string;
-	skills: string[];
-	localities: string[];
-	police_certificate_status: 'none' | 'requested' | 'valid' | 'expired';
-	police_certificate_expires_on: string | null;
+const profileShape = z.object({
+	phone: z.string(),
+	skills: z.array(z.string()),
+	localities: z.array(z.string()),
+	police_certificate_status: z.enum(Constants.public.Enums.police_certificate_status),
+	police_certificate_expires_on: z.string().nullable(),
 	/** public.certificate_expiring_soon: valid, and runs out within 30 days (Norwegian dates) */
-	certificate_expiring_soon: boolean | null;
-	volunteer_languages: { language: string; level: string }[];
-};
+	certificate_expiring_soon: z.boolean().nullable(),
+	volunteer_languages: z.array(z.object({ language: z.string(), level: z.string() }))
+});
+type Profile = z.output<typeof profileShape>;
+// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
+const embedded = z.union([profileShape, z.array(profileShape)]).nullable();
 
 export type VolunteerFilters = {
 	language?: string;
@@ -32,8 +38,7 @@ export async function list(filters: VolunteerFilters) {
 	if (error) throw new Error(`listing volunteers: ${error.message}`);
 	return data
 		.map((u) => {
-			// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
-			const raw = u.profile as unknown as Profile | Profile[] | null;
+			const raw = shape('volunteer profile', embedded, u.profile);
 			const p: Profile | null = Array.isArray(raw) ? (raw[0] ?? null) : raw;
 			return {
 				id: u.id,

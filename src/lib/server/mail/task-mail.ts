@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formatDate, formatDateTime } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { taskCalendar } from '$lib/server/tasks/calendar';
+import { taskCalendar } from '$lib/server/files/ics';
 import type { Template } from './templates';
 
 const define = <S extends z.ZodType>(template: Template<S>) => template;

@@ -9,7 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
 import { parseToken } from '$lib/server/auth/tokens';
-import { taskCalendar } from '$lib/server/tasks/calendar';
+import { taskCalendar } from '$lib/server/files/ics';
 import type { Links } from './links';
 import { taskChangeTemplates } from './task-mail';
 

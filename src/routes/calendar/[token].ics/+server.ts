@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import { links } from '$lib/server/mail/links';
-import { feedCalendar } from '$lib/server/tasks/calendar';
+import { feedCalendar } from '$lib/server/files/ics';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { answerCheck, openCheck } from '$lib/server/dwellings/availability';
+import { answerCheck, openCheck } from '$lib/server/db/availability';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open to anyone with the link: the single-use token is the permission. A GET only

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
-import { answerInvitation, openInvitation } from '$lib/server/tasks/invitations';
+import { answerInvitation, openInvitation } from '$lib/server/db/invitations';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open to anyone with the link: the single-use token is the permission. A GET only shows

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
-import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import { saveDraft, submitOffer } from '$lib/server/offer-form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,5 +1,5 @@
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
-import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import { saveDraft, submitOffer } from '$lib/server/offer-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -7,7 +7,7 @@ import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
-import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import { saveDraft, submitOffer } from '$lib/server/offer-form';
 import { readForm, typedValues } from '$lib/server/forms';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';

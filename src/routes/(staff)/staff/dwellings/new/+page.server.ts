@@ -1,4 +1,4 @@
-import { saveDraft, submitOffer } from '$lib/server/dwellings/offer';
+import { saveDraft, submitOffer } from '$lib/server/offer-form';
 import type { Actions } from './$types';
 
 // the municipality's own dwelling: no landlord, reviewed like any other offer

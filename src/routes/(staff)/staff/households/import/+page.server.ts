@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import * as households from '$lib/server/db/households';
-import { readHouseholdsCsv } from '$lib/server/households/csv';
+import { readHouseholdsCsv } from '$lib/server/files/households-csv';
 import type { Actions } from './$types';
 
 const MAX_BYTES = 2 * 1024 * 1024;

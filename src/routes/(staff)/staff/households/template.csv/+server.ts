@@ -1,4 +1,4 @@
-import { csvTemplate } from '$lib/server/households/csv';
+import { csvTemplate } from '$lib/server/files/households-csv';
 import type { RequestHandler } from './$types';
 
 // the import template, with one example row (the hooks have checked the policy)

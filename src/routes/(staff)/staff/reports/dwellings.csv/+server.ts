@@ -1,5 +1,5 @@
-import { csvResponse } from '$lib/server/reports/csv';
-import { dwellingsCsv } from '$lib/server/reports/files';
+import { csvResponse } from '$lib/server/files/csv';
+import { dwellingsCsv } from '$lib/server/files/reports-csv';
 import type { RequestHandler } from './$types';
 
 // every dwelling sent in (the hooks have checked the policy)

@@ -1,6 +1,6 @@
 import { userOf } from '$lib/server/auth/authorize';
-import { csvResponse } from '$lib/server/reports/csv';
-import { householdsCsv } from '$lib/server/reports/files';
+import { csvResponse } from '$lib/server/files/csv';
+import { householdsCsv } from '$lib/server/files/reports-csv';
 import type { RequestHandler } from './$types';
 
 // every household as it stands; each read is audited (the hooks have checked the policy)

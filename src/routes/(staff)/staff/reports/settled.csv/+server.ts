@@ -1,6 +1,6 @@
 import { reportYear } from '$lib/schemas/report-year';
-import { csvResponse } from '$lib/server/reports/csv';
-import { settledCsv } from '$lib/server/reports/files';
+import { csvResponse } from '$lib/server/files/csv';
+import { settledCsv } from '$lib/server/files/reports-csv';
 import type { RequestHandler } from './$types';
 
 // settled persons per month and category, for IMDi (the hooks have checked the policy)

@@ -1,6 +1,6 @@
 import { reportYear } from '$lib/schemas/report-year';
-import { csvResponse } from '$lib/server/reports/csv';
-import { volunteerHoursCsv } from '$lib/server/reports/files';
+import { csvResponse } from '$lib/server/files/csv';
+import { volunteerHoursCsv } from '$lib/server/files/reports-csv';
 import type { RequestHandler } from './$types';
 
 // volunteer hours per month and task type (the hooks have checked the policy)

@@ -7,22 +7,19 @@ import { nudge } from '$lib/server/mail';
 import { hoursSchema } from '$lib/schemas/hours';
 import type { Actions, PageServerLoad } from './$types';
 
-const ADDRESS_SHOWN_BEFORE_MS = 48 * 3600_000;
-
 export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
-	const task = await tasks.one(event.params.id);
+	// who may read the exact address is the database's rule (task_address_for)
+	const [task, address] = await Promise.all([tasks.one(event.params.id), tasks.addressFor(event.params.id, user.id)]);
 	if (!task) error(404);
-	const { signups, address, ...rest } = task;
+	const { signups, ...rest } = task;
 	const mine = signups.find((s) => s.volunteer_id === user.id && s.status !== 'withdrawn');
 	const waiting = signups
 		.filter((s) => s.status === 'waitlisted')
 		.sort((a, b) => a.joined_at.localeCompare(b.joined_at) || a.id.localeCompare(b.id));
-	// the exact address: only to a confirmed volunteer, and only from 48 hours before
-	const showAddress = mine?.status === 'confirmed' && Date.now() >= new Date(task.starts_at).getTime() - ADDRESS_SHOWN_BEFORE_MS;
 	return {
 		task: rest,
-		address: showAddress ? address : null,
+		address,
 		placesLeft: Math.max(0, task.volunteers_needed - signups.filter((s) => s.status === 'confirmed').length),
 		mine: mine?.status ?? null,
 		ended: new Date(task.ends_at).getTime() < Date.now(),

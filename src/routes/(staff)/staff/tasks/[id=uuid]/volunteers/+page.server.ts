@@ -6,8 +6,8 @@ import { userOf } from '$lib/server/auth/authorize';
 import * as invitations from '$lib/server/db/invitations';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
-import { inviteVolunteers } from '$lib/server/tasks/invitations';
-import { suggestVolunteers } from '$lib/server/volunteers/suggest';
+import { inviteVolunteers } from '$lib/server/db/invitations';
+import { suggestVolunteers } from '$lib/server/matching/suggest-volunteers';
 import type { Actions, PageServerLoad } from './$types';
 
 const SHOWN = 25;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { userOf } from '$lib/server/auth/authorize';
 import * as tasks from '$lib/server/db/tasks';
 import { links } from '$lib/server/mail/links';
-import { taskCalendar } from '$lib/server/tasks/calendar';
+import { taskCalendar } from '$lib/server/files/ics';
 import type { RequestHandler } from './$types';
 
 // the calendar file of a task the volunteer holds a place on (the hooks have checked the role)

@@ -32,17 +32,21 @@ export async function saveDraft(target: Target, request: Request, complete = fal
 	redirect(303, `${target.back(saved.id)}?saved`);
 }
 
+/** save and send in as one call: when the database refuses to send it in, nothing is saved */
 export async function submitOffer(target: Target, request: Request) {
 	const form = await request.formData();
-	const saved = await store(target, form, offerSchema);
-	if ('failure' in saved) return saved.failure;
+	const parsed = readForm(offerSchema, form);
+	if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+	let id: string | null;
 	try {
-		await dwellings.submit(saved.id);
+		id = await dwellings.saveAndSubmit(target.id, target.owner, parsed.data);
 	} catch (e) {
+		if (e instanceof dwellings.FrozenError) return fail(409, { values: typedValues(form), errors: { form: m.dw_frozen_refused() } });
 		if (e instanceof dwellings.TransitionError)
 			return fail(409, { values: typedValues(form), errors: { form: m.dw_transition_refused() } });
 		throw e;
 	}
+	if (id === null) error(404);
 	nudge();
-	redirect(303, `${target.back(saved.id)}?submitted`);
+	redirect(303, `${target.back(id)}?submitted`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '$lib/server/households/csv';
+import { parseCsv } from '$lib/server/files/households-csv';
 import { cell, toCsv } from './csv';
 
 describe('toCsv', () => {

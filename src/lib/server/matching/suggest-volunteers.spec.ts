@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { awayPeriods } from './away';
-import { slotsOf, suggestVolunteers, type TaskInput, type VolunteerInput } from './suggest';
+import { slotsOf, suggestVolunteers, type TaskInput, type VolunteerInput } from './suggest-volunteers';
 
 // Saturday 5 June 2027, 10:00–14:00 in Norway (summer time: 08:00–12:00 UTC)
 const task: TaskInput = {

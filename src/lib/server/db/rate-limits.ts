@@ -2,7 +2,9 @@
 // is a row; deciding and recording happen in one SQL call that holds a lock per key, so a
 // burst of concurrent requests cannot all pass a check made before any of them is counted
 // (migration 20261201100000_account_limits.sql has the numbers of the login limits).
-import { db } from '$lib/server/db/client';
+import { z } from 'zod';
+import { db } from './client';
+import { shape } from './shape';
 
 export type Limit = { key: string; max: number; windowSeconds: number };
 
@@ -22,13 +24,16 @@ export async function take(limits: Limit[]): Promise<boolean> {
 	return data;
 }
 
+// begin_login's answer (20261202111000_mail_links_from_ids.sql)
+const attemptShape = z.object({ allowed: z.boolean(), attempt: z.array(z.number()).optional(), delay_ms: z.number().optional() });
+
 export type LoginAttempt = { allowed: false } | { allowed: true; attempt: number[]; delayMs: number };
 
 /** a login attempt, counted as a failure until finishLogin takes it back (see begin_login) */
 export async function beginLogin(email: string, address: string): Promise<LoginAttempt> {
 	const { data, error } = await db().rpc('begin_login', { p_email: email, p_address: address });
 	if (error) throw new Error(`login limit: ${error.message}`);
-	const answer = data as { allowed: boolean; attempt?: number[]; delay_ms?: number };
+	const answer = shape('begin_login', attemptShape, data);
 	return answer.allowed ? { allowed: true, attempt: answer.attempt ?? [], delayMs: answer.delay_ms ?? 0 } : { allowed: false };
 }
 

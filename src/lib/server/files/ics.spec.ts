@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedCalendar, taskCalendar } from './calendar';
+import { feedCalendar, taskCalendar } from './ics';
 
 describe('taskCalendar', () => {
 	it('writes the task’s window so it shows at the right Norwegian time', () => {
