@@ -166,9 +166,12 @@ export async function validate<S extends Schema>(schema: S, source: Request | Fo
 		form.valid = false;
 		for (const path of unreadable) put(form.errors as Record<Key, unknown>, path, m.error_control_characters());
 	}
-	if (!form.valid) form.data = withoutPasswords(values) as Form<S>['data'];
+	// what was typed, of the form's own fields
+	if (!form.valid) form.data = withoutPasswords(fields.length ? pick(values, fields) : values) as Form<S>['data'];
 	return form;
 }
+
+const pick = (values: Tree, keys: string[]): Tree => Object.fromEntries(keys.filter((k) => k in values).map((k) => [k, values[k]]));
 
 // a password is never sent back into a page
 function withoutPasswords(values: Tree): Tree {
