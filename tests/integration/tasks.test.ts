@@ -172,26 +172,39 @@ describe('the volunteer profile', () => {
 		const [p] = await volunteers(1);
 		const client = new Client(app.url);
 		await client.login(p.email);
-		const bad = await client.post('/volunteer/profile', { phone: 'ring meg', language_0: 'uk' });
+		const bad = await client.post('/volunteer/profile', [
+			['phone', 'ring meg'],
+			['languages[0].language', 'nb'],
+			['languages[0].level', 'native'],
+			['languages[1].language', 'uk'],
+			['skills', 'cooking']
+		]);
 		expect(bad.status).toBe(400);
 		const html = await bad.text();
 		expect(html).toContain('Telefonnummeret kan berre ha tal');
-		expect(html).toContain('Vel nivå for kvart språk du har skrive.');
+		// the row without a level is named by its own field, and what was typed is kept
+		expect(html).toMatch(/id="languages\[1\]-error"[^>]*>Vel nivå for kvart språk du har skrive\./);
+		expect(html).toMatch(/<option value="uk" selected/);
+		expect(html).toMatch(/name="skills" value="cooking" checked/);
 
-		const saved = await client.post('/volunteer/profile', {
-			phone: '+47 912 34 567',
-			language_0: 'uk',
-			level_0: 'native',
-			interpreting_0: 'on',
-			language_1: 'en',
-			level_1: 'fluent',
-			skill_driving_licence: 'on',
-			skill_own_car: 'on',
-			localities: 'Lid, Straumvik',
-			available_sat_morning: 'on',
-			available_mon_evening: 'on',
-			max_tasks_per_month: '3'
-		});
+		// a post as a browser without JavaScript sends it: a checkbox group repeats its name,
+		// the rows of languages are numbered
+		const saved = await client.post('/volunteer/profile', [
+			['phone', '+47 912 34 567'],
+			['languages[0].language', 'uk'],
+			['languages[0].level', 'native'],
+			['languages[0].interpreting', 'on'],
+			['languages[1].language', 'en'],
+			['languages[1].level', 'fluent'],
+			['languages[2].language', ''],
+			['languages[2].level', ''],
+			['skills', 'driving_licence'],
+			['skills', 'own_car'],
+			['localities', 'Lid, Straumvik'],
+			['availability.sat', 'morning'],
+			['availability.mon', 'evening'],
+			['max_tasks_per_month', '3']
+		]);
 		expect(location(saved)).toBe('/volunteer/profile?saved');
 		const { data } = await serviceClient()
 			.from('volunteer_profiles')
@@ -209,8 +222,26 @@ describe('the volunteer profile', () => {
 				{ language: 'en', level: 'fluent', interpreting: false }
 			])
 		);
+		// and back into the edit form, row by row and box by box
 		const page = await (await client.get('/volunteer/profile')).text();
 		expect(page).toContain('value="Lid, Straumvik"');
+		const selected = (name: string) =>
+			page
+				.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</select>`))?.[1]
+				.match(/<option value="([^"]*)" selected/)?.[1];
+		expect([0, 1].map((i) => [selected(`languages[${i}].language`), selected(`languages[${i}].level`)])).toEqual(
+			expect.arrayContaining([
+				['uk', 'native'],
+				['en', 'fluent']
+			])
+		);
+		expect(selected('languages[2].language')).toBeUndefined();
+		expect(page).toMatch(/name="skills" value="driving_licence" checked/);
+		expect(page).toMatch(/name="skills" value="own_car" checked/);
+		expect(page).not.toMatch(/name="skills" value="cooking" checked/);
+		expect(page).toMatch(/name="availability\.sat" value="morning"[^>]* checked/);
+		expect(page).toMatch(/name="availability\.mon" value="evening"[^>]* checked/);
+		expect(page).not.toMatch(/name="availability\.mon" value="morning"[^>]* checked/);
 	});
 });
 

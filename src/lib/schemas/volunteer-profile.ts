@@ -34,10 +34,7 @@ export const volunteerProfileSchema = z.object({
 		.regex(/^[+\d\s()-]*$/, 'error_phone')
 		.default(''),
 	localities: z.preprocess(
-		(v) =>
-			(Array.isArray(v) ? v : String(v ?? '').split(','))
-				.map((s) => String(s).trim())
-				.filter(Boolean),
+		(v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => String(s).trim()).filter(Boolean),
 		z.array(z.string().max(100, 'error_too_long')).max(20, 'error_too_long')
 	),
 	max_tasks_per_month: wholeNumber(0, 100, 4),

@@ -89,7 +89,14 @@ describe('nest', () => {
 
 describe('validate', () => {
 	it('reads a valid form into typed data', async () => {
-		const form = await validate(schema, post([['title', 'Hus'], ['skills', 'cooking'], ['shared', 'on']]));
+		const form = await validate(
+			schema,
+			post([
+				['title', 'Hus'],
+				['skills', 'cooking'],
+				['shared', 'on']
+			])
+		);
 		expect(form.valid).toBe(true);
 		expect(form.data).toMatchObject({ title: 'Hus', shared: true, skills: ['cooking'] });
 	});
@@ -104,13 +111,22 @@ describe('validate', () => {
 			])
 		);
 		expect(form.valid).toBe(false);
-		expect((form.errors as { languages?: Record<number, { level?: string[] }> }).languages?.[0]?.level?.[0]).toBe('Vel nivå for kvart språk du har skrive.');
+		expect((form.errors as { languages?: Record<number, { level?: string[] }> }).languages?.[0]?.level?.[0]).toBe(
+			'Vel nivå for kvart språk du har skrive.'
+		);
 		expect(form.data.languages).toEqual([{ language: 'nb', level: '', interpreting: false }]);
 	});
 
 	it('refuses control characters in any field, naming the field and leaving passwords out', async () => {
 		const withPassword = schema.extend({ password: z.string() });
-		const form = await validate(withPassword, post([['title', 'Hus'], ['note', 'bell\u0007'], ['password', 'x\u0000']]));
+		const form = await validate(
+			withPassword,
+			post([
+				['title', 'Hus'],
+				['note', 'bell\u0007'],
+				['password', 'x\u0000']
+			])
+		);
 		expect(form.valid).toBe(false);
 		expect(Object.keys(form.errors).sort()).toEqual(['note', 'password']);
 		expect(form.data).toMatchObject({ title: 'Hus', note: 'bell\u0007', password: '' });

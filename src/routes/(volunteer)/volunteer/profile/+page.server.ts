@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		// the stored profile as the form's values (a first visit: the form's defaults)
 		form: await formFrom(
 			volunteerProfileSchema,
-			p && { ...p, languages: p.volunteer_languages, availability: p.availability as Record<string, string[]> | null ?? undefined }
+			p && { ...p, languages: p.volunteer_languages, availability: (p.availability as Record<string, string[]> | null) ?? undefined }
 		),
 		// the names in the page's language, and any code this person saved before the list had it
 		languages: languageChoices(

@@ -26,7 +26,11 @@ export const load: PageServerLoad = async (event) => {
 		offer: await formFrom(draftSchema, dwelling, 'offer'),
 		review: await formFrom(
 			reviewSchema,
-			{ district: dwelling.district_id ?? undefined, inspection_date: dwelling.inspection_date ?? undefined, staff_note: dwelling.staff_note ?? '' },
+			{
+				district: dwelling.district_id ?? undefined,
+				inspection_date: dwelling.inspection_date ?? undefined,
+				staff_note: dwelling.staff_note ?? ''
+			},
 			'review'
 		),
 		// what the landlord (or staff) changed after the last approval, for this review
