@@ -86,7 +86,10 @@ function shaped(value: Value | Record<number, Value>, schema: Json | undefined):
 		const text = Array.isArray(value) ? value.at(-1) : value;
 		return text === true || ['on', 'true', 'yes', '1'].includes(String(text));
 	}
-	if (value && typeof value === 'object' && !Array.isArray(value)) {
+	// a group of fields (availability.mon, availability.tue …) is there even with nothing posted
+	const group = schema?.properties && types.includes('object');
+	if ((value && typeof value === 'object' && !Array.isArray(value)) || (value === undefined && group)) {
+		value ??= {};
 		const tree: Tree = {};
 		const keys = new Set([...Object.keys(value), ...Object.keys(schema?.properties ?? {})]);
 		for (const key of keys) {
@@ -143,10 +146,16 @@ function translated(errors: unknown): unknown {
 
 /** a form for a page to show: empty, or filled from a stored row (an edit form) */
 export async function formFrom<S extends Schema>(schema: S, row?: Record<string, unknown> | null, id?: string): Promise<Form<S>> {
-	const form = await superValidate((row ?? undefined) as never, zod4(schema, options), { errors: false, id });
+	// a column left empty (null) is a field left blank
+	const values = row ? Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) : undefined;
+	// strict: the schema's own defaults and fallbacks, not superforms' (which would pick the
+	// first choice of a required one, ticking a radio button nobody chose)
+	const form = (await superValidate((values ?? {}) as never, zod4(schema, options), { errors: false, strict: true, id })) as Form<S>;
 	delete form.constraints;
 	delete form.shape;
-	return form as Form<S>;
+	// a row (or an empty form) the schema does not pass as it is: shown as it is
+	if (!form.valid) form.data = (values ?? {}) as Form<S>['data'];
+	return form;
 }
 
 /** a posted form read with its schema; on failure each field's first problem in the reader's language */

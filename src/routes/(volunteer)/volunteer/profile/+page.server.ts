@@ -11,11 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
 	const p = await volunteers.profile(user.id);
 	return {
-		// the stored profile as the form's values (a first visit: the form's defaults)
-		form: await formFrom(
-			volunteerProfileSchema,
-			p && { ...p, languages: p.volunteer_languages, availability: (p.availability as Record<string, string[]> | null) ?? undefined }
-		),
+		// the stored profile as the form's values (a first visit: the schema's defaults)
+		form: await formFrom(volunteerProfileSchema, p ? { ...p, languages: p.volunteer_languages } : {}),
 		// the names in the page's language, and any code this person saved before the list had it
 		languages: languageChoices(
 			getLocale(),
