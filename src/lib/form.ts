@@ -35,3 +35,13 @@ export function errorsOf(form: Shown | null | undefined): Record<string, string>
 	walk(form?.errors, '');
 	return errors;
 }
+
+/** every problem of one field (an import names each bad line of its file) */
+export function problemsOf(form: Shown | null | undefined, name: string): string[] {
+	const found = (form?.errors as Record<string, unknown> | undefined)?.[name];
+	return Array.isArray(found) ? found.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/** a value of a form as a text field shows it: a list joined, a number as typed, nothing as blank */
+export const asText = (value: unknown): string =>
+	value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);

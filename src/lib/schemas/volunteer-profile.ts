@@ -33,8 +33,13 @@ export const volunteerProfileSchema = z.object({
 		.max(40, 'error_too_long')
 		.regex(/^[+\d\s()-]*$/, 'error_phone')
 		.default(''),
+	// one text field, comma-separated (a stored list, or the text as posted, may come as a list)
 	localities: z.preprocess(
-		(v) => (Array.isArray(v) ? v : String(v ?? '').split(',')).map((s) => String(s).trim()).filter(Boolean),
+		(v) =>
+			(Array.isArray(v) ? v.join(',') : String(v ?? ''))
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean),
 		z.array(z.string().max(100, 'error_too_long')).max(20, 'error_too_long')
 	),
 	max_tasks_per_month: wholeNumber(0, 100, 4),

@@ -132,10 +132,10 @@ function controlled(value: Value, path: Key[] = []): Key[][] {
 	return [];
 }
 
-function put(errors: Record<Key, unknown>, path: Key[], text: string) {
+function put(errors: Record<Key, unknown>, path: Key[], text: string | string[]) {
 	let node = errors;
 	for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<Key, unknown>;
-	node[path.at(-1)!] = [text];
+	node[path.at(-1)!] = Array.isArray(text) ? text : [text];
 }
 
 function translated(errors: unknown): unknown {
@@ -200,8 +200,8 @@ export function refuse<S extends Schema>(form: Form<S>, text: string, status: Er
 	return invalid(form, status);
 }
 
-/** a rule said no to one field (its name as in the page: `languages[0].level`) */
-export function refuseField<S extends Schema>(form: Form<S>, name: string, text: string, status: ErrorStatus = 400) {
+/** a rule said no to one field (its name as in the page: `languages[0].level`), with one problem or several */
+export function refuseField<S extends Schema>(form: Form<S>, name: string, text: string | string[], status: ErrorStatus = 400) {
 	put(form.errors as Record<Key, unknown>, pathOf(name), text);
 	return invalid(form, status);
 }
@@ -217,6 +217,9 @@ export function readRow<S extends Schema>(schema: S, values: Record<string, stri
 }
 
 const nothing = z.object({});
+
+/** the form of an action whose only field is a file (superforms leaves files to the action) */
+export const fileForm = () => formFrom(nothing);
 
 /** a refusal of an action that posts no fields of its own (a button): the same shape, its message set */
 export async function refusal(text: string, status: ErrorStatus = 409) {
