@@ -253,14 +253,16 @@ describe('staff tasks', () => {
 		const bad = await staff.post('/staff/tasks/new', { ...base, starts_at: '2027-07-01T10:00', ends_at: '2027-07-01T09:00' });
 		expect(bad.status).toBe(400);
 		expect(await bad.text()).toContain('Sluttida må vere etter starttida.');
-		const ok = await staff.post('/staff/tasks/new', {
-			...base,
-			starts_at: '2027-07-01T10:00',
-			ends_at: '2027-07-01T13:00',
-			needed_languages: 'uk',
-			skill_van_trailer: 'on',
-			requires_police_certificate: 'on'
-		});
+		// the needed skills: a group of checkboxes with one name, repeated
+		const ok = await staff.post('/staff/tasks/new', [
+			...Object.entries(base),
+			['starts_at', '2027-07-01T10:00'],
+			['ends_at', '2027-07-01T13:00'],
+			['needed_languages', 'uk'],
+			['needed_skills', 'van_trailer'],
+			['needed_skills', 'furniture_assembly'],
+			['requires_police_certificate', 'on']
+		]);
 		expect(location(ok)).toBe('/staff/tasks?created');
 		const { data } = await serviceClient()
 			.from('tasks')
@@ -271,7 +273,7 @@ describe('staff tasks', () => {
 		expect(new Date(data!.starts_at).toISOString()).toBe('2027-07-01T08:00:00.000Z');
 		expect(new Date(data!.ends_at).toISOString()).toBe('2027-07-01T11:00:00.000Z');
 		expect(data!.needed_languages).toEqual(['uk']);
-		expect(data!.needed_skills).toEqual(['van_trailer']);
+		expect(data!.needed_skills).toEqual(['van_trailer', 'furniture_assembly']);
 		expect(data!.requires_police_certificate).toBe(true);
 		expect(await (await staff.get('/staff/tasks')).text()).toContain('Innflytting Testvegen');
 	});
