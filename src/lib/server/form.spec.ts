@@ -74,6 +74,20 @@ describe('nest', () => {
 		expect((values.languages as { language: string }[]).map((l) => l.language)).toEqual(['nb', 'se']);
 	});
 
+	it('leaves out names that would reach an object prototype', () => {
+		const values = nest(
+			post([
+				['__proto__.polluted', 'yes'],
+				['languages[0].constructor', 'x'],
+				['title', 'Hus']
+			]),
+			json
+		);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(values.title).toBe('Hus');
+		expect(values.languages).toEqual([]);
+	});
+
 	it('takes the first of a single field posted twice', () => {
 		expect(
 			nest(

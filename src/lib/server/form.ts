@@ -42,6 +42,7 @@ type Json = { type?: string | string[]; properties?: Record<string, Json>; items
 type Tree = { [key: string]: Value };
 type Value = string | boolean | Value[] | Tree | undefined;
 type Key = string | number;
+const UNSAFE = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** a field's name as a path: `languages[0].level` → languages, 0, level; `availability.mon` → availability, mon */
 export function pathOf(name: string): Key[] {
@@ -108,7 +109,8 @@ export function nest(form: FormData, schema: Json): Tree {
 	for (const [name, entry] of form) {
 		if (typeof entry !== 'string') continue;
 		const path = pathOf(name);
-		if (!path.length) continue;
+		// a crafted name must not reach an object's prototype
+		if (!path.length || path.some((key) => UNSAFE.has(String(key)))) continue;
 		let node: Tree = tree;
 		for (const [i, key] of path.entries()) {
 			const last = i === path.length - 1;
