@@ -3,7 +3,7 @@
 // validated form — field errors (400) and rule refusals (403, 409, 429) alike — so a page
 // reads one shape: `form.errors` next to the fields, `form.message` for the whole form,
 // `form.data` as typed. Only the server imports superforms; pages read the form with
-// $lib/form.ts and post with plain forms (and use:enhance), so the browser loads none of it.
+// $lib/form.ts and post plain HTML forms, so the browser loads none of it.
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { superValidate, type SuperValidated } from 'sveltekit-superforms/server';
