@@ -15,6 +15,10 @@ declare global {
 			user: SessionUser | null;
 			sessionId: string | null;
 		}
+		namespace Superforms {
+			/** a form's message ($lib/server/form.ts): a rule's refusal, in the reader's language */
+			type Message = string;
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
 import { proposalOf, waitingHousehold } from '../helpers/households';
+import { DEMO_HASH } from '../helpers/tasks';
 
 async function noJs(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nn-NO' });
@@ -32,7 +33,83 @@ async function expectSummary(page: Page, message: string | RegExp, fieldId?: str
 	}
 }
 
+/** a verified volunteer with the demo password, made for this test alone */
+async function newVolunteer(): Promise<{ id: string; email: string }> {
+	const email = `nojs-${randomUUID().slice(0, 8)}@example.no`;
+	const db = serviceClient();
+	const { data, error } = await db
+		.from('users')
+		.insert({ email, display_name: 'Vera Utan Skript', password_hash: DEMO_HASH, email_verified_at: new Date().toISOString() })
+		.select('id')
+		.single();
+	if (error) throw error;
+	const { error: roleError } = await db.from('user_roles').insert({ user_id: data.id, role: 'volunteer' });
+	if (roleError) throw roleError;
+	return { id: data.id, email };
+}
+
 test.describe('without JavaScript', () => {
+	test("a volunteer's languages and skills: a row without a level is named, the fix stores the list, the form shows it again", async ({
+		browser
+	}) => {
+		const page = await noJs(browser);
+		const volunteer = await newVolunteer();
+		await logIn(page, volunteer.email);
+		await page.goto('/volunteer/profile');
+		const language = page.getByLabel('Kva for språk');
+		const level = page.getByLabel('Nivå');
+		await language.nth(0).selectOption({ label: 'Ukrainsk' });
+		await level.nth(0).selectOption('native');
+		await language.nth(1).selectOption('en');
+		await page.getByLabel('Førarkort').check();
+		await page.getByLabel('Matlaging').check();
+		await page.getByRole('button', { name: 'Lagre profilen' }).click();
+
+		// the second row's level, named by its own field (languages[1].level), the rest kept
+		const summary = page.locator('.error-summary');
+		await expect(summary).toBeFocused();
+		await expect(summary.getByRole('link', { name: 'Vel nivå for kvart språk du har skrive.' })).toHaveAttribute(
+			'href',
+			'#languages[1].level'
+		);
+		await expect(page.locator('[id="languages[1].level"]')).toHaveAttribute('aria-invalid', 'true');
+		await expect(language.nth(0)).toHaveValue('uk');
+		await expect(language.nth(1)).toHaveValue('en');
+		await expect(page.getByLabel('Førarkort')).toBeChecked();
+		await expect(page.getByLabel('Matlaging')).toBeChecked();
+
+		await level.nth(1).selectOption('fluent');
+		await page.getByRole('button', { name: 'Lagre profilen' }).click();
+		await expect(page.getByRole('status')).toHaveText('Profilen er lagra.');
+		const { data } = await serviceClient()
+			.from('volunteer_profiles')
+			.select('skills, volunteer_languages(language, level)')
+			.eq('user_id', volunteer.id)
+			.single();
+		expect([...data!.skills].sort()).toEqual(['cooking', 'driving_licence']);
+		expect(data!.volunteer_languages).toEqual(
+			expect.arrayContaining([
+				{ language: 'uk', level: 'native' },
+				{ language: 'en', level: 'fluent' }
+			])
+		);
+
+		// and back into the edit form from the stored rows
+		await page.goto('/volunteer/profile');
+		const shownRows = await Promise.all([0, 1].map(async (i) => [await language.nth(i).inputValue(), await level.nth(i).inputValue()]));
+		expect(shownRows).toEqual(
+			expect.arrayContaining([
+				['uk', 'native'],
+				['en', 'fluent']
+			])
+		);
+		await expect(language.nth(2)).toHaveValue('');
+		await expect(page.getByLabel('Førarkort')).toBeChecked();
+		await expect(page.getByLabel('Matlaging')).toBeChecked();
+		await expect(page.getByLabel('Eigen bil')).not.toBeChecked();
+		await page.context().close();
+	});
+
 	test('register: a mistake comes back with the summary and the typed values, the fix succeeds', async ({ browser }) => {
 		const page = await noJs(browser);
 		const email = `nojs-${randomUUID().slice(0, 8)}@example.no`;

@@ -172,26 +172,39 @@ describe('the volunteer profile', () => {
 		const [p] = await volunteers(1);
 		const client = new Client(app.url);
 		await client.login(p.email);
-		const bad = await client.post('/volunteer/profile', { phone: 'ring meg', language_0: 'uk' });
+		const bad = await client.post('/volunteer/profile', [
+			['phone', 'ring meg'],
+			['languages[0].language', 'nb'],
+			['languages[0].level', 'native'],
+			['languages[1].language', 'uk'],
+			['skills', 'cooking']
+		]);
 		expect(bad.status).toBe(400);
 		const html = await bad.text();
 		expect(html).toContain('Telefonnummeret kan berre ha tal');
-		expect(html).toContain('Vel nivå for kvart språk du har skrive.');
+		// the row without a level is named by its own field, and what was typed is kept
+		expect(html).toMatch(/id="languages\[1\]-error"[^>]*>Vel nivå for kvart språk du har skrive\./);
+		expect(html).toMatch(/<option value="uk" selected/);
+		expect(html).toMatch(/name="skills" value="cooking" checked/);
 
-		const saved = await client.post('/volunteer/profile', {
-			phone: '+47 912 34 567',
-			language_0: 'uk',
-			level_0: 'native',
-			interpreting_0: 'on',
-			language_1: 'en',
-			level_1: 'fluent',
-			skill_driving_licence: 'on',
-			skill_own_car: 'on',
-			localities: 'Lid, Straumvik',
-			available_sat_morning: 'on',
-			available_mon_evening: 'on',
-			max_tasks_per_month: '3'
-		});
+		// a post as a browser without JavaScript sends it: a checkbox group repeats its name,
+		// the rows of languages are numbered
+		const saved = await client.post('/volunteer/profile', [
+			['phone', '+47 912 34 567'],
+			['languages[0].language', 'uk'],
+			['languages[0].level', 'native'],
+			['languages[0].interpreting', 'on'],
+			['languages[1].language', 'en'],
+			['languages[1].level', 'fluent'],
+			['languages[2].language', ''],
+			['languages[2].level', ''],
+			['skills', 'driving_licence'],
+			['skills', 'own_car'],
+			['localities', 'Lid, Straumvik'],
+			['availability.sat', 'morning'],
+			['availability.mon', 'evening'],
+			['max_tasks_per_month', '3']
+		]);
 		expect(location(saved)).toBe('/volunteer/profile?saved');
 		const { data } = await serviceClient()
 			.from('volunteer_profiles')
@@ -209,8 +222,26 @@ describe('the volunteer profile', () => {
 				{ language: 'en', level: 'fluent', interpreting: false }
 			])
 		);
+		// and back into the edit form, row by row and box by box
 		const page = await (await client.get('/volunteer/profile')).text();
 		expect(page).toContain('value="Lid, Straumvik"');
+		const selected = (name: string) =>
+			page
+				.match(new RegExp(`name="${name.replace(/[[\].]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</select>`))?.[1]
+				.match(/<option value="([^"]*)" selected/)?.[1];
+		expect([0, 1].map((i) => [selected(`languages[${i}].language`), selected(`languages[${i}].level`)])).toEqual(
+			expect.arrayContaining([
+				['uk', 'native'],
+				['en', 'fluent']
+			])
+		);
+		expect(selected('languages[2].language')).toBeUndefined();
+		expect(page).toMatch(/name="skills" value="driving_licence" checked/);
+		expect(page).toMatch(/name="skills" value="own_car" checked/);
+		expect(page).not.toMatch(/name="skills" value="cooking" checked/);
+		expect(page).toMatch(/name="availability\.sat" value="morning"[^>]* checked/);
+		expect(page).toMatch(/name="availability\.mon" value="evening"[^>]* checked/);
+		expect(page).not.toMatch(/name="availability\.mon" value="morning"[^>]* checked/);
 	});
 });
 
@@ -222,14 +253,16 @@ describe('staff tasks', () => {
 		const bad = await staff.post('/staff/tasks/new', { ...base, starts_at: '2027-07-01T10:00', ends_at: '2027-07-01T09:00' });
 		expect(bad.status).toBe(400);
 		expect(await bad.text()).toContain('Sluttida må vere etter starttida.');
-		const ok = await staff.post('/staff/tasks/new', {
-			...base,
-			starts_at: '2027-07-01T10:00',
-			ends_at: '2027-07-01T13:00',
-			needed_languages: 'uk',
-			skill_van_trailer: 'on',
-			requires_police_certificate: 'on'
-		});
+		// the needed skills: a group of checkboxes with one name, repeated
+		const ok = await staff.post('/staff/tasks/new', [
+			...Object.entries(base),
+			['starts_at', '2027-07-01T10:00'],
+			['ends_at', '2027-07-01T13:00'],
+			['needed_languages', 'uk'],
+			['needed_skills', 'van_trailer'],
+			['needed_skills', 'furniture_assembly'],
+			['requires_police_certificate', 'on']
+		]);
 		expect(location(ok)).toBe('/staff/tasks?created');
 		const { data } = await serviceClient()
 			.from('tasks')
@@ -240,7 +273,7 @@ describe('staff tasks', () => {
 		expect(new Date(data!.starts_at).toISOString()).toBe('2027-07-01T08:00:00.000Z');
 		expect(new Date(data!.ends_at).toISOString()).toBe('2027-07-01T11:00:00.000Z');
 		expect(data!.needed_languages).toEqual(['uk']);
-		expect(data!.needed_skills).toEqual(['van_trailer']);
+		expect(data!.needed_skills).toEqual(['van_trailer', 'furniture_assembly']);
 		expect(data!.requires_police_certificate).toBe(true);
 		expect(await (await staff.get('/staff/tasks')).text()).toContain('Innflytting Testvegen');
 	});

@@ -1,5 +1,5 @@
 // Fields several forms share. Error texts are message keys, translated by the server
-// (src/lib/server/forms.ts) into the reader's language.
+// (src/lib/server/form.ts) into the reader's language.
 import { z } from 'zod';
 import { lengthProblem } from '$lib/password-policy';
 import { locales } from '$lib/paraglide/runtime';

@@ -6,7 +6,13 @@ import { SKILLS, TASK_TYPES } from './choices';
 
 export { TASK_TYPES };
 
-const localTime = z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'error_datetime');
+// a stored time (an instant with its offset, from the row of an edit form) is shown as
+// Norwegian wall-clock time, the way it is typed
+const stored = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const localTime = z.preprocess(
+	(v) => (typeof v === 'string' && stored.test(v) ? toOsloLocal(v) : v),
+	z.string({ error: 'error_required' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'error_datetime')
+);
 
 export const taskSchema = z
 	.object({
@@ -30,14 +36,14 @@ export const taskSchema = z
 		volunteers_needed: wholeNumber(1, 100),
 		needed_languages: z.preprocess(
 			(v) =>
-				String(v ?? '')
+				(Array.isArray(v) ? v.join(' ') : String(v ?? ''))
 					.split(/[,\s]+/)
 					.map((s) => s.trim().toLowerCase())
 					.filter(Boolean),
 			z.array(z.string().max(20)).max(10)
 		),
 		requires_police_certificate: yes,
-		...Object.fromEntries(SKILLS.map((s) => [`skill_${s}`, yes]))
+		needed_skills: z.array(z.enum(SKILLS, 'error_invalid')).default([])
 	})
 	.refine((t) => !t.starts_at || !t.ends_at || t.ends_at > t.starts_at, {
 		path: ['ends_at'],
@@ -45,11 +51,8 @@ export const taskSchema = z
 		when: () => true
 	});
 
-type TaskForm = z.infer<typeof taskSchema> & Record<string, unknown>;
-
 /** the form's fields as the task's columns (times from Norwegian wall-clock time) */
-export function toTaskRow(data: z.infer<typeof taskSchema>) {
-	const t = data as TaskForm;
+export function toTaskRow(t: z.infer<typeof taskSchema>) {
 	return {
 		type: t.type,
 		title: t.title,
@@ -60,27 +63,7 @@ export function toTaskRow(data: z.infer<typeof taskSchema>) {
 		address: t.address,
 		volunteers_needed: t.volunteers_needed,
 		needed_languages: t.needed_languages,
-		needed_skills: SKILLS.filter((s) => t[`skill_${s}`]),
+		needed_skills: t.needed_skills,
 		requires_police_certificate: t.requires_police_certificate
 	};
-}
-
-type StoredTask = Omit<ReturnType<typeof toTaskRow>, 'needed_skills'> & { needed_skills: string[] };
-
-/** a stored task as the form's values, to edit it */
-export function taskFormValues(task: StoredTask): Record<string, string> {
-	const values: Record<string, string> = {
-		type: task.type,
-		title: task.title,
-		description: task.description,
-		starts_at: toOsloLocal(task.starts_at),
-		ends_at: toOsloLocal(task.ends_at),
-		locality: task.locality,
-		address: task.address,
-		volunteers_needed: String(task.volunteers_needed),
-		needed_languages: task.needed_languages.join(', ')
-	};
-	for (const s of task.needed_skills) values[`skill_${s}`] = 'on';
-	if (task.requires_police_certificate) values.requires_police_certificate = 'on';
-	return values;
 }

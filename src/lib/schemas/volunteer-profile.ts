@@ -1,82 +1,77 @@
-// The volunteer's profile form. Languages come as up to LANGUAGE_ROWS rows of code, level
-// and interpreting; availability as weekday × part of day checkboxes.
+// The volunteer's profile form. Languages come as up to LANGUAGE_ROWS rows
+// (`languages[0].language`, `…level`, `…interpreting`), skills as a group of checkboxes with
+// one name (`skills`), availability as a checkbox group per weekday (`availability.mon`).
 import { z } from 'zod';
 import { LANGUAGE_ROWS, LEVELS, PARTS, SKILLS, WEEKDAYS } from './choices';
 import { checkbox as yes, wholeNumber } from './fields';
 
 export { LANGUAGE_ROWS, LEVELS, PARTS, SKILLS, WEEKDAYS };
 
-export const volunteerProfileSchema = z
+// the whole-row rule runs even when a field of the row failed, so one round shows every problem
+const always = { when: () => true };
+
+const languageRow = z
 	.object({
-		phone: z
+		language: z
 			.string()
 			.trim()
-			.max(40, 'error_too_long')
-			.regex(/^[+\d\s()-]*$/, 'error_phone'),
-		localities: z.preprocess(
-			(v) =>
-				String(v ?? '')
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean),
-			z.array(z.string().max(100, 'error_too_long')).max(20, 'error_too_long')
-		),
-		max_tasks_per_month: wholeNumber(0, 100, 4),
-		dates_away: z.string().trim().max(500, 'error_too_long').default(''),
-		contact_by_sms: yes,
-		...Object.fromEntries(SKILLS.map((s) => [`skill_${s}`, yes])),
-		...Object.fromEntries(WEEKDAYS.flatMap((d) => PARTS.map((p) => [`available_${d}_${p}`, yes]))),
-		...Object.fromEntries(
-			Array.from({ length: LANGUAGE_ROWS }, (_, i) => [
-				[
-					`language_${i}`,
-					z
-						.string()
-						.trim()
-						.toLowerCase()
-						.max(20, 'error_too_long')
-						.regex(/^[a-z-]*$/, 'error_language_code')
-						.default('')
-				],
-				[`level_${i}`, z.enum(LEVELS, 'error_choose').optional().catch(undefined)],
-				[`interpreting_${i}`, yes]
-			]).flat()
-		)
+			.toLowerCase()
+			.max(20, 'error_too_long')
+			.regex(/^[a-z-]*$/, 'error_language_code')
+			.default(''),
+		level: z.enum(LEVELS, 'error_choose').optional().catch(undefined),
+		interpreting: yes
 	})
-	.refine(
+	.refine((row) => !row.language || row.level, { path: ['level'], message: 'error_language_level', ...always });
+
+const parts = z.array(z.enum(PARTS, 'error_invalid')).default([]);
+
+export const volunteerProfileSchema = z.object({
+	phone: z
+		.string()
+		.trim()
+		.max(40, 'error_too_long')
+		.regex(/^[+\d\s()-]*$/, 'error_phone')
+		.default(''),
+	// one text field, comma-separated (a stored list, or the text as posted, may come as a list)
+	localities: z.preprocess(
 		(v) =>
-			Array.from(
-				{ length: LANGUAGE_ROWS },
-				(_, i) => !(v as Record<string, unknown>)[`language_${i}`] || (v as Record<string, unknown>)[`level_${i}`]
-			).every(Boolean),
-		{
-			path: ['language_0'],
-			message: 'error_language_level',
-			when: () => true
-		}
-	);
+			(Array.isArray(v) ? v.join(',') : String(v ?? ''))
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean),
+		z.array(z.string().max(100, 'error_too_long')).max(20, 'error_too_long')
+	),
+	max_tasks_per_month: wholeNumber(0, 100, 4),
+	dates_away: z.string().trim().max(500, 'error_too_long').default(''),
+	skills: z.array(z.enum(SKILLS, 'error_invalid')).default([]),
+	availability: z.object({ mon: parts, tue: parts, wed: parts, thu: parts, fri: parts, sat: parts, sun: parts }).default({
+		mon: [],
+		tue: [],
+		wed: [],
+		thu: [],
+		fri: [],
+		sat: [],
+		sun: []
+	}),
+	languages: z.array(languageRow).max(LANGUAGE_ROWS, 'error_too_long').default([])
+});
 
-type Parsed = z.infer<typeof volunteerProfileSchema> & Record<string, unknown>;
+type Profile = z.infer<typeof volunteerProfileSchema>;
 
-/** the form's values as save_volunteer_profile takes them */
-export function toProfile(v: Parsed) {
-	const languages = Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({
-		language: String(v[`language_${i}`] ?? ''),
-		level: v[`level_${i}`] as string | undefined,
-		interpreting: Boolean(v[`interpreting_${i}`])
-	})).filter((l) => l.language && l.level);
-	const availability = Object.fromEntries(
-		WEEKDAYS.map((d) => [d, PARTS.filter((p) => v[`available_${d}_${p}`])]).filter(([, parts]) => parts.length > 0)
-	);
+/** the form's values as save_volunteer_profile takes them: rows left blank left out, one row per language */
+export function toProfile(v: Profile) {
+	const languages = v.languages
+		.filter((l) => l.language && l.level)
+		.map((l) => ({ language: l.language, level: l.level!, interpreting: l.interpreting }));
 	return {
 		profile: {
 			phone: v.phone,
 			localities: v.localities,
 			max_tasks_per_month: v.max_tasks_per_month,
 			dates_away: v.dates_away,
-			contact_by_sms: v.contact_by_sms,
-			skills: SKILLS.filter((s) => v[`skill_${s}`]),
-			availability
+			skills: v.skills,
+			availability: Object.fromEntries(WEEKDAYS.map((d) => [d, v.availability[d]]).filter(([, p]) => p.length > 0))
 		},
 		languages: [...new Map(languages.map((l) => [l.language, l])).values()]
 	};

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema } from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
@@ -7,7 +7,7 @@ import { passwordMessage } from '$lib/server/auth/password-policy';
 import { deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
 import * as privacy from '$lib/server/db/privacy';
 import * as users from '$lib/server/db/users';
-import { readForm, typedValues } from '$lib/server/forms';
+import { invalid, refuseField, validate } from '$lib/server/form';
 import { setLocaleCookie } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,30 +29,29 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = userOf(event);
-		const form = readForm(changePasswordSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { form: 'password', errors: form.errors });
+		const form = await validate(changePasswordSchema, event.request, 'password');
+		if (!form.valid) return invalid(form);
 		const result = await accounts.changePassword(user, form.data.current_password, form.data.password);
-		if (result === 'wrong_password') return fail(400, { form: 'password', errors: { current_password: m.error_wrong_password() } });
-		if ('weak' in result) return fail(400, { form: 'password', errors: { password: passwordMessage(result.weak) } });
+		if (result === 'wrong_password') return refuseField(form, 'current_password', m.error_wrong_password());
+		if ('weak' in result) return refuseField(form, 'password', passwordMessage(result.weak));
 		// every other session ended with the new password: this browser has a fresh one
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
-		return { form: 'password', done: true };
+		return { done: 'password' };
 	},
 	email: async (event) => {
 		const user = userOf(event);
-		const formData = await event.request.formData();
-		const form = readForm(changeEmailSchema, formData);
-		if (!form.ok) return fail(400, { form: 'email', values: form.values, errors: form.errors });
+		const form = await validate(changeEmailSchema, event.request, 'email');
+		if (!form.valid) return invalid(form);
 		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
-			return fail(400, { form: 'email', values: typedValues(formData), errors: { current_password: m.error_wrong_password() } });
+			return refuseField(form, 'current_password', m.error_wrong_password());
 		// the same answer whether or not the new address has an account (its owner is mailed then)
 		await accounts.requestEmailChange(user, form.data.email);
-		return { form: 'email', done: true };
+		return { done: 'email' };
 	},
 	locale: async (event) => {
 		const user = userOf(event);
-		const form = readForm(localeSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { form: 'locale', errors: form.errors });
+		const form = await validate(localeSchema, event.request, 'locale');
+		if (!form.valid) return invalid(form);
 		await users.setLocale(user.id, form.data.locale);
 		setLocaleCookie(event.cookies, form.data.locale);
 		// a fresh request, so the page (and its confirmation) is in the new language
@@ -61,7 +60,7 @@ export const actions: Actions = {
 	resend: async (event) => {
 		const user = userOf(event);
 		if (!user.emailVerified) await accounts.resendVerification(user);
-		return { form: 'resend', done: true };
+		return { done: 'resend' };
 	},
 	logoutEverywhere: async (event) => {
 		const user = userOf(event);
@@ -71,10 +70,10 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const user = userOf(event);
-		const form = readForm(deleteAccountSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { form: 'delete', errors: form.errors });
+		const form = await validate(deleteAccountSchema, event.request, 'delete');
+		if (!form.valid) return invalid(form);
 		if (!(await accounts.passwordIsRight(user.id, form.data.current_password)))
-			return fail(400, { form: 'delete', errors: { current_password: m.error_wrong_password() } });
+			return refuseField(form, 'current_password', m.error_wrong_password());
 		await privacy.erase(user.id);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/?deleted');

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { homeFor } from '$lib/roles';
 import { loginSchema } from '$lib/schemas/login';
@@ -6,7 +6,7 @@ import * as accounts from '$lib/server/auth/accounts';
 import { sameOriginPath } from '$lib/server/auth/redirect-target';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
-import { readForm, typedValues } from '$lib/server/forms';
+import { invalid, refuse, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES = ['verified', 'reset', 'loggedout'] as const;
@@ -24,11 +24,11 @@ export const actions: Actions = {
 		// the page to go back to is read apart: whatever it holds, it never stops a login
 		const target = sameOriginPath(formData.get('redirectTo'), config().ORIGIN);
 		formData.delete('redirectTo');
-		const form = readForm(loginSchema, formData);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(loginSchema, formData);
+		if (!form.valid) return invalid(form);
 		const result = await accounts.login(form.data.email, form.data.password, event.getClientAddress());
-		if (result === 'rate_limited') return fail(429, { values: typedValues(formData), errors: { form: m.error_rate_limited() } });
-		if (result === 'failed') return fail(400, { values: typedValues(formData), errors: { form: m.error_login_failed() } });
+		if (result === 'rate_limited') return refuse(form, m.error_rate_limited(), 429);
+		if (result === 'failed') return refuse(form, m.error_login_failed(), 400);
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		redirect(303, target ?? homeFor(result.user.roles));
 	}

@@ -1,8 +1,9 @@
 // The two pages where a password is chosen from a link (reset, staff invitation) work the
 // same way; this is that way, for their loads and actions.
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { newPasswordSchema } from '$lib/schemas/reset';
-import { readForm } from '$lib/server/forms';
+import { invalid, refuse, refuseField, validate } from '$lib/server/form';
 import * as accounts from './accounts';
 import { passwordMessage } from './password-policy';
 
@@ -14,11 +15,12 @@ export async function loadPasswordLink(event: Event, purpose: Purpose) {
 }
 
 export async function choosePassword(event: Event, purpose: Purpose) {
-	const form = readForm(newPasswordSchema, await event.request.formData());
-	if (!form.ok) return fail(400, { errors: form.errors });
+	const form = await validate(newPasswordSchema, event.request);
+	if (!form.valid) return invalid(form);
 	const result = await accounts.useToken(event.params.token, [purpose], { password: form.data.password });
-	if (typeof result === 'object') return fail(400, { errors: { password: passwordMessage(result.weak) } });
-	if (result !== 'ok') return fail(400, { invalid: true });
+	if (typeof result === 'object') return refuseField(form, 'password', passwordMessage(result.weak));
+	// a used or expired link: the page says so instead of the form
+	if (result !== 'ok') return refuse(form, m.link_invalid(), 400);
 	// every session of the account ended with the new password
 	redirect(303, '/login?reset');
 }

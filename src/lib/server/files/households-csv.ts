@@ -5,7 +5,7 @@
 import { m } from '$lib/paraglide/messages';
 import { CSV_COLUMNS, householdSchema, toNewHousehold } from '$lib/schemas/household';
 import type { NewHousehold } from '$lib/server/db/households';
-import { readForm } from '$lib/server/forms';
+import { readRow } from '$lib/server/form';
 
 export function parseCsv(text: string): string[][] {
 	const clean = text.replace(/^\uFEFF/, '');
@@ -55,9 +55,9 @@ export function readHouseholdsCsv(text: string): CsvResult {
 	const seen = new Set<string>();
 	rows.slice(1).forEach((cells, index) => {
 		const line = index + 2;
-		const form = new FormData();
-		header.forEach((name, i) => form.append(name, cells[i] ?? ''));
-		const parsed = readForm(householdSchema, form);
+		const row: Record<string, string> = {};
+		header.forEach((name, i) => (row[name] ??= cells[i] ?? ''));
+		const parsed = readRow(householdSchema, row);
 		if (!parsed.ok) {
 			for (const [field, message] of Object.entries(parsed.errors)) errors.push(m.csv_line_error({ line, field, message }));
 			return;

@@ -1,7 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { config } from '$lib/server/config';
 import * as optOuts from '$lib/server/db/opt-outs';
+import { refusal } from '$lib/server/form';
 import { categoryName } from '$lib/server/mail/templates';
 import { readUnsubscribeToken } from '$lib/server/mail/unsubscribe';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const optOut = readUnsubscribeToken(event.params.token, config().APP_SECRET);
-		if (!optOut) return fail(400, { invalid: true });
+		if (!optOut) return refusal(m.unsubscribe_invalid(), 400);
 		await optOuts.add(optOut.email, optOut.category);
 		return { done: true };
 	}

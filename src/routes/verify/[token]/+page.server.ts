@@ -1,5 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import * as accounts from '$lib/server/auth/accounts';
+import { refusal } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // A GET only shows a button: mail scanners that open links must not use up the token.
@@ -14,7 +16,7 @@ export const actions: Actions = {
 		const result = await accounts.useToken(event.params.token, ['verify_email', 'email_change'], {
 			keepSession: user ? event.locals.sessionId : null
 		});
-		if (result !== 'ok') return fail(400, { invalid: true });
+		if (result !== 'ok') return refusal(m.link_invalid(), 400);
 		redirect(303, user ? '/account?verified' : '/login?verified');
 	}
 };

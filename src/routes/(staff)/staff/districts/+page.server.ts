@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { districtPlacesSchema } from '$lib/schemas/district';
 import * as districts from '$lib/server/db/districts';
-import { readForm } from '$lib/server/forms';
+import { invalid, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,8 +10,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const form = readForm(districtPlacesSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { id: form.values.id, values: form.values, errors: form.errors });
+		const form = await validate(districtPlacesSchema, event.request);
+		if (!form.valid) return invalid(form);
 		const { id, ...places } = form.data;
 		await districts.setPlaces(id, places);
 		redirect(303, '/staff/districts?saved');

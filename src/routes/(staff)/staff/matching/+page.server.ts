@@ -1,7 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { userOf } from '$lib/server/auth/authorize';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
+import { refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { batch, score, type Pair } from '$lib/server/matching';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,11 +36,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+// the pairs ticked (checkboxes named "pair", household:dwelling)
+const proposeSchema = z.object({ pair: z.array(z.string()).default([]) });
+
 export const actions: Actions = {
 	propose: async (event) => {
 		const staff = userOf(event);
-		const chosen = pairsFrom((await event.request.formData()).getAll('pair').map(String));
-		if (!chosen.length) return fail(400, {});
+		const form = await validate(proposeSchema, event.request);
+		const chosen = pairsFrom(form.data.pair ?? []);
+		if (!chosen.length) return refuse(form, m.error_choose(), 400);
 		const { ctx, households, dwellings } = await matching.data();
 		let proposed = 0;
 		for (const pair of chosen) {

@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import * as notifications from '$lib/server/db/notifications';
-import { readForm } from '$lib/server/forms';
+import { refuse, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -18,10 +18,13 @@ export const load: PageServerLoad = async () => {
 	};
 };
 
+const retrySchema = z.object({ id: z.guid() });
+
 export const actions: Actions = {
 	retry: async (event) => {
-		const form = readForm(z.object({ id: z.guid() }), await event.request.formData());
-		if (!form.ok) return fail(400, { errors: form.errors });
+		const form = await validate(retrySchema, event.request);
+		// a button's hidden field: only a crafted post gets it wrong
+		if (!form.valid) return refuse(form, m.error_invalid(), 400);
 		await notifications.retry(form.data.id);
 		return { retried: form.data.id };
 	}

@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { userOf } from '$lib/server/auth/authorize';
 import * as staffTasks from '$lib/server/db/staff-tasks';
-import { readForm } from '$lib/server/forms';
+import { refuse, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,11 +16,14 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const approveSchema = z.object({ signup_id: z.guid() });
+
 export const actions: Actions = {
 	approve: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(z.object({ signup_id: z.guid() }), await event.request.formData());
-		if (!form.ok) return fail(400, {});
+		const form = await validate(approveSchema, event.request);
+		// a button's hidden field: only a crafted post gets it wrong
+		if (!form.valid) return refuse(form, m.error_invalid(), 400);
 		await staffTasks.approveHours(form.data.signup_id, staff.id);
 		redirect(303, '/staff/tasks?approved');
 	}

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { certificateSchema, volunteerFiltersSchema } from '$lib/schemas/certificate';
 import { userOf } from '$lib/server/auth/authorize';
 import * as volunteerList from '$lib/server/db/volunteer-list';
-import { readForm } from '$lib/server/forms';
+import { invalid, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,8 +19,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	certificate: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(certificateSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(certificateSchema, event.request);
+		if (!form.valid) return invalid(form);
 		await volunteerList.recordCertificate(String(form.data.volunteer_id), staff.id, form.data.seen_on, form.data.expires_on);
 		redirect(303, '/staff/volunteers?recorded');
 	}

@@ -1,5 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { answerCheck, openCheck } from '$lib/server/db/availability';
+import { refusal } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open to anyone with the link: the single-use token is the permission. A GET only
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!(await answerCheck(event.params.token, event.params.answer === 'yes'))) return fail(400, { invalid: true });
+		if (!(await answerCheck(event.params.token, event.params.answer === 'yes'))) return refusal(m.availability_invalid(), 400);
 		return { done: true };
 	}
 };

@@ -1,5 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { SignupRefused } from '$lib/server/db/tasks';
+import { refusal } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { answerInvitation, openInvitation } from '$lib/server/db/invitations';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,12 +15,20 @@ export const load: PageServerLoad = async (event) => {
 	return { answer, state: opened.state, task: opened.state === 'invalid' ? null : opened.task };
 };
 
+const REFUSED = {
+	task_closed: m.vol_refused_closed,
+	already_signed_up: m.vol_refused_already,
+	overlap: m.vol_refused_overlap,
+	certificate_required: m.vol_refused_certificate,
+	unverified: m.vol_unverified
+};
+
 export const actions: Actions = {
 	default: async (event) => {
 		const answer = event.params.answer;
 		try {
 			const result = await answerInvitation(event.params.token, answer);
-			if (!result) return fail(400, { invalid: true });
+			if (!result) return refusal(m.taskinv_answer_invalid(), 400);
 			nudge();
 			return {
 				done:
@@ -31,7 +40,7 @@ export const actions: Actions = {
 			};
 		} catch (e) {
 			// the sign-up rules said no: nothing changed, the link still works once the reason is gone
-			if (e instanceof SignupRefused) return fail(409, { refused: e.reason });
+			if (e instanceof SignupRefused) return refusal(`${m.taskinv_answer_refused()} ${REFUSED[e.reason]()}`);
 			throw e;
 		}
 	}

@@ -1,8 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
+import { draftSchema } from '$lib/schemas/dwelling';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
+import { formFrom, refuse } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -18,6 +20,8 @@ export const load: PageServerLoad = async (event) => {
 	const dwelling = await own(event, user.id);
 	return {
 		dwelling,
+		// the edit form filled from the stored offer
+		form: await formFrom(draftSchema, dwelling, 'offer'),
 		verified: user.emailVerified,
 		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
@@ -31,11 +35,11 @@ const target = (event: RequestEvent, landlordId: string) => ({
 
 async function change(event: RequestEvent, to: (id: string) => Promise<void>, notice: string) {
 	const user = userOf(event);
-	await own(event, user.id);
+	const dwelling = await own(event, user.id);
 	try {
 		await to(event.params.id);
 	} catch (e) {
-		if (e instanceof dwellings.TransitionError) return fail(409, { errors: { form: m.dw_transition_refused() } });
+		if (e instanceof dwellings.TransitionError) return refuse(await formFrom(draftSchema, dwelling, 'offer'), m.dw_transition_refused());
 		throw e;
 	}
 	nudge();

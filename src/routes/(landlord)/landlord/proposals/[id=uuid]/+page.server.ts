@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { userOf } from '$lib/server/auth/authorize';
 import * as proposals from '$lib/server/db/proposals';
-import { readForm } from '$lib/server/forms';
+import { invalid, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -17,8 +17,8 @@ const reasonSchema = z.object({ reason: z.string().trim().max(1000, 'error_too_l
 
 async function answer(event: RequestEvent, accept: boolean) {
 	const user = userOf(event);
-	const form = readForm(reasonSchema, await event.request.formData());
-	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+	const form = await validate(reasonSchema, event.request);
+	if (!form.valid) return invalid(form);
 	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason))) error(404);
 	nudge();
 	redirect(303, `/landlord/proposals/${event.params.id}?${accept ? 'accepted' : 'declined'}`);

@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { yearInOslo } from '$lib/dates';
 import { retentionSchema } from '$lib/schemas/retention';
 import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
 import { DEFAULT_WEIGHTS } from '$lib/server/matching';
 import * as retention from '$lib/server/db/retention';
 import * as settings from '$lib/server/db/settings';
-import { readForm } from '$lib/server/forms';
+import { formFrom, invalid, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,24 +14,22 @@ export const load: PageServerLoad = async (event) => {
 	const { target, rentCaps: caps, retentionMonths: months, ...matchingSettings } = await settings.overview(year);
 	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
 	return {
-		values: {
-			year: String(year),
-			target: target === null ? '' : String(target),
-			...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, caps.has(n) ? String(caps.get(n)) : '']))
-		} as Record<string, string>,
-		matching: {
-			crowded_margin: String(matchingSettings.crowdedMargin),
-			...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, String(weights[p])]))
-		} as Record<string, string>,
-		retention: { retention_months: String(months) } as Record<string, string>,
+		// the page's three forms, filled from what is stored
+		form: await formFrom(settingsSchema, { year, target, ...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, caps.get(n)])) }, 'save'),
+		matching: await formFrom(
+			matchingSettingsSchema,
+			{ crowded_margin: matchingSettings.crowdedMargin, ...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, weights[p]])) },
+			'matching'
+		),
+		retention: await formFrom(retentionSchema, { retention_months: months }, 'retention'),
 		saved: event.url.searchParams.has('saved')
 	};
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const form = readForm(settingsSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(settingsSchema, event.request, 'save');
+		if (!form.valid) return invalid(form);
 		const data = form.data as Record<string, number | undefined>;
 		await settings.save({
 			year: form.data.year,
@@ -41,15 +39,15 @@ export const actions: Actions = {
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	matching: async (event) => {
-		const form = readForm(matchingSettingsSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { form: 'matching', values: form.values, errors: form.errors });
+		const form = await validate(matchingSettingsSchema, event.request, 'matching');
+		if (!form.valid) return invalid(form);
 		const data = form.data as Record<string, number>;
 		await settings.saveMatching(form.data.crowded_margin, Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]])));
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	retention: async (event) => {
-		const form = readForm(retentionSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { form: 'retention', values: form.values, errors: form.errors });
+		const form = await validate(retentionSchema, event.request, 'retention');
+		if (!form.valid) return invalid(form);
 		await retention.setMonths(form.data.retention_months);
 		redirect(303, '/staff/admin/settings?saved');
 	}

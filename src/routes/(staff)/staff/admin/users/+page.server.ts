@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { inviteSchema } from '$lib/schemas/invite';
 import * as accounts from '$lib/server/auth/accounts';
 import { userOf } from '$lib/server/auth/authorize';
 import * as users from '$lib/server/db/users';
-import { readForm, typedValues } from '$lib/server/forms';
+import { invalid, refuseField, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -17,14 +16,13 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const admin = userOf(event);
-		const formData = await event.request.formData();
-		const form = readForm(inviteSchema, formData);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(inviteSchema, event.request);
+		if (!form.valid) return invalid(form);
 		const result = await accounts.inviteStaff(
 			{ email: form.data.email, displayName: form.data.display_name, locale: form.data.locale },
 			admin.displayName
 		);
-		if (result === 'email_taken') return fail(409, { values: typedValues(formData), errors: { email: m.error_email_taken() } });
+		if (result === 'email_taken') return refuseField(form, 'email', m.error_email_taken(), 409);
 		return { invited: form.data.email };
 	}
 };

@@ -1,14 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
+import { draftSchema } from '$lib/schemas/dwelling';
 import { reviewSchema } from '$lib/schemas/review';
 import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
-import { readForm, typedValues } from '$lib/server/forms';
+import { formFrom, invalid, refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,6 +22,17 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
+		// the municipality's own offer as its edit form, and the review form with what is stored
+		offer: await formFrom(draftSchema, dwelling, 'offer'),
+		review: await formFrom(
+			reviewSchema,
+			{
+				district: dwelling.district_id ?? undefined,
+				inspection_date: dwelling.inspection_date ?? undefined,
+				staff_note: dwelling.staff_note ?? ''
+			},
+			'review'
+		),
 		// what the landlord (or staff) changed after the last approval, for this review
 		changes: changesSinceApproval(dwelling),
 		districts: districtOptions,
@@ -55,9 +67,8 @@ export const actions: Actions = {
 	},
 	review: async (event) => {
 		const staff = userOf(event);
-		const formData = await event.request.formData();
-		const form = readForm(reviewSchema, formData);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(reviewSchema, event.request, 'review');
+		if (!form.valid) return invalid(form);
 		try {
 			await dwellings.review({
 				id: event.params.id,
@@ -69,8 +80,7 @@ export const actions: Actions = {
 				staffNote: form.data.staff_note
 			});
 		} catch (e) {
-			if (e instanceof dwellings.TransitionError)
-				return fail(409, { values: typedValues(formData), errors: { form: m.staff_review_not_submitted() } });
+			if (e instanceof dwellings.TransitionError) return refuse(form, m.staff_review_not_submitted());
 			throw e;
 		}
 		nudge();

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { pairViolationNames } from '$lib/labels';
@@ -7,7 +7,7 @@ import { userOf } from '$lib/server/auth/authorize';
 import * as households from '$lib/server/db/households';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
-import { readForm } from '$lib/server/forms';
+import { invalid, refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { dwellingsFor, feasible, score } from '$lib/server/matching';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -32,14 +32,16 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const back = (event: RequestEvent, notice: string) => redirect(303, `/staff/households/${event.params.id}?${notice}`);
-const idSchema = (name: string) => z.object({ [name]: z.guid('error_invalid') });
+// the buttons' hidden fields: only a crafted post gets them wrong
+const dwellingIdSchema = z.object({ dwelling_id: z.guid('error_invalid') });
+const matchIdSchema = z.object({ match_id: z.guid('error_invalid') });
 
 export const actions: Actions = {
 	propose: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(idSchema('dwelling_id'), await event.request.formData());
-		if (!form.ok) return fail(400, { message: m.error_invalid() });
-		const dwellingId = String(form.data.dwelling_id);
+		const form = await validate(dwellingIdSchema, event.request);
+		if (!form.valid) return refuse(form, m.error_invalid(), 400);
+		const dwellingId = form.data.dwelling_id;
 		// the engine's verdict and reasons are stored with the proposal; the database
 		// decides whether the dwelling is still free
 		const [{ ctx, dwellings: free }, record] = await Promise.all([matching.data(), households.read(event.params.id, staff.id)]);
@@ -47,7 +49,7 @@ export const actions: Actions = {
 		if (!record) error(404);
 		const { household } = record;
 		const input = matching.toInput(household);
-		if (!dwelling || !feasible(input, dwelling, ctx)) return fail(409, { message: m.hh_not_available() });
+		if (!dwelling || !feasible(input, dwelling, ctx)) return refuse(form, m.hh_not_available());
 		const scored = score(input, dwelling, ctx);
 		try {
 			await matches.propose({
@@ -58,8 +60,8 @@ export const actions: Actions = {
 				reasons: scored.reasons
 			});
 		} catch (e) {
-			if (e instanceof matches.AlreadyProposedError) return fail(409, { message: m.hh_already_proposed() });
-			if (e instanceof matches.NotAvailableError) return fail(409, { message: m.hh_not_available() });
+			if (e instanceof matches.AlreadyProposedError) return refuse(form, m.hh_already_proposed());
+			if (e instanceof matches.NotAvailableError) return refuse(form, m.hh_not_available());
 			throw e;
 		}
 		nudge();
@@ -67,14 +69,14 @@ export const actions: Actions = {
 	},
 	confirm: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(idSchema('match_id'), await event.request.formData());
-		if (!form.ok) return fail(409, { message: m.hh_status_refused() });
+		const form = await validate(matchIdSchema, event.request);
+		if (!form.valid) return refuse(form, m.hh_status_refused());
 		try {
-			if (!(await matches.confirm(String(form.data.match_id), staff.id))) return fail(409, { message: m.hh_status_refused() });
+			if (!(await matches.confirm(form.data.match_id, staff.id))) return refuse(form, m.hh_status_refused());
 		} catch (e) {
 			// the household or the dwelling changed since the proposal: say what no longer fits
 			if (e instanceof matches.NoLongerFitsError)
-				return fail(409, { message: m.hh_no_longer_fits({ reasons: e.broken.map((v) => pairViolationNames[v]?.() ?? v).join(', ') }) });
+				return refuse(form, m.hh_no_longer_fits({ reasons: e.broken.map((v) => pairViolationNames[v]?.() ?? v).join(', ') }));
 			throw e;
 		}
 		nudge();
@@ -82,21 +84,21 @@ export const actions: Actions = {
 	},
 	tasks: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(idSchema('match_id'), await event.request.formData());
-		if (!form.ok) return fail(400, { message: m.error_invalid() });
-		await matches.createMoveInTasks(String(form.data.match_id), staff.id);
+		const form = await validate(matchIdSchema, event.request);
+		if (!form.valid) return refuse(form, m.error_invalid(), 400);
+		await matches.createMoveInTasks(form.data.match_id, staff.id);
 		back(event, 'tasks');
 	},
 	cancel: async (event) => {
-		const form = readForm(idSchema('match_id'), await event.request.formData());
-		if (!form.ok || !(await matches.cancel(String(form.data.match_id)))) return fail(409, { message: m.hh_status_refused() });
+		const form = await validate(matchIdSchema, event.request);
+		if (!form.valid || !(await matches.cancel(form.data.match_id))) return refuse(form, m.hh_status_refused());
 		back(event, 'cancelled');
 	},
 	status: async (event) => {
-		const form = readForm(householdStatusSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { message: Object.values(form.errors)[0], values: form.values });
+		const form = await validate(householdStatusSchema, event.request, 'status');
+		if (!form.valid) return invalid(form);
 		if (!(await households.setStatus(event.params.id, form.data.status, form.data.settled_on ?? null)))
-			return fail(409, { message: m.hh_status_refused() });
+			return refuse(form, m.hh_status_refused());
 		back(event, 'status');
 	}
 };

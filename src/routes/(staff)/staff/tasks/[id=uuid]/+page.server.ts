@@ -1,10 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { taskFormValues, taskSchema, toTaskRow } from '$lib/schemas/task';
+import { taskSchema, toTaskRow } from '$lib/schemas/task';
 import { cancelTaskSchema, noShowSchema } from '$lib/schemas/task-staffing';
 import { userOf } from '$lib/server/auth/authorize';
 import * as staffTasks from '$lib/server/db/staff-tasks';
-import { readForm, typedValues } from '$lib/server/forms';
+import { formFrom, invalid, refuse, refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +23,9 @@ export const load: PageServerLoad = async (event) => {
 	});
 	return {
 		task,
-		values: taskFormValues(task),
+		// the edit form filled from the task, and the cancel form
+		form: await formFrom(taskSchema, task, 'task'),
+		cancel: await formFrom(cancelTaskSchema, null, 'cancel'),
 		confirmed: confirmed.map(person),
 		waitlisted: waitlisted.map(person),
 		ended: new Date(task.ends_at).getTime() < Date.now(),
@@ -47,13 +49,12 @@ function refusal(e: staffTasks.EditRefused): string {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const formData = await event.request.formData();
-		const form = readForm(taskSchema, formData);
-		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const form = await validate(taskSchema, event.request, 'task');
+		if (!form.valid) return invalid(form);
 		try {
 			await staffTasks.update(event.params.id, toTaskRow(form.data));
 		} catch (e) {
-			if (e instanceof staffTasks.EditRefused) return fail(409, { values: typedValues(formData), errors: { form: refusal(e) } });
+			if (e instanceof staffTasks.EditRefused) return refuse(form, refusal(e));
 			throw e;
 		}
 		nudge();
@@ -61,20 +62,20 @@ export const actions: Actions = {
 	},
 	cancel: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(cancelTaskSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { cancel: { values: form.values, errors: form.errors } });
-		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason))) {
-			return fail(409, { cancel: { values: { reason: form.data.reason }, errors: { reason: m.tchg_refused_not_open() } } });
-		}
+		const form = await validate(cancelTaskSchema, event.request, 'cancel');
+		if (!form.valid) return invalid(form);
+		if (!(await staffTasks.cancel(event.params.id, staff.id, form.data.reason)))
+			return refuseField(form, 'reason', m.tchg_refused_not_open(), 409);
 		nudge();
 		redirect(303, `/staff/tasks/${event.params.id}?cancelled`);
 	},
 	noshow: async (event) => {
 		const staff = userOf(event);
-		const form = readForm(noShowSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { message: m.error_invalid() });
+		const form = await validate(noShowSchema, event.request, 'noshow');
+		// a button's hidden fields: only a crafted post gets them wrong
+		if (!form.valid) return refuse(form, m.error_invalid(), 400);
 		if (!(await staffTasks.markNoShow(event.params.id, form.data.signup_id, staff.id, form.data.no_show)))
-			return fail(409, { message: m.tchg_noshow_refused() });
+			return refuse(form, m.tchg_noshow_refused());
 		redirect(303, `/staff/tasks/${event.params.id}?noshow`);
 	}
 };

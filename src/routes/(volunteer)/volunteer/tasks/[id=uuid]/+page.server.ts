@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as tasks from '$lib/server/db/tasks';
-import { readForm } from '$lib/server/forms';
+import { invalid, refusal, refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { hoursSchema } from '$lib/schemas/hours';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		try {
 			status = await tasks.signUp(event.params.id, user.id);
 		} catch (e) {
-			if (e instanceof tasks.SignupRefused) return fail(409, { message: REFUSALS[e.reason]() });
+			if (e instanceof tasks.SignupRefused) return refusal(REFUSALS[e.reason]());
 			throw e;
 		}
 		nudge();
@@ -54,9 +54,9 @@ export const actions: Actions = {
 	},
 	hours: async (event) => {
 		const user = userOf(event);
-		const form = readForm(hoursSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { errors: { hours: form.errors.hours } });
-		if (!(await tasks.reportHours(event.params.id, user.id, form.data.hours))) return fail(409, { message: m.vol_hours_refused() });
+		const form = await validate(hoursSchema, event.request);
+		if (!form.valid) return invalid(form);
+		if (!(await tasks.reportHours(event.params.id, user.id, form.data.hours))) return refuse(form, m.vol_hours_refused());
 		redirect(303, `/volunteer/tasks/${event.params.id}?hours`);
 	},
 	withdraw: async (event) => {

@@ -1,8 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { inviteVolunteersSchema } from '$lib/schemas/task-invitation';
 import { userOf } from '$lib/server/auth/authorize';
+import { invalid, refuse, validate } from '$lib/server/form';
 import * as invitations from '$lib/server/db/invitations';
 import { SignupRefused } from '$lib/server/db/tasks';
 import { nudge } from '$lib/server/mail';
@@ -67,17 +68,13 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const staff = userOf(event);
 		const task = await taskOr404(event.params.id);
-		const form = await event.request.formData();
-		const parsed = inviteVolunteersSchema.safeParse({ volunteer: form.getAll('volunteer') });
-		if (!parsed.success)
-			return fail(400, {
-				message: parsed.error.issues[0].message === 'taskinv_error_many' ? m.taskinv_error_many() : m.taskinv_error_none()
-			});
+		const form = await validate(inviteVolunteersSchema, event.request);
+		if (!form.valid) return invalid(form);
 		let count: number;
 		try {
-			count = await inviteVolunteers(task.id, staff.id, parsed.data.volunteer);
+			count = await inviteVolunteers(task.id, staff.id, form.data.volunteer);
 		} catch (e) {
-			if (e instanceof SignupRefused) return fail(409, { message: m.taskinv_error_closed() });
+			if (e instanceof SignupRefused) return refuse(form, m.taskinv_error_closed());
 			throw e;
 		}
 		nudge();

@@ -1,0 +1,47 @@
+// A page reading the form its action answered with ($lib/server/form.ts): one shape for
+// field errors and refusals alike. Types only from superforms: nothing of it reaches the
+// browser, the pages post plain forms.
+type Shown = { id: string; errors?: unknown; message?: string };
+type FormOf<A> = A extends { form: infer F } ? (F extends Shown ? F : never) : never;
+
+/** the form the action answered with, if any */
+export function answered<A>(action: A): FormOf<A> | undefined {
+	const form = (action as { form?: unknown } | null | undefined)?.form;
+	return form && typeof form === 'object' && 'id' in form ? (form as FormOf<A>) : undefined;
+}
+
+/** the form to show: the action's answer when it is about this form (the same id), else the loaded one */
+export function shown<F extends Shown>(action: unknown, loaded: F): F {
+	const form = answered(action as { form: Shown });
+	return form && form.id === loaded.id ? (form as F) : loaded;
+}
+
+// a field's name in the page, from its path: languages[0].level, availability.mon
+const join = (name: string, key: string) => (name === '' ? key : /^\d+$/.test(key) ? `${name}[${key}]` : `${name}.${key}`);
+
+/** each field's first error by the field's name, and the whole form's (a refusal) as `form` */
+export function errorsOf(form: Shown | null | undefined): Record<string, string> {
+	const errors: Record<string, string> = {};
+	if (form?.message) errors.form = form.message;
+	const walk = (node: unknown, name: string) => {
+		if (!node || typeof node !== 'object') return;
+		for (const [key, value] of Object.entries(node)) {
+			const field = key === '_errors' ? name || 'form' : join(name, key);
+			if (Array.isArray(value)) {
+				if (typeof value[0] === 'string') errors[field] ??= value[0];
+			} else walk(value, field);
+		}
+	};
+	walk(form?.errors, '');
+	return errors;
+}
+
+/** every problem of one field (an import names each bad line of its file) */
+export function problemsOf(form: Shown | null | undefined, name: string): string[] {
+	const found = (form?.errors as Record<string, unknown> | undefined)?.[name];
+	return Array.isArray(found) ? found.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/** a value of a form as a text field shows it: a list joined, a number as typed, nothing as blank */
+export const asText = (value: unknown): string =>
+	value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
