@@ -1,4 +1,4 @@
-// The roles of DESIGN.md. A person may hold several (landlord and volunteer at once);
+// The roles of docs/architecture.md and docs/security.md. A person may hold several (landlord and volunteer at once);
 // an admin is also staff.
 import { Constants } from '$lib/database.types';
 

@@ -10,7 +10,7 @@ import { COMPLETE_OFFER } from '../helpers/dwellings';
 type Status = 'draft' | 'submitted' | 'approved' | 'needs_changes' | 'rejected' | 'proposed' | 'let' | 'withdrawn';
 const STATUSES: Status[] = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'];
 
-// the lifecycle of DESIGN.md, written out apart from the migration that enforces it
+// the dwelling lifecycle (docs/architecture.md), written out apart from the migration that enforces it
 const ALLOWED: Record<Status, Status[]> = {
 	draft: ['submitted', 'withdrawn'],
 	submitted: ['approved', 'needs_changes', 'rejected', 'withdrawn'],
