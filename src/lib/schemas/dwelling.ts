@@ -2,10 +2,10 @@
 // dwellings. A draft may be incomplete (what is there must still be valid); an offer that
 // is sent in must be complete and the fire-safety rules confirmed.
 import { z } from 'zod';
-import { DEPARTURES, FURNISHED } from './choices';
+import { FURNISHED } from './choices';
 import { checkbox, isOneLine, optionalWholeNumber } from './fields';
 
-export { DEPARTURES, FURNISHED };
+export { FURNISHED };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 

@@ -2,14 +2,6 @@ import type { Database } from '$lib/database.types';
 import { db } from './client';
 
 export type District = Database['public']['Tables']['districts']['Row'];
-export type DistrictOption = { id: string; name: string };
-
-export async function options(): Promise<DistrictOption[]> {
-	const { data, error } = await db().from('districts').select('id, name').order('name');
-	if (error) throw new Error(`listing districts: ${error.message}`);
-	return data;
-}
-
 export async function list(): Promise<District[]> {
 	const { data, error } = await db().from('districts').select('*').order('name');
 	if (error) throw new Error(`listing districts: ${error.message}`);

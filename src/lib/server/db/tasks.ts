@@ -3,7 +3,6 @@
 import type { Database } from '$lib/database.types';
 import { db } from './client';
 
-export type Task = Database['public']['Tables']['tasks']['Row'];
 export type SignupStatus = Database['public']['Enums']['signup_status'];
 
 const REFUSALS = ['task_closed', 'already_signed_up', 'overlap', 'certificate_required', 'unverified'] as const;

@@ -1,7 +1,5 @@
-// Mail for the rest of the app: queue a notification, and this instance's worker.
+// Mail for the rest of the app: this instance's worker, and a nudge to it after SQL queued mail.
 import { config } from '$lib/server/config';
-import * as notifications from '$lib/server/db/notifications';
-import type { PayloadOf, TemplateKey } from './templates';
 import { mailTransport } from './transport';
 import { createMailWorker, type MailWorker } from './worker';
 
@@ -27,12 +25,3 @@ export async function stopMailWorker(): Promise<void> {
 export function nudge(): void {
 	worker?.nudge();
 }
-
-/** queue one mail (see notifications.enqueue) and wake the worker */
-export async function queue<K extends TemplateKey>(mail: Parameters<typeof notifications.enqueue<K>>[0]): Promise<string | null> {
-	const id = await notifications.enqueue(mail);
-	if (id) nudge();
-	return id;
-}
-
-export type { PayloadOf, TemplateKey };

@@ -2,8 +2,6 @@
 // a bit mask so the batch can test millions of pairs without allocating.
 import type { DwellingInput, HouseholdInput, MatchingContext, Violation } from './types';
 
-export const persons = (h: HouseholdInput) => h.members.length;
-
 const BITS: Violation[] = ['not_free', 'too_small', 'not_available_in_time', 'ends_before_arrival', 'not_step_free', 'no_pets'];
 
 type Ctx = Pick<MatchingContext, 'crowdedMargin' | 'promisedDwellings'>;

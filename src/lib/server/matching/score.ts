@@ -49,12 +49,6 @@ export function needsOf(h: HouseholdInput): HouseholdNeeds {
 	};
 }
 
-export const childrenByStage = (h: HouseholdInput) => {
-	const n = needsOf(h);
-	return { kindergarten: n.kindergarten, primary: n.primary, lower_secondary: n.lowerSecondary };
-};
-export const bedroomsNeeded = (h: HouseholdInput) => needsOf(h).bedroomsWanted;
-
 // the parts, each a fraction from 0 to 1 of its weight
 
 function schoolPart(n: HouseholdNeeds, district: DistrictInput | undefined): number {
