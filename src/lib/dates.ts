@@ -30,21 +30,26 @@ export function formatDate(value: string | Date, locale: Locale): string {
 	);
 }
 
+const osloClockFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	weekday: 'short'
+});
+
+/** an instant on the Norwegian clock, in parts: year, month, day, hour, minute (two digits) and weekday ("Mon") */
+export function osloParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'weekday', string> {
+	const parts = Object.fromEntries(osloClockFormat.formatToParts(at).map((p) => [p.type, p.value]));
+	return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, weekday: parts.weekday };
+}
+
 // how far Oslo's clock is ahead of UTC at an instant (1 or 2 hours)
 function osloOffsetMs(at: Date): number {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: TIME_ZONE,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit'
-		})
-			.formatToParts(at)
-			.map((p) => [p.type, p.value])
-	);
+	const parts = osloParts(at);
 	const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
 	return local - Math.floor(at.getTime() / 60_000) * 60_000;
 }

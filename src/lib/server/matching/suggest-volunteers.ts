@@ -3,7 +3,7 @@
 // valid on the day; volunteers already signed up or invited are not suggested again —
 // then a score in parts, each with the reason staff read: languages, locality, free in
 // that slot, skills, and how often they were asked lately.
-import { TIME_ZONE } from '$lib/dates';
+import { osloParts } from '$lib/dates';
 import { awayDuring, awayPeriods } from './away';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -60,21 +60,6 @@ export const WEIGHTS = { languages: 30, interpreting: 10, locality: 20, slot: 20
 const CLASH = -100;
 
 const LEVEL_WEIGHT = { basic: 0.5, conversational: 1, fluent: 1, native: 1 } as const;
-
-const osloParts = (at: Date) =>
-	Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: TIME_ZONE,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			weekday: 'short'
-		})
-			.formatToParts(at)
-			.map((p) => [p.type, p.value])
-	);
 
 /** an instant's date (YYYY-MM-DD), weekday and hour on the Norwegian clock */
 export function osloClock(at: Date): { date: string; weekday: Weekday; hour: number } {
