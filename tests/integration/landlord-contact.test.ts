@@ -47,8 +47,7 @@ const form = (street: string) => ({
 	fire_safety_confirmed: 'on'
 });
 
-const offersOn = async (street: string) =>
-	(await serviceClient().from('dwellings').select('id, status').eq('street', street)).data ?? [];
+const offersOn = async (street: string) => (await serviceClient().from('dwellings').select('id, status').eq('street', street)).data ?? [];
 
 describe('a landlord without a phone number', () => {
 	it('cannot send in an offer: the database refuses, and nothing is saved', async () => {

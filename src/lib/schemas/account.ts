@@ -15,5 +15,10 @@ export const deleteAccountSchema = z.object({ current_password: currentPassword 
 // sent in (the database refuses, hint landlord_phone_missing), so not blank here either. The
 // same characters as the CHECK on users.phone (20261203110000_landlord_phone.sql).
 export const phoneSchema = z.object({
-	phone: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(40, 'error_too_long').regex(/^[+\d ()-]*$/, 'error_phone')
+	phone: z
+		.string({ error: 'error_required' })
+		.trim()
+		.min(1, 'error_required')
+		.max(40, 'error_too_long')
+		.regex(/^[+\d ()-]*$/, 'error_phone')
 });
