@@ -40,8 +40,9 @@ values
   (md5('user:admin')::uuid, 'staff'),
   (md5('user:staff')::uuid, 'staff');
 
--- landlords: utleigar01..12@example.no, the first is the demo login utleigar@example.no
-insert into public.users (id, email, display_name, locale, email_verified_at)
+-- landlords: utleigar01..12@example.no, the first is the demo login utleigar@example.no;
+-- each with the phone staff call to book an inspection (no offer is sent in without one)
+insert into public.users (id, email, display_name, locale, email_verified_at, phone)
 select
   md5('user:landlord:' || n)::uuid,
   case when n = 1 then 'utleigar@example.no' else format('utleigar%s@example.no', lpad(n::text, 2, '0')) end,
@@ -49,7 +50,8 @@ select
     || ' ' ||
   (array['Fjellstad', 'Brekke', 'Nesvik', 'Hovland', 'Sletten', 'Vågen', 'Lunde', 'Myklebust', 'Tveit', 'Aasen', 'Rønningen', 'Bakketun'])[n],
   case when n % 4 = 0 then 'en'::public.app_locale else 'nn'::public.app_locale end,
-  now()
+  now(),
+  format('+47 9%s %s %s', n % 10, lpad((20 + n)::text, 2, '0'), lpad((100 + n * 7)::text, 3, '0'))
 from generate_series(1, 12) as n;
 
 insert into public.user_roles (user_id, role)

@@ -1044,6 +1044,7 @@ export type Database = {
           id: string
           locale: Database["public"]["Enums"]["app_locale"]
           password_hash: string | null
+          phone: string
         }
         Insert: {
           created_at?: string
@@ -1053,6 +1054,7 @@ export type Database = {
           id?: string
           locale?: Database["public"]["Enums"]["app_locale"]
           password_hash?: string | null
+          phone?: string
         }
         Update: {
           created_at?: string
@@ -1062,6 +1064,7 @@ export type Database = {
           id?: string
           locale?: Database["public"]["Enums"]["app_locale"]
           password_hash?: string | null
+          phone?: string
         }
         Relationships: []
       }
@@ -1564,6 +1567,7 @@ export type Database = {
           languages: string[]
           match_id: string
           needs_step_free: boolean
+          offer_withdrawn: boolean
           status: Database["public"]["Enums"]["match_status"]
         }[]
       }

@@ -70,6 +70,7 @@ const MATRIX: Entry[] = [
 		actions: {
 			password: LOGGED_IN,
 			email: LOGGED_IN,
+			phone: ['landlord'],
 			locale: LOGGED_IN,
 			resend: LOGGED_IN,
 			logoutEverywhere: LOGGED_IN,

@@ -49,7 +49,13 @@ beforeAll(async () => {
 	const email = `handling-${randomUUID().slice(0, 8)}@example.no`;
 	const { data, error } = await serviceClient()
 		.from('users')
-		.insert({ email, display_name: 'Hanna Handling', password_hash: DEMO_HASH, email_verified_at: new Date().toISOString() })
+		.insert({
+			email,
+			display_name: 'Hanna Handling',
+			phone: '+47 900 11 223',
+			password_hash: DEMO_HASH,
+			email_verified_at: new Date().toISOString()
+		})
 		.select('id')
 		.single();
 	if (error) throw error;

@@ -42,7 +42,13 @@ async function landlord() {
 	const email = `fast-${unique()}@example.no`;
 	const { data, error } = await serviceClient()
 		.from('users')
-		.insert({ email, display_name: 'Frida Fastsett', password_hash: DEMO_HASH, email_verified_at: new Date().toISOString() })
+		.insert({
+			email,
+			display_name: 'Frida Fastsett',
+			phone: '+47 900 11 224',
+			password_hash: DEMO_HASH,
+			email_verified_at: new Date().toISOString()
+		})
 		.select('id')
 		.single();
 	if (error) throw error;

@@ -51,7 +51,14 @@ async function person(role: 'landlord' | 'volunteer' | 'staff', name = 'Post PrÃ
 	const user = ok(
 		await db()
 			.from('users')
-			.insert({ email, display_name: name, password_hash: DEMO_HASH, email_verified_at: new Date().toISOString() })
+			// a landlord's offer is sent in only with their phone (submit_dwelling)
+			.insert({
+				email,
+				display_name: name,
+				phone: role === 'landlord' ? '+47 900 11 225' : '',
+				password_hash: DEMO_HASH,
+				email_verified_at: new Date().toISOString()
+			})
 			.select('id')
 			.single()
 	);
@@ -163,6 +170,17 @@ beforeAll(async () => {
 	ids.push(matchId);
 	expect(ok(await db().rpc('answer_proposal', { p_match: matchId, p_landlord: landlord.id, p_accept: true, p_reason: '' }))).toBe(true);
 	expect(ok(await db().rpc('confirm_match', { p_match: matchId, p_staff: STAFF }))).toBe(true);
+	// a second offer, proposed, said yes to and then withdrawn by staff
+	const another = await dwelling(landlord.id);
+	ok(await db().rpc('submit_dwelling', { p_dwelling: another }));
+	ok(await db().from('dwellings').update({ status: 'approved' }).eq('id', another));
+	ids.push(another);
+	const withdrawn = ok(
+		await db().rpc('propose_match', { p_household: await household(), p_dwelling: another, p_staff: STAFF, p_score: 1, p_reasons: [] })
+	);
+	ids.push(withdrawn);
+	expect(ok(await db().rpc('answer_proposal', { p_match: withdrawn, p_landlord: landlord.id, p_accept: true, p_reason: '' }))).toBe(true);
+	expect(ok(await db().rpc('cancel_match', { p_match: withdrawn }))).toBe(true);
 
 	// tasks: sign-ups confirmed and waitlisted, a withdrawal that promotes, a reminder, an
 	// invitation accepted, a change, more places, a cancellation, a task short of volunteers
@@ -252,6 +270,8 @@ const OLD_LINKS: Record<TemplateKey, (p: Record<string, string>) => Record<strin
 	proposal_answered: (p) => ({ url: links.staffDwelling(p.dwelling_id) }),
 	proposal_waiting: (p) => ({ url: links.landlordProposal(p.match_id) }),
 	match_confirmed: (p) => ({ url: links.landlordProposal(p.match_id) }),
+	// newer than the rewrite: it never carried a link, so its payload is the same in both shapes
+	proposal_withdrawn: (p) => ({ match_id: p.match_id }),
 	still_available: (p) => ({ yes_url: links.availability(p.token, 'yes'), no_url: links.availability(p.token, 'no') }),
 	task_invitation: (p) => ({ accept_url: links.taskInvitation(p.token, 'accept'), decline_url: links.taskInvitation(p.token, 'decline') }),
 	signup_confirmed: (p) => ({ url: links.volunteerTask(p.task_id) }),

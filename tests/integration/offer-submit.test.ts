@@ -22,6 +22,7 @@ async function landlord(verified = true): Promise<{ id: string; email: string }>
 		.insert({
 			email: `utl-${randomUUID().slice(0, 8)}@example.no`,
 			display_name: 'Test Utleigar',
+			phone: '+47 900 11 222',
 			password_hash: DEMO_HASH,
 			email_verified_at: verified ? new Date().toISOString() : null
 		})

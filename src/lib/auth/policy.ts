@@ -42,6 +42,7 @@ const table = {
 		actions: {
 			password: 'user',
 			email: 'user',
+			phone: ['landlord'],
 			locale: 'user',
 			resend: 'user',
 			logoutEverywhere: 'user',

@@ -4,6 +4,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { draftSchema, offerSchema } from '$lib/schemas/dwelling';
 import * as dwellings from '$lib/server/db/dwellings';
+import * as users from '$lib/server/db/users';
 import { invalid, refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 
@@ -39,10 +40,18 @@ export async function submitOffer(target: Target, request: Request) {
 		id = await dwellings.saveAndSubmit(target.id, target.owner, form.data);
 	} catch (e) {
 		if (e instanceof dwellings.FrozenError) return refuse(form, m.dw_frozen_refused());
+		// the page shows the way to the account page, where the phone is given (phoneNeeded)
+		if (e instanceof dwellings.PhoneMissingError) return refuse(form, m.dw_phone_missing());
 		if (e instanceof dwellings.TransitionError) return refuse(form, m.dw_transition_refused());
 		throw e;
 	}
 	if (id === null) error(404);
 	nudge();
 	redirect(303, `${target.back(id)}?submitted`);
+}
+
+/** a landlord who has not given a phone number yet cannot send an offer in: their pages say
+ * so before they fill the form, with a link to the account page where it is given */
+export async function phoneNeeded(landlordId: string): Promise<boolean> {
+	return (await users.phoneOf(landlordId)).trim() === '';
 }

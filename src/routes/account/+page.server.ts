@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema } from '$lib/schemas/account';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema, phoneSchema } from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
 import { userOf } from '$lib/server/auth/authorize';
 import { passwordMessage } from '$lib/server/auth/password-policy';
@@ -11,7 +11,7 @@ import { invalid, refuseField, validate } from '$lib/server/form';
 import { setLocaleCookie } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
 	return {
 		account: {
@@ -21,6 +21,8 @@ export const load: PageServerLoad = (event) => {
 			locale: user.locale,
 			emailVerified: user.emailVerified
 		},
+		// a landlord's phone lives here (staff call it to book an inspection); volunteers keep theirs on their profile
+		phone: user.roles.includes('landlord') ? await users.phoneOf(user.id) : null,
 		verified: event.url.searchParams.has('verified'),
 		languageSaved: event.url.searchParams.has('language')
 	};
@@ -56,6 +58,13 @@ export const actions: Actions = {
 		setLocaleCookie(event.cookies, form.data.locale);
 		// a fresh request, so the page (and its confirmation) is in the new language
 		redirect(303, '/account?language');
+	},
+	phone: async (event) => {
+		const user = userOf(event);
+		const form = await validate(phoneSchema, event.request, 'phone');
+		if (!form.valid) return invalid(form);
+		await users.setPhone(user.id, form.data.phone);
+		return { done: 'phone' };
 	},
 	resend: async (event) => {
 		const user = userOf(event);

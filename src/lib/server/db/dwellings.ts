@@ -17,8 +17,12 @@ export class TransitionError extends Error {}
 /** the terms of a proposed or let offer do not change (the database refuses, hint dwelling_frozen) */
 export class FrozenError extends Error {}
 
+/** a landlord's offer is not sent in before they have given a phone number (hint landlord_phone_missing) */
+export class PhoneMissingError extends Error {}
+
 function failed(what: string, error: { message: string; hint?: string | null; code?: string }): never {
 	if (error.hint === 'dwelling_frozen') throw new FrozenError(error.message);
+	if (error.hint === 'landlord_phone_missing') throw new PhoneMissingError(error.message);
 	// a refused status change, an offer that is not complete, or a landlord not yet verified
 	if (['invalid_transition', 'dwelling_not_available', 'unverified'].includes(error.hint ?? '') || error.code === '23514')
 		throw new TransitionError(error.message);
@@ -139,7 +143,9 @@ const lookups = z.object({ rent_caps: rentCaps, districts: z.array(z.object({ id
 type Lookups = z.output<typeof lookups>;
 const capsOf = (l: Lookups) => new Map(l.rent_caps.map((c) => [c.persons, c.max_rent_nok]));
 const listPage = lookups.extend({ dwellings: z.array(staffRow), localities: z.array(z.string()) });
-const onePage = lookups.extend({ dwelling: staffRow }).nullable();
+// the landlord who offers it, for booking the inspection (null: the municipality's own)
+const landlordContact = z.object({ display_name: z.string(), email: z.string(), phone: z.string() }).nullable();
+const onePage = lookups.extend({ dwelling: staffRow, landlord: landlordContact }).nullable();
 
 /** staff's list page in one round trip: the offers, the rent caps, districts and localities */
 export async function staffPage(filters: StaffFilters) {
@@ -164,12 +170,12 @@ export async function staffPage(filters: StaffFilters) {
 	};
 }
 
-/** one dwelling's page for staff with the rent caps and districts; the read is logged (same transaction) */
+/** one dwelling's page for staff with its landlord, the rent caps and districts; the read is logged (same transaction) */
 export async function readForStaff(id: string, readerId: string) {
 	const { data, error } = await db().rpc('staff_dwelling_page', { p_dwelling: id, p_reader: readerId });
 	if (error) failed('reading a dwelling', error);
 	const page = shape('staff_dwelling_page', onePage, data);
-	return page && { dwelling: page.dwelling, caps: capsOf(page), districts: page.districts };
+	return page && { dwelling: page.dwelling, landlord: page.landlord, caps: capsOf(page), districts: page.districts };
 }
 
 export async function getForStaff(id: string): Promise<StaffRow | null> {

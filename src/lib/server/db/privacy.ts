@@ -14,7 +14,7 @@ function check<T>(what: string, result: { data: T; error: null } | { data: null;
 export async function exportFor(userId: string) {
 	const { data: account, error } = await db()
 		.from('users')
-		.select('id, email, display_name, locale, email_verified_at, created_at')
+		.select('id, email, display_name, phone, locale, email_verified_at, created_at')
 		.eq('id', userId)
 		.maybeSingle();
 	if (error) throw new Error(`exporting the account: ${error.message}`);

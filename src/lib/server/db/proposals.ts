@@ -16,15 +16,21 @@ export type ProposalSummary = {
 	languages: string[];
 	contact_name: string | null;
 	contact_phone: string | null;
+	/** a cancelled proposal ended by the landlord's withdrawal of the offer, not by staff */
+	offer_withdrawn: boolean;
 };
 
-/** the open and confirmed proposals for a landlord's dwellings (ids and addresses only) */
+/**
+ * the proposals a landlord still has to do with (ids and addresses only): those waiting for
+ * their answer, and those they said yes to that staff have not confirmed yet. A confirmed
+ * (let) or withdrawn proposal is not listed; its page stays at its link.
+ */
 export async function forLandlord(landlordId: string) {
 	const { data, error } = await db()
 		.from('matches')
 		.select('id, status, created_at, dwelling:dwellings!inner(id, street, place, landlord_id)')
 		.eq('dwelling.landlord_id', landlordId)
-		.in('status', ['proposed', 'accepted_by_landlord', 'confirmed'])
+		.in('status', ['proposed', 'accepted_by_landlord'])
 		.order('created_at', { ascending: false });
 	if (error) throw new Error(`listing proposals: ${error.message}`);
 	return data.map((p) => ({ id: p.id, status: p.status, address: `${p.dwelling.street}, ${p.dwelling.place}` }));

@@ -206,6 +206,18 @@ export async function setLocale(id: string, locale: Locale) {
 	if (error) throw new Error(`changing the language: ${error.message}`);
 }
 
+/** a landlord's phone number, for staff to book an inspection ('' until given) */
+export async function phoneOf(id: string): Promise<string> {
+	const { data, error } = await db().from('users').select('phone').eq('id', id).single();
+	if (error) throw new Error(`reading the phone number: ${error.message}`);
+	return data.phone;
+}
+
+export async function setPhone(id: string, phone: string) {
+	const { error } = await db().from('users').update({ phone }).eq('id', id);
+	if (error) throw new Error(`changing the phone number: ${error.message}`);
+}
+
 export async function staff(): Promise<Account[]> {
 	// the aliased inner embed filters to staff and admins; user_roles still lists every role
 	const { data, error } = await db()

@@ -245,6 +245,18 @@ export const templates = {
 			reason: m.mail_dwelling_received_reason({}, { locale })
 		})
 	}),
+	// staff withdrew the proposal (cancel_match), also after the landlord's yes: the link shows it withdrawn
+	proposal_withdrawn: define({
+		schema: z.object({ name: z.string().max(200), address: z.string().max(300), match_id: id }),
+		category: null,
+		content: (p, locale, links) => ({
+			subject: m.mail_proposal_withdrawn_subject({}, { locale }),
+			name: p.name,
+			paragraphs: [m.mail_proposal_withdrawn_body({ address: p.address }, { locale })],
+			action: { label: m.mail_proposal_withdrawn_action({}, { locale }), url: links.landlordProposal(p.match_id) },
+			reason: m.mail_dwelling_received_reason({}, { locale })
+		})
+	}),
 	proposal_answered: define({
 		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), dwelling_id: id }),
 		category: null,

@@ -8,6 +8,8 @@ export const load: PageServerLoad = async (event) => {
 	const [mine, open] = await Promise.all([dwellings.listForLandlord(user.id), proposals.forLandlord(user.id)]);
 	return {
 		dwellings: mine.map((d) => ({ id: d.id, address: [d.street, d.place].filter(Boolean).join(', '), status: d.status })),
-		proposals: open
+		// waiting for the landlord's answer, and said yes to (waiting for staff)
+		waiting: open.filter((p) => p.status === 'proposed'),
+		answered: open.filter((p) => p.status === 'accepted_by_landlord')
 	};
 };

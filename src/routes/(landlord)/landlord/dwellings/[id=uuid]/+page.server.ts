@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import { draftSchema } from '$lib/schemas/dwelling';
-import { saveDraft, submitOffer } from '$lib/server/offer-form';
+import { phoneNeeded, saveDraft, submitOffer } from '$lib/server/offer-form';
 import { formFrom, refuse } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		// the edit form filled from the stored offer
 		form: await formFrom(draftSchema, dwelling, 'offer'),
 		verified: user.emailVerified,
+		phoneNeeded: await phoneNeeded(user.id),
 		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
@@ -39,6 +40,7 @@ async function change(event: RequestEvent, to: (id: string) => Promise<void>, no
 	try {
 		await to(event.params.id);
 	} catch (e) {
+		if (e instanceof dwellings.PhoneMissingError) return refuse(await formFrom(draftSchema, dwelling, 'offer'), m.dw_phone_missing());
 		if (e instanceof dwellings.TransitionError) return refuse(await formFrom(draftSchema, dwelling, 'offer'), m.dw_transition_refused());
 		throw e;
 	}

@@ -1,10 +1,10 @@
 import { requireVerified, userOf } from '$lib/server/auth/authorize';
-import { saveDraft, submitOffer } from '$lib/server/offer-form';
+import { phoneNeeded, saveDraft, submitOffer } from '$lib/server/offer-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
-	return { verified: user.emailVerified };
+	return { verified: user.emailVerified, phoneNeeded: await phoneNeeded(user.id) };
 };
 
 const target = (landlordId: string) => ({ owner: { landlordId }, id: null, back: (id: string) => `/landlord/dwellings/${id}` });

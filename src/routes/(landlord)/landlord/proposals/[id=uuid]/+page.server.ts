@@ -19,7 +19,11 @@ async function answer(event: RequestEvent, accept: boolean) {
 	const user = userOf(event);
 	const form = await validate(reasonSchema, event.request);
 	if (!form.valid) return invalid(form);
-	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason))) error(404);
+	if (!(await proposals.answer(event.params.id, user.id, accept, form.data.reason))) {
+		// withdrawn (or answered) while the page was open: the page says what happened
+		if (await proposals.summary(event.params.id, user.id)) redirect(303, `/landlord/proposals/${event.params.id}`);
+		error(404);
+	}
 	nudge();
 	redirect(303, `/landlord/proposals/${event.params.id}?${accept ? 'accepted' : 'declined'}`);
 }

@@ -18,10 +18,12 @@ export const load: PageServerLoad = async (event) => {
 	// the dwelling, the rent caps and districts, and the read written to the audit log
 	const page = await dwellings.readForStaff(event.params.id, staff.id);
 	if (!page) error(404);
-	const { dwelling, caps, districts: districtOptions } = page;
+	const { dwelling, landlord, caps, districts: districtOptions } = page;
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
+		// who to call to book the inspection; null for the municipality's own dwelling
+		landlord,
 		// the municipality's own offer as its edit form, and the review form with what is stored
 		offer: await formFrom(draftSchema, dwelling, 'offer'),
 		review: await formFrom(
