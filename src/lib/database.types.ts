@@ -504,6 +504,8 @@ export type Database = {
           id: string
           proposed_by: string | null
           reasons: NonNullable<Json>
+          reopened_at: string | null
+          reopened_by: string | null
           score: number
           status: Database["public"]["Enums"]["match_status"]
         }
@@ -516,6 +518,8 @@ export type Database = {
           id?: string
           proposed_by?: string | null
           reasons?: NonNullable<Json>
+          reopened_at?: string | null
+          reopened_by?: string | null
           score?: number
           status?: Database["public"]["Enums"]["match_status"]
         }
@@ -528,6 +532,8 @@ export type Database = {
           id?: string
           proposed_by?: string | null
           reasons?: NonNullable<Json>
+          reopened_at?: string | null
+          reopened_by?: string | null
           score?: number
           status?: Database["public"]["Enums"]["match_status"]
         }
@@ -570,6 +576,13 @@ export type Database = {
           {
             foreignKeyName: "matches_proposed_by_fkey"
             columns: ["proposed_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matches_reopened_by_fkey"
+            columns: ["reopened_by"]
             isOneToOne: false
             referencedRelation: "users"
             referencedColumns: ["id"]
@@ -1365,6 +1378,7 @@ export type Database = {
         Returns: number
       }
       dashboard: { Args: { p_year: number }; Returns: Json }
+      declined_pairs: { Args: { p_household?: string }; Returns: Json }
       dwelling_actions: {
         Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
@@ -1536,6 +1550,10 @@ export type Database = {
         Args: { p_max_occupants: number; p_rent: number }
         Returns: boolean
       }
+      pair_declined: {
+        Args: { p_dwelling: string; p_household: string }
+        Returns: boolean
+      }
       pair_violations: {
         Args: {
           p_available_from: string
@@ -1636,6 +1654,10 @@ export type Database = {
       release_notifications: {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
+      }
+      reopen_declined_pair: {
+        Args: { p_household: string; p_match: string; p_staff: string }
+        Returns: boolean
       }
       report_hours: {
         Args: { p_hours: number; p_task: string; p_volunteer: string }

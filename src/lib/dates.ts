@@ -78,7 +78,10 @@ export function formatTimestamp(value: string | Date, locale: Locale): string {
 	);
 }
 
-/** a whole number as the reader writes it, e.g. "12 500" (nn/nb/uk) / "12,500" (en); "–" for none */
+/**
+ * a number as the reader writes it, e.g. "12 500" and "95,94" (nn/nb/uk) / "12,500" and
+ * "95.94" (en); "–" for none. Every number a page shows goes through here.
+ */
 export function formatNumber(value: number | null | undefined, locale: Locale): string {
 	return value === null || value === undefined ? '–' : new Intl.NumberFormat(intlLocale[locale]).format(value);
 }

@@ -62,6 +62,12 @@ test('the dashboard shows the demo data with the same numbers as a direct count,
 
 	// districts at or over capacity say so in words
 	await expect(page.getByTestId('district-row').filter({ hasText: 'Sætre skulekrins' })).toContainText(/Fullt|Over kapasitet/);
+
+	// each card of the progress says whether it counts households or persons
+	const cards = page.getByRole('region', { name: 'Busetjing mot målet' }).locator('dl.figures dt');
+	expect(await cards.count()).toBe(5);
+	for (const label of await cards.allTextContents()) expect(label).toMatch(/^(Hushald|Personar)\b|: personar\b/);
+	await expect(page.locator('dt', { hasText: `Hushald busette i ${YEAR}` })).toHaveCount(1);
 });
 
 test('staff download the settlement report as a CSV file Excel reads', async ({ browser }) => {

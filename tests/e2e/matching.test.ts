@@ -67,3 +67,20 @@ test('staff register a household, propose a suggested home, the landlord accepts
 	await landlord.reload();
 	await expect(landlord.getByText(/Selam Testperson/)).toBeVisible();
 });
+
+test("the batch page writes its scores as the page's language does, and ticks no pair", async ({ browser }) => {
+	const staff = await loggedIn(browser, 'sakshandsamar@fjordvik.kommune.no');
+	await staff.goto('/staff/matching');
+	const scores = await staff.getByTestId('pair-score').allTextContents();
+	expect(scores.length).toBeGreaterThan(0);
+	const total = (await staff.getByText(/^Samla poeng:/).textContent())!.replace('Samla poeng:', '').split('·')[0].trim();
+	// Nynorsk writes a decimal comma and groups thousands with a space, never "95.94" or "1,234"
+	for (const n of [...scores, total]) expect(n).toMatch(/^\d{1,3}(?:[\s\u00a0\u202f]\d{3})*(?:,\d{1,2})?$/);
+	expect([...scores, total].some((n) => n.includes(','))).toBe(true);
+	// nothing is ticked until staff tick it
+	const boxes = staff.locator('input[name="pair"]');
+	expect(await boxes.count()).toBe(scores.length);
+	for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+	await staff.getByRole('button', { name: 'Foreslå dei valde para' }).click();
+	await expect(staff.locator('#pair-error')).toHaveText('Kryss av minst eitt par for å foreslå. Ingenting er sendt.');
+});

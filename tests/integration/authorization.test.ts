@@ -171,7 +171,8 @@ const MATRIX: Entry[] = [
 			confirm: ['staff', 'admin'],
 			cancel: ['staff', 'admin'],
 			status: ['staff', 'admin'],
-			tasks: ['staff', 'admin']
+			tasks: ['staff', 'admin'],
+			reopen: ['staff', 'admin']
 		}
 	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },

@@ -96,6 +96,8 @@ async function household() {
 const recipients: string[] = [];
 const ids: string[] = [];
 let rows: Queued[] = [];
+/** the household of the proposal the landlord answers */
+let answeredHousehold = '';
 
 beforeAll(async () => {
 	const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
@@ -158,9 +160,10 @@ beforeAll(async () => {
 			p_token: check.token
 		})
 	);
+	answeredHousehold = await household();
 	const matchId = ok(
 		await db().rpc('propose_match', {
-			p_household: await household(),
+			p_household: answeredHousehold,
 			p_dwelling: reviewed.approved,
 			p_staff: STAFF,
 			p_score: 1,
@@ -251,6 +254,31 @@ describe('the mail the database queues', () => {
 			expect(urls.length, r.template).toBeGreaterThan(0);
 			for (const url of urls) expect(url.startsWith(`${ORIGIN}/`), `${r.template}: ${url}`).toBe(true);
 		}
+	});
+});
+
+describe("the landlord's answer to a proposal, as staff get it", () => {
+	it('names the household and links to its page, where staff confirm', async () => {
+		const answers = rows.filter((r) => r.template === 'proposal_answered');
+		expect(answers.length).toBeGreaterThan(0);
+		const { data: h } = await db().from('households').select('imdi_reference').eq('id', answeredHousehold).single();
+		for (const r of answers) {
+			expect(r.payload).toMatchObject({ household_id: answeredHousehold, reference: h!.imdi_reference, accepted: true });
+			const mail = renderMail({ ...r, locale: 'nn' }, { origin: ORIGIN, secret: 's'.repeat(32) });
+			expect(mail.text).toContain(h!.imdi_reference);
+			expect(mail.text).toContain(links.staffHousehold(answeredHousehold));
+			expect(mail.text).not.toContain('/staff/dwellings/');
+		}
+		// the mail carries the household's reference: anonymising the household empties it
+		const { data: about } = await db()
+			.from('notifications')
+			.select('about_household_id')
+			.in(
+				'idempotency_key',
+				answers.map((r) => r.idempotency_key)
+			);
+		expect(about).toHaveLength(answers.length);
+		expect(about!.every((n) => n.about_household_id === answeredHousehold)).toBe(true);
 	});
 });
 

@@ -3,6 +3,7 @@ import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 import { seedId } from '../helpers/seed';
 
 let app: RunningApp;
@@ -77,7 +78,8 @@ describe('proposals', () => {
 	});
 
 	it('runs the whole way: suggest, propose, the landlord accepts, staff confirm; places and mails follow', async () => {
-		const household = await newHousehold(`FLOW-${Date.now()}`);
+		const reference = `FLOW-${Date.now()}`;
+		const household = await newHousehold(reference);
 		const s = await staff();
 		const page = await (await s.get(`/staff/households/${household}`)).text();
 		expect(page).toContain('Bustader som passar');
@@ -97,7 +99,11 @@ describe('proposals', () => {
 		const landlord = new Client(app.url);
 		await landlord.login(landlordUser!.email);
 		expect(location(await landlord.post(`${proposalPath}?/accept`))).toBe(`${proposalPath}?accepted`);
-		await mailTo('sakshandsamar@fjordvik.kommune.no', /Utleigar sa ja/);
+		// the mail names the household and leads to its page, where the confirm button is
+		const yes = await mailTo('sakshandsamar@fjordvik.kommune.no', /Utleigar sa ja/, reference);
+		expect(yes.text).toContain(`/staff/households/${household}`);
+		expect(yes.text).not.toContain('/staff/dwellings/');
+		expect(await (await s.get(`/staff/households/${household}`)).text()).toMatch(/<button[^>]*>Stadfest koplinga<\/button>/);
 
 		const { data: before } = await serviceClient().from('districts').select('primary_school_places').eq('id', d!.district_id!).single();
 		const matchId = proposalPath.split('/').pop()!;
@@ -128,13 +134,130 @@ describe('proposals', () => {
 		// 10:00 in Norway on the expected arrival (2027-06-01, summer time: 08:00 UTC)
 		expect(new Date(tasks![1].starts_at).toISOString()).toBe('2027-06-01T08:00:00.000Z');
 	});
+
+	it("lists a match's move-in tasks on the household's page, each linked, and the confirmation links to them", async () => {
+		// a household matched to the municipality's own dwelling (no landlord to answer): staff confirm at once
+		const household = await newHousehold(`TASKS-${Date.now()}`);
+		const db = serviceClient();
+		const { data: own } = await db
+			.from('dwellings')
+			.insert({ ...COMPLETE_OFFER, street: `Kommunevegen ${Date.now()}`, landlord_id: null, status: 'submitted' })
+			.select('id')
+			.single();
+		await db.from('dwellings').update({ status: 'approved' }).eq('id', own!.id);
+		const matchId = (
+			await db.rpc('propose_match', {
+				p_household: household,
+				p_dwelling: own!.id,
+				p_staff: seedId('user:staff'),
+				p_score: 50,
+				p_reasons: []
+			})
+		).data!;
+		const s = await staff();
+		expect(location(await s.post(`/staff/households/${household}?/confirm`, { match_id: matchId }))).toBe(
+			`/staff/households/${household}?confirmed`
+		);
+		expect(await (await s.get(`/staff/households/${household}`)).text()).toContain('Lag oppdrag for innflyttinga');
+
+		expect(location(await s.post(`/staff/households/${household}?/tasks`, { match_id: matchId }))).toBe(
+			`/staff/households/${household}?tasks`
+		);
+		const { data: tasks } = await db.from('tasks').select('id, title').eq('match_id', matchId).order('starts_at');
+		expect(tasks).toHaveLength(3);
+		const html = await (await s.get(`/staff/households/${household}?tasks`)).text();
+		// the confirmation names each task with a link to it, not "see them under Tasks"
+		const notice = html.match(/<p class="notice" role="status">([\s\S]*?)<\/p>/)![1];
+		expect(notice).toContain('Oppdraga for innflyttinga er laga');
+		expect(notice).not.toContain('under Oppdrag');
+		for (const t of tasks!) expect(notice).toContain(`href="/staff/tasks/${t.id}">${t.title}</a>`);
+		// and the page lists them under their heading, each linked to its task page
+		const list = html.split('id="move-in-tasks"')[1];
+		expect(list).toBeDefined();
+		for (const t of tasks!) expect(list).toContain(`href="/staff/tasks/${t.id}">${t.title}</a>`);
+		// the tasks are made: the button to make them is gone
+		expect(html).not.toContain('Lag oppdrag for innflyttinga');
+		for (const t of tasks!) expect((await s.get(`/staff/tasks/${t.id}`)).status).toBe(200);
+	});
+
+	it('never suggests or proposes again a pair the landlord declined, until staff reopen it', async () => {
+		const reference = `DECLINED-${Date.now()}`;
+		const household = await newHousehold(reference);
+		const db = serviceClient();
+		const s = await staff();
+		const suggested = (html: string) => [...html.matchAll(/name="dwelling_id" value="([0-9a-f-]{36})"/g)].map((x) => x[1]);
+
+		// the best suggestion that has a landlord to answer
+		const before = suggested(await (await s.get(`/staff/households/${household}`)).text());
+		const { data: offers } = await db.from('dwellings').select('id, landlord_id').in('id', before).not('landlord_id', 'is', null);
+		const dwelling = before.find((id) => offers!.some((o) => o.id === id))!;
+		expect(dwelling).toBeDefined();
+		const landlordId = offers!.find((o) => o.id === dwelling)!.landlord_id!;
+		const { data: landlordUser } = await db.from('users').select('email').eq('id', landlordId).single();
+		expect(location(await s.post(`/staff/households/${household}?/propose`, { dwelling_id: dwelling }))).toBe(
+			`/staff/households/${household}?proposed`
+		);
+		const { data: match } = await db.from('matches').select('id').eq('household_id', household).eq('dwelling_id', dwelling).single();
+		const landlord = new Client(app.url);
+		await landlord.login(landlordUser!.email);
+		expect(location(await landlord.post(`/landlord/proposals/${match!.id}?/decline`, { reason: 'Ikkje denne gongen.' }))).toBe(
+			`/landlord/proposals/${match!.id}?declined`
+		);
+		expect((await db.from('dwellings').select('status').eq('id', dwelling).single()).data!.status).toBe('approved');
+
+		// not among the household's suggestions; the history says so and offers to reopen
+		const page = await (await s.get(`/staff/households/${household}`)).text();
+		expect(suggested(page)).not.toContain(dwelling);
+		expect(page).toContain('Bustaden blir ikkje foreslått for hushaldet att.');
+		expect(page).toContain(`name="match_id" value="${match!.id}"`);
+		expect(page).toContain('Opne att for forslag');
+		// not among the dwelling's suggested households either
+		expect(await (await s.get(`/staff/dwellings/${dwelling}`)).text()).not.toContain(reference);
+		// the batch page leaves it out even when staff lock it
+		const pair = `${household}:${dwelling}`;
+		expect(await (await s.get(`/staff/matching?lock=${pair}`)).text()).not.toContain(`value="${pair}"`);
+
+		// proposing it anyway is refused, on the page, on the batch page and in the database
+		const refused = await s.post(`/staff/households/${household}?/propose`, { dwelling_id: dwelling });
+		expect(refused.status).toBe(409);
+		expect(await refused.text()).toContain('Utleigaren har sagt nei til dette hushaldet for denne bustaden.');
+		expect(location(await s.post('/staff/matching?/propose', { pair }))).toBe('/staff/matching?proposed=0');
+		const direct = await db.rpc('propose_match', {
+			p_household: household,
+			p_dwelling: dwelling,
+			p_staff: seedId('user:staff'),
+			p_score: 1,
+			p_reasons: []
+		});
+		expect(direct.error?.hint).toBe('pair_declined');
+		const { count } = await db.from('matches').select('*', { count: 'exact', head: true }).eq('household_id', household);
+		expect(count).toBe(1);
+
+		// staff reopen it (a match of another household is not theirs to reopen from this page)
+		const other = await newHousehold(`OTHER-${Date.now()}`);
+		expect((await s.post(`/staff/households/${other}?/reopen`, { match_id: match!.id })).status).toBe(409);
+		expect(location(await s.post(`/staff/households/${household}?/reopen`, { match_id: match!.id }))).toBe(
+			`/staff/households/${household}?reopened`
+		);
+		const { data: reopened } = await db.from('matches').select('status, reopened_at, reopened_by').eq('id', match!.id).single();
+		expect(reopened).toMatchObject({ status: 'declined', reopened_by: seedId('user:staff') });
+		expect(reopened!.reopened_at).not.toBeNull();
+		const after = await (await s.get(`/staff/households/${household}`)).text();
+		expect(after).not.toContain('Opne att for forslag');
+		expect(await (await s.get(`/staff/matching?lock=${pair}`)).text()).toContain(`value="${pair}"`);
+		expect(location(await s.post(`/staff/households/${household}?/propose`, { dwelling_id: dwelling }))).toBe(
+			`/staff/households/${household}?proposed`
+		);
+	});
 });
 
 describe('suggestions for a dwelling', () => {
 	it('ranks the waiting households an approved dwelling suits, with reasons', async () => {
 		const html = await (await (await staff()).get(`/staff/dwellings/${seedId('dwelling:16')}`)).text();
 		expect(html).toContain('Hushald bustaden passar for');
-		const scores = [...html.matchAll(/Poeng: ([\d.]+)/g)].map((x) => Number(x[1]));
+		// scores as Nynorsk writes them, with a decimal comma ("95,94"), never a point
+		expect(html).not.toMatch(/Poeng: \d+\.\d/);
+		const scores = [...html.matchAll(/Poeng: (\d+(?:,\d+)?)/g)].map((x) => Number(x[1].replace(',', '.')));
 		expect(scores.length).toBeGreaterThan(0);
 		expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 	});
@@ -248,6 +371,28 @@ describe('districts', () => {
 });
 
 describe('the batch page', () => {
+	it('ticks no pair beforehand, and a post with none ticked proposes nothing and says so next to the list (no JavaScript)', async () => {
+		const s = await staff();
+		const html = await (await s.get('/staff/matching')).text();
+		const boxes = [...html.matchAll(/<input[^>]*name="pair"[^>]*>/g)].map((x) => x[0]);
+		expect(boxes.length).toBeGreaterThan(0);
+		expect(boxes.filter((b) => /\schecked/.test(b))).toEqual([]);
+		expect(html).toContain('Ingen par er valde på førehand.');
+
+		const count = async () => (await serviceClient().from('matches').select('*', { count: 'exact', head: true })).count;
+		const before = await count();
+		const res = await s.post('/staff/matching?/propose');
+		expect(res.status).toBe(400);
+		const page = await res.text();
+		// the message sits with the list (in the field around it), and the summary links there
+		expect(page).toMatch(
+			/id="pair"[^>]*>[\s\S]*?<p class="error" id="pair-error">Kryss av minst eitt par for å foreslå\. Ingenting er sendt\.<\/p>/
+		);
+		expect(page).toContain('href="#pair"');
+		expect(page.indexOf('id="pair-error"')).toBeLessThan(page.indexOf('name="pair"'));
+		expect(await count()).toBe(before);
+	});
+
 	it('shows an optimal assignment and proposes the chosen pairs', async () => {
 		const s = await staff();
 		const html = await (await s.get('/staff/matching')).text();

@@ -85,7 +85,7 @@ const table = {
 	'/(staff)/staff/households/template.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/households/[id=uuid]': {
 		load: ['staff'],
-		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'] }
+		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'], reopen: ['staff'] }
 	},
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },

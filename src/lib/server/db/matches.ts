@@ -5,6 +5,8 @@ import { db } from './client';
 
 export class AlreadyProposedError extends Error {}
 export class NotAvailableError extends Error {}
+/** the landlord declined this household for this dwelling; staff must reopen the pair first */
+export class DeclinedPairError extends Error {}
 
 /** the household and the dwelling no longer fit (the database re-checks the hard constraints on confirming) */
 export class NoLongerFitsError extends Error {
@@ -26,6 +28,7 @@ export async function propose(input: { householdId: string; dwellingId: string; 
 		p_reasons: input.reasons
 	});
 	if (error?.code === '23505') throw new AlreadyProposedError(error.message);
+	if (error?.hint === 'pair_declined') throw new DeclinedPairError(error.message);
 	if (error?.hint === 'dwelling_not_available' || error?.hint === 'household_not_expected' || error?.hint === 'invalid_transition')
 		throw new NotAvailableError(error.message);
 	if (error) throw new Error(`proposing: ${error.message}`);
@@ -37,6 +40,13 @@ export async function confirm(matchId: string, staffId: string): Promise<boolean
 	if (error?.hint === 'pair_infeasible')
 		throw new NoLongerFitsError(error.message, (error.details ?? '').split(',').filter(Boolean) as PairViolation[]);
 	if (error) throw new Error(`confirming: ${error.message}`);
+	return data;
+}
+
+/** staff reopen a pair the landlord declined: it may be suggested and proposed again (false: not a declined match) */
+export async function reopen(householdId: string, matchId: string, staffId: string): Promise<boolean> {
+	const { data, error } = await db().rpc('reopen_declined_pair', { p_household: householdId, p_match: matchId, p_staff: staffId });
+	if (error) throw new Error(`reopening a declined pair: ${error.message}`);
 	return data;
 }
 

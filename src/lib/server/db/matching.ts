@@ -1,7 +1,15 @@
-// What the matching engine needs, read in one query (matching_data()) and turned into its
-// plain types. The engine itself stays pure TypeScript ($lib/server/matching).
+// What the matching engine needs, read in one round trip (matching_data() and
+// declined_pairs(), side by side) and turned into its plain types. The engine itself stays
+// pure TypeScript ($lib/server/matching).
 import { Constants } from '$lib/database.types';
-import { DEFAULT_WEIGHTS, type DistrictInput, type DwellingInput, type HouseholdInput, type MatchingContext } from '$lib/server/matching';
+import {
+	DEFAULT_WEIGHTS,
+	pairKey,
+	type DistrictInput,
+	type DwellingInput,
+	type HouseholdInput,
+	type MatchingContext
+} from '$lib/server/matching';
 import { z } from 'zod';
 import { db } from './client';
 import { districtRow, dwellingRow, rentCaps, shape, type DwellingRow } from './shape';
@@ -29,6 +37,9 @@ const matchingShape = z.object({
 });
 type MatchingData = z.output<typeof matchingShape>;
 
+/** the declined_pairs() document (20261203100000_declined_pairs_stay_declined.sql) */
+const declinedShape = z.array(z.object({ household_id: z.string(), dwelling_id: z.string() }));
+
 export type FreeDwelling = DwellingInput & { address: string };
 
 export type Data = {
@@ -41,17 +52,27 @@ export type Data = {
 	references: Map<string, string>;
 };
 
-/** everything the engine needs, in one round trip */
+/** everything the engine needs, in one round trip: the data and the pairs the landlords declined */
 export async function data(): Promise<Data> {
-	const { data, error } = await db().rpc('matching_data');
+	const [{ data, error }, closed] = await Promise.all([db().rpc('matching_data'), declined()]);
 	if (error) throw new Error(`reading for matching: ${error.message}`);
 	const d = shape('matching_data', matchingShape, data);
 	return {
-		ctx: context(d),
+		ctx: { ...context(d), declined: closed },
 		households: d.households.map((h) => toInput(h)),
 		dwellings: d.dwellings.map(toDwelling),
 		references: new Map(Object.entries(d.references))
 	};
+}
+
+/**
+ * the pairs the landlord declined and staff have not reopened (pairKey), of every household
+ * still waiting, or of one household
+ */
+export async function declined(householdId?: string): Promise<Set<string>> {
+	const { data, error } = await db().rpc('declined_pairs', householdId ? { p_household: householdId } : {});
+	if (error) throw new Error(`reading the declined pairs: ${error.message}`);
+	return new Set(shape('declined_pairs', declinedShape, data).map((p) => pairKey(p.household_id, p.dwelling_id)));
 }
 
 function context(d: MatchingData): MatchingContext {

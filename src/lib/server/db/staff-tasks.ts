@@ -18,6 +18,18 @@ export async function upcoming() {
 	}));
 }
 
+/** the move-in tasks made from these matches (a household's confirmed ones), soonest first */
+export async function fromMatches(matchIds: string[]) {
+	if (matchIds.length === 0) return [];
+	const { data, error } = await db()
+		.from('tasks')
+		.select('id, type, title, starts_at, status, volunteers_needed, match_id, signups(status)')
+		.in('match_id', matchIds)
+		.order('starts_at');
+	if (error) throw new Error(`listing move-in tasks: ${error.message}`);
+	return data.map(({ signups, ...t }) => ({ ...t, confirmed: signups.filter((s) => s.status === 'confirmed').length }));
+}
+
 export async function create(task: NewTask): Promise<string> {
 	const { data, error } = await db().from('tasks').insert(task).select('id').single();
 	if (error) throw new Error(`creating a task: ${error.message}`);

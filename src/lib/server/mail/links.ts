@@ -30,6 +30,8 @@ export function linksFor(origin: string) {
 		calendarFeed: (token: string) => at(`/calendar/${part(token)}.ics`),
 		// staff
 		staffDwelling: (dwellingId: string) => at(`/staff/dwellings/${part(dwellingId)}`),
+		/** a household's page: its proposals, where staff confirm a match the landlord said yes to */
+		staffHousehold: (householdId: string) => at(`/staff/households/${part(householdId)}`),
 		staffTask: (taskId: string) => at(`/staff/tasks/${part(taskId)}`),
 		staffVolunteer: (volunteerId: string) => at(`/staff/volunteers/${part(volunteerId)}`)
 	};

@@ -257,17 +257,31 @@ export const templates = {
 			reason: m.mail_dwelling_received_reason({}, { locale })
 		})
 	}),
+	// names the household and leads to its page, where staff confirm (a yes) or find another home (a no)
 	proposal_answered: define({
-		schema: z.object({ address: z.string().max(300), accepted: z.boolean(), reason: z.string().max(1000), dwelling_id: id }),
+		schema: z.object({
+			address: z.string().max(300),
+			accepted: z.boolean(),
+			reason: z.string().max(1000),
+			dwelling_id: id,
+			household_id: id,
+			reference: z.string().max(100)
+		}),
 		category: null,
 		content: (p, locale, links) => ({
 			subject: (p.accepted ? m.mail_proposal_answered_subject_yes : m.mail_proposal_answered_subject_no)({}, { locale }),
 			paragraphs: [
 				p.accepted
-					? m.mail_proposal_answered_body_yes({ address: p.address }, { locale })
-					: m.mail_proposal_answered_body_no({ address: p.address, reason: p.reason || '–' }, { locale })
+					? m.mail_proposal_answered_body_yes({ address: p.address, reference: p.reference }, { locale })
+					: m.mail_proposal_answered_body_no({ address: p.address, reference: p.reference, reason: p.reason || '–' }, { locale })
 			],
-			action: { label: m.mail_proposal_answered_action({}, { locale }), url: links.staffDwelling(p.dwelling_id) },
+			action: {
+				label: (p.accepted ? m.mail_proposal_answered_action_yes : m.mail_proposal_answered_action_no)(
+					{ reference: p.reference },
+					{ locale }
+				),
+				url: links.staffHousehold(p.household_id)
+			},
 			reason: m.mail_staff_reason({}, { locale })
 		})
 	}),

@@ -1,8 +1,9 @@
 // The batch proposal: for all unmatched households and all free dwellings, the assignment
 // with the highest total score (optimal, by the Hungarian method on the feasible pairs),
-// honouring pairs staff locked (always in) and excluded (never in); households that
-// cannot be placed are listed with the reason.
-import { feasible, violationMask, violations } from './constraints';
+// honouring pairs staff locked (always in) and excluded (never in), and never a pair the
+// landlord declined (until staff reopen it); households that cannot be placed are listed
+// with the reason.
+import { declined, feasible, violationMask, violations } from './constraints';
 import { sparseMinCostAssignment, type AssignmentState } from './hungarian';
 import { batchScorer, needsOf, score } from './score';
 import type { DwellingInput, HouseholdInput, MatchingContext, Violation } from './types';
@@ -16,6 +17,18 @@ export type BatchResult = {
 };
 
 const key = (h: string, d: string) => `${h}\u0000${d}`;
+
+/** the declined pairs of the context, as the dwellings declined for each household */
+function declinedByHousehold(ctx: MatchingContext): Map<string, Set<string>> {
+	const byHousehold = new Map<string, Set<string>>();
+	for (const pair of ctx.declined ?? []) {
+		const [h, d] = pair.split(':');
+		const set = byHousehold.get(h) ?? new Set<string>();
+		set.add(d);
+		byHousehold.set(h, set);
+	}
+	return byHousehold;
+}
 
 export function batch(
 	households: HouseholdInput[],
@@ -34,7 +47,7 @@ export function batch(
 	for (const pair of options.locked ?? []) {
 		const h = byId.get(pair.householdId);
 		const d = dwellingById.get(pair.dwellingId);
-		if (!h || !d || takenH.has(h.id) || takenD.has(d.id) || !feasible(h, d, ctx)) {
+		if (!h || !d || takenH.has(h.id) || takenD.has(d.id) || !feasible(h, d, ctx) || declined(h, d, ctx)) {
 			if (h && !takenH.has(h.id)) {
 				result.unplaced.push({ householdId: h.id, reason: 'locked_conflict' });
 				takenH.add(h.id);
@@ -52,16 +65,18 @@ export function batch(
 	const cols = dwellings.filter((d) => !takenD.has(d.id));
 	if (rows.length === 0) return result;
 
-	// the score of every feasible pair (0: not feasible, or excluded)
+	// the score of every feasible pair (0: not feasible, excluded, or declined)
 	const scores = new Float64Array(rows.length * cols.length);
 	const scorerFor = batchScorer(ctx, cols);
+	const declinedFor = declinedByHousehold(ctx);
 	let best = 0;
 	for (let i = 0; i < rows.length; i++) {
 		const h = rows[i];
 		const scoreOf = scorerFor(needsOf(h));
+		const closed = declinedFor.get(h.id);
 		for (let j = 0; j < cols.length; j++) {
 			const d = cols[j];
-			if (violationMask(h, d, ctx) !== 0 || (excluded.size && excluded.has(key(h.id, d.id)))) continue;
+			if (violationMask(h, d, ctx) !== 0 || (excluded.size && excluded.has(key(h.id, d.id))) || closed?.has(d.id)) continue;
 			const s = scoreOf(j);
 			scores[i * cols.length + j] = s;
 			if (s > best) best = s;
@@ -76,19 +91,19 @@ export function batch(
 		if (s > 0) {
 			result.assignments.push({ householdId: rows[i].id, dwellingId: cols[j].id, score: s });
 			result.total += s;
-		} else result.unplaced.push({ householdId: rows[i].id, reason: whyNot(rows[i], cols, ctx, excluded) });
+		} else result.unplaced.push({ householdId: rows[i].id, reason: whyNot(rows[i], cols, ctx, excluded, declinedFor.get(rows[i].id)) });
 	}
 	result.total = Math.round(result.total * 100) / 100;
 	return result;
 }
 
 // the most common reason the household fits no dwelling, or that its fits went to others
-function whyNot(h: HouseholdInput, dwellings: DwellingInput[], ctx: MatchingContext, excluded: Set<string>) {
+function whyNot(h: HouseholdInput, dwellings: DwellingInput[], ctx: MatchingContext, excluded: Set<string>, closed?: Set<string>) {
 	if (dwellings.length === 0) return 'no_dwellings' as const;
 	const counts = new Map<Violation, number>();
 	let anyFeasible = false;
 	for (const d of dwellings) {
-		if (excluded.has(key(h.id, d.id))) continue;
+		if (excluded.has(key(h.id, d.id)) || closed?.has(d.id)) continue;
 		const v = violations(h, d, ctx);
 		if (v.length === 0) anyFeasible = true;
 		for (const x of v) counts.set(x, (counts.get(x) ?? 0) + 1);

@@ -26,3 +26,10 @@ export function violations(h: HouseholdInput, d: DwellingInput, ctx: Ctx): Viola
 }
 
 export const feasible = (h: HouseholdInput, d: DwellingInput, ctx: Ctx) => violationMask(h, d, ctx) === 0;
+
+/** a pair as the context's `declined` set holds it */
+export const pairKey = (householdId: string, dwellingId: string) => `${householdId}:${dwellingId}`;
+
+/** the landlord declined this household for this dwelling, and staff have not reopened the pair */
+export const declined = (h: { id: string }, d: { id: string }, ctx: Pick<MatchingContext, 'declined'>) =>
+	ctx.declined?.has(pairKey(h.id, d.id)) ?? false;

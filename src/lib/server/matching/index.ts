@@ -1,6 +1,6 @@
 // The matching engine: pure code, no I/O. Staff decide; the engine proposes and explains.
 export { batch, type Pair } from './assign';
-export { feasible, violations } from './constraints';
+export { feasible, pairKey, violations } from './constraints';
 export { needsOf, score } from './score';
 export { dwellingsFor, householdsFor } from './suggest';
 export * from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, feasible, needsOf, score, violations } from './index';
+import { batch, dwellingsFor, feasible, householdsFor, needsOf, pairKey, score, violations } from './index';
 import { solve } from './assign';
 import { batchScorer } from './score';
 import { instance, rng } from './random';
@@ -226,6 +226,23 @@ describe('batch proposal', () => {
 			const lockedScore = result.assignments.find((a) => a.householdId === locked.householdId)!.score;
 			expect(result.total).toBeCloseTo(rest.total + lockedScore, 6);
 		}
+	});
+
+	it('never suggests or assigns a pair the landlord declined, not even when it is locked', () => {
+		const closed: MatchingContext = { ...ctx, declined: new Set([pairKey('h', 'd')]) };
+		const [h, h2, d, d2] = [family(), family({ id: 'h2' }), home(), home({ id: 'd2', rent: 14000 })];
+		// without the decline, h gets d (the better rent); with it, h gets d2, and d goes to h2
+		expect(batch([h], [d, d2], ctx).assignments).toEqual([expect.objectContaining({ householdId: 'h', dwellingId: 'd' })]);
+		expect(batch([h], [d, d2], closed).assignments).toEqual([expect.objectContaining({ householdId: 'h', dwellingId: 'd2' })]);
+		expect(batch([h, h2], [d], closed).assignments).toEqual([expect.objectContaining({ householdId: 'h2', dwellingId: 'd' })]);
+		expect(batch([h], [d], closed)).toEqual({ assignments: [], unplaced: [{ householdId: 'h', reason: 'no_dwellings' }], total: 0 });
+		const locked = batch([h], [d], closed, { locked: [{ householdId: 'h', dwellingId: 'd' }] });
+		expect(locked.assignments).toEqual([]);
+		expect(locked.unplaced).toEqual([{ householdId: 'h', reason: 'locked_conflict' }]);
+		// the suggestions on either side leave it out too; other pairs stay
+		expect(dwellingsFor(h, [d, d2], closed).map((s) => s.dwelling.id)).toEqual(['d2']);
+		expect(householdsFor(d, [h, h2], closed).map((s) => s.household.id)).toEqual(['h2']);
+		expect(dwellingsFor(h2, [d, d2], closed).map((s) => s.dwelling.id)).toHaveLength(2);
 	});
 
 	it('says why a household could not be placed', () => {

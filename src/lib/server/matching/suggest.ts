@@ -1,5 +1,6 @@
-// Ranked suggestions with their reasons: dwellings for one household, households for one dwelling.
-import { feasible } from './constraints';
+// Ranked suggestions with their reasons: dwellings for one household, households for one
+// dwelling. A pair the landlord declined is not suggested again (until staff reopen it).
+import { declined, feasible } from './constraints';
 import { score } from './score';
 import type { DwellingInput, HouseholdInput, MatchingContext, Scored } from './types';
 
@@ -9,7 +10,7 @@ export function dwellingsFor<D extends DwellingInput>(
 	ctx: MatchingContext
 ): ({ dwelling: D } & Scored)[] {
 	return dwellings
-		.filter((d) => feasible(h, d, ctx))
+		.filter((d) => feasible(h, d, ctx) && !declined(h, d, ctx))
 		.map((d) => ({ dwelling: d, ...score(h, d, ctx) }))
 		.sort((a, b) => b.total - a.total);
 }
@@ -20,7 +21,7 @@ export function householdsFor(
 	ctx: MatchingContext
 ): ({ household: HouseholdInput } & Scored)[] {
 	return households
-		.filter((h) => feasible(h, d, ctx))
+		.filter((h) => feasible(h, d, ctx) && !declined(h, d, ctx))
 		.map((h) => ({ household: h, ...score(h, d, ctx) }))
 		.sort((a, b) => b.total - a.total);
 }

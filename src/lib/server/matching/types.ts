@@ -61,6 +61,11 @@ export type MatchingContext = {
 	languagesByLocality?: Map<string, Set<string>>;
 	/** pairs that are already promised elsewhere count as not free */
 	promisedDwellings?: Set<string>;
+	/**
+	 * pairs (pairKey) the landlord declined and staff have not reopened: never suggested or
+	 * assigned again (public.declined_pairs; the database refuses to propose them too)
+	 */
+	declined?: Set<string>;
 };
 
 export type Violation = 'not_free' | 'too_small' | 'not_available_in_time' | 'ends_before_arrival' | 'not_step_free' | 'no_pets';

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { userOf } from '$lib/server/auth/authorize';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
-import { refuse, validate } from '$lib/server/form';
+import { refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { batch, score, type Pair } from '$lib/server/matching';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,11 +32,15 @@ export const load: PageServerLoad = async (event) => {
 			address: address.get(a.dwellingId) ?? ''
 		})),
 		unplaced: result.unplaced.map((u) => ({ ...u, reference: references.get(u.householdId) ?? u.householdId })),
-		proposed: event.url.searchParams.get('proposed')
+		proposed: proposedCount(event.url.searchParams.get('proposed'))
 	};
 };
 
-// the pairs ticked (checkboxes named "pair", household:dwelling)
+// how many the last post proposed (?proposed=N, from the action's redirect)
+const proposedCount = (value: string | null) => (value !== null && /^\d{1,4}$/.test(value) ? Number(value) : null);
+
+// the pairs ticked (checkboxes named "pair", household:dwelling); none is ticked until
+// staff tick it, since each one proposed mails its landlord
 const proposeSchema = z.object({ pair: z.array(z.string()).default([]) });
 
 export const actions: Actions = {
@@ -44,7 +48,7 @@ export const actions: Actions = {
 		const staff = userOf(event);
 		const form = await validate(proposeSchema, event.request);
 		const chosen = pairsFrom(form.data.pair ?? []);
-		if (!chosen.length) return refuse(form, m.error_choose(), 400);
+		if (!chosen.length) return refuseField(form, 'pair', m.matching_none_chosen());
 		const { ctx, households, dwellings } = await matching.data();
 		let proposed = 0;
 		for (const pair of chosen) {
@@ -57,7 +61,12 @@ export const actions: Actions = {
 				proposed++;
 			} catch (e) {
 				// someone else proposed one of them meanwhile: the rest still go
-				if (!(e instanceof matches.AlreadyProposedError || e instanceof matches.NotAvailableError)) throw e;
+				if (!(
+					e instanceof matches.AlreadyProposedError ||
+					e instanceof matches.NotAvailableError ||
+					e instanceof matches.DeclinedPairError
+				))
+					throw e;
 			}
 		}
 		nudge();

@@ -7,12 +7,13 @@ import { userOf } from '$lib/server/auth/authorize';
 import * as households from '$lib/server/db/households';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
+import * as staffTasks from '$lib/server/db/staff-tasks';
 import { invalid, refuse, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
-import { dwellingsFor, feasible, score } from '$lib/server/matching';
+import { dwellingsFor, feasible, pairKey, score } from '$lib/server/matching';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks'] as const;
+const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks', 'reopened'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const staff = userOf(event);
@@ -21,14 +22,23 @@ export const load: PageServerLoad = async (event) => {
 	if (!record) error(404);
 	const { household, history } = record;
 	const open = history.some((h) => h.status === 'proposed' || h.status === 'accepted_by_landlord' || h.status === 'confirmed');
+	const expected = household.status === 'expected';
 	let suggestions: { id: string; address: string; total: number; reasons: ReturnType<typeof score>['reasons'] }[] = [];
-	if (household.status === 'expected' && !open) {
+	// the pairs the landlord declined that are still closed (not suggested), for the reopen buttons
+	let closed = new Set<string>();
+	if (expected && !open) {
 		const { ctx, dwellings: free } = await matching.data();
+		closed = ctx.declined ?? closed;
 		suggestions = dwellingsFor(matching.toInput(household), free, ctx)
 			.slice(0, 10)
 			.map((s) => ({ id: s.dwelling.id, address: s.dwelling.address, total: s.total, reasons: s.reasons }));
-	}
-	return { household, history, suggestions, notice: NOTICES.find((n) => event.url.searchParams.has(n)) ?? null };
+	} else if (expected && history.some((h) => h.status === 'declined')) closed = await matching.declined(household.id);
+	const reopenable = history
+		.filter((h) => h.status === 'declined' && h.dwelling && closed.has(pairKey(household.id, h.dwelling.id)))
+		.map((h) => h.id);
+	// the move-in tasks made from the confirmed match, each linked to its page
+	const tasks = await staffTasks.fromMatches(history.filter((h) => h.status === 'confirmed').map((h) => h.id));
+	return { household, history, suggestions, reopenable, tasks, notice: NOTICES.find((n) => event.url.searchParams.has(n)) ?? null };
 };
 
 const back = (event: RequestEvent, notice: string) => redirect(303, `/staff/households/${event.params.id}?${notice}`);
@@ -50,6 +60,7 @@ export const actions: Actions = {
 		const { household } = record;
 		const input = matching.toInput(household);
 		if (!dwelling || !feasible(input, dwelling, ctx)) return refuse(form, m.hh_not_available());
+		if (ctx.declined?.has(pairKey(household.id, dwelling.id))) return refuse(form, m.hh_pair_declined());
 		const scored = score(input, dwelling, ctx);
 		try {
 			await matches.propose({
@@ -62,6 +73,7 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof matches.AlreadyProposedError) return refuse(form, m.hh_already_proposed());
 			if (e instanceof matches.NotAvailableError) return refuse(form, m.hh_not_available());
+			if (e instanceof matches.DeclinedPairError) return refuse(form, m.hh_pair_declined());
 			throw e;
 		}
 		nudge();
@@ -88,6 +100,13 @@ export const actions: Actions = {
 		if (!form.valid) return refuse(form, m.error_invalid(), 400);
 		await matches.createMoveInTasks(form.data.match_id, staff.id);
 		back(event, 'tasks');
+	},
+	// a pair the landlord declined may be suggested and proposed again
+	reopen: async (event) => {
+		const staff = userOf(event);
+		const form = await validate(matchIdSchema, event.request);
+		if (!form.valid || !(await matches.reopen(event.params.id, form.data.match_id, staff.id))) return refuse(form, m.hh_status_refused());
+		back(event, 'reopened');
 	},
 	cancel: async (event) => {
 		const form = await validate(matchIdSchema, event.request);
