@@ -778,6 +778,9 @@ export type Database = {
           hours: number | null
           hours_approved_at: string | null
           hours_approved_by: string | null
+          hours_note: string
+          hours_reported: number | null
+          hours_review: Database["public"]["Enums"]["hours_review"] | null
           id: string
           joined_at: string
           no_show_at: string | null
@@ -791,6 +794,9 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           hours_approved_by?: string | null
+          hours_note?: string
+          hours_reported?: number | null
+          hours_review?: Database["public"]["Enums"]["hours_review"] | null
           id?: string
           joined_at?: string
           no_show_at?: string | null
@@ -804,6 +810,9 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           hours_approved_by?: string | null
+          hours_note?: string
+          hours_reported?: number | null
+          hours_review?: Database["public"]["Enums"]["hours_review"] | null
           id?: string
           joined_at?: string
           no_show_at?: string | null
@@ -1038,6 +1047,8 @@ export type Database = {
       users: {
         Row: {
           created_at: string
+          deactivated_at: string | null
+          deactivated_by: string | null
           display_name: string
           email: string
           email_verified_at: string | null
@@ -1047,6 +1058,8 @@ export type Database = {
         }
         Insert: {
           created_at?: string
+          deactivated_at?: string | null
+          deactivated_by?: string | null
           display_name?: string
           email: string
           email_verified_at?: string | null
@@ -1056,6 +1069,8 @@ export type Database = {
         }
         Update: {
           created_at?: string
+          deactivated_at?: string | null
+          deactivated_by?: string | null
           display_name?: string
           email?: string
           email_verified_at?: string | null
@@ -1063,7 +1078,15 @@ export type Database = {
           locale?: Database["public"]["Enums"]["app_locale"]
           password_hash?: string | null
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "users_deactivated_by_fkey"
+            columns: ["deactivated_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       volunteer_languages: {
         Row: {
@@ -1276,10 +1299,6 @@ export type Database = {
           outcome: Database["public"]["Enums"]["signup_status"]
         }[]
       }
-      approve_hours: {
-        Args: { p_signup: string; p_staff: string }
-        Returns: boolean
-      }
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
@@ -1362,6 +1381,10 @@ export type Database = {
         Returns: number
       }
       dashboard: { Args: { p_year: number }; Returns: Json }
+      deactivate_staff: {
+        Args: { p_admin: string; p_user: string }
+        Returns: boolean
+      }
       dwelling_actions: {
         Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
@@ -1446,6 +1469,7 @@ export type Database = {
           p_expires_at: string
           p_inviter: string
           p_locale: Database["public"]["Enums"]["app_locale"]
+          p_role: Database["public"]["Enums"]["app_role"]
           p_token: string
           p_token_hash: string
           p_token_id: string
@@ -1675,6 +1699,16 @@ export type Database = {
         }
         Returns: undefined
       }
+      review_hours: {
+        Args: {
+          p_hours: number
+          p_note: string
+          p_review: Database["public"]["Enums"]["hours_review"]
+          p_signup: string
+          p_staff: string
+        }
+        Returns: boolean
+      }
       save_and_submit_dwelling: {
         Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
         Returns: string
@@ -1801,6 +1835,7 @@ export type Database = {
         | "staff_invite"
         | "email_change"
       furnishing: "no" | "partly" | "fully"
+      hours_review: "approved" | "corrected" | "rejected"
       household_category:
         | "ukrainian_collective_protection"
         | "resettlement"
@@ -1981,6 +2016,7 @@ export const Constants = {
         "email_change",
       ],
       furnishing: ["no", "partly", "fully"],
+      hours_review: ["approved", "corrected", "rejected"],
       household_category: [
         "ukrainian_collective_protection",
         "resettlement",
