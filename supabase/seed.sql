@@ -314,13 +314,15 @@ select
 from generate_series(1, 20) as n;
 
 -- signups: never more than a task needs (the database enforces it)
-insert into public.signups (task_id, volunteer_id, status, hours, hours_approved_at)
+insert into public.signups (task_id, volunteer_id, status, hours, hours_reported, hours_approved_at, hours_review)
 select
   md5('task:' || n)::uuid,
   md5('user:volunteer:' || (1 + (n * 7 + s * 3) % 25))::uuid,
   'confirmed',
   case when n <= 5 then 3 end,
-  case when n <= 3 then now() - interval '2 days' end
+  case when n <= 5 then 3 end,
+  case when n <= 3 then now() - interval '2 days' end,
+  case when n <= 3 then 'approved'::public.hours_review end
 from generate_series(1, 20) as n, generate_series(1, 2) as s
 where s <= 1 + n % 4 and n <> 6 and n % 3 <> 0;
 

@@ -791,6 +791,9 @@ export type Database = {
           hours: number | null
           hours_approved_at: string | null
           hours_approved_by: string | null
+          hours_note: string
+          hours_reported: number | null
+          hours_review: Database["public"]["Enums"]["hours_review"] | null
           id: string
           joined_at: string
           no_show_at: string | null
@@ -804,6 +807,9 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           hours_approved_by?: string | null
+          hours_note?: string
+          hours_reported?: number | null
+          hours_review?: Database["public"]["Enums"]["hours_review"] | null
           id?: string
           joined_at?: string
           no_show_at?: string | null
@@ -817,6 +823,9 @@ export type Database = {
           hours?: number | null
           hours_approved_at?: string | null
           hours_approved_by?: string | null
+          hours_note?: string
+          hours_reported?: number | null
+          hours_review?: Database["public"]["Enums"]["hours_review"] | null
           id?: string
           joined_at?: string
           no_show_at?: string | null
@@ -1051,6 +1060,8 @@ export type Database = {
       users: {
         Row: {
           created_at: string
+          deactivated_at: string | null
+          deactivated_by: string | null
           display_name: string
           email: string
           email_verified_at: string | null
@@ -1061,6 +1072,8 @@ export type Database = {
         }
         Insert: {
           created_at?: string
+          deactivated_at?: string | null
+          deactivated_by?: string | null
           display_name?: string
           email: string
           email_verified_at?: string | null
@@ -1071,6 +1084,8 @@ export type Database = {
         }
         Update: {
           created_at?: string
+          deactivated_at?: string | null
+          deactivated_by?: string | null
           display_name?: string
           email?: string
           email_verified_at?: string | null
@@ -1079,7 +1094,15 @@ export type Database = {
           password_hash?: string | null
           phone?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "users_deactivated_by_fkey"
+            columns: ["deactivated_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       volunteer_languages: {
         Row: {
@@ -1292,10 +1315,6 @@ export type Database = {
           outcome: Database["public"]["Enums"]["signup_status"]
         }[]
       }
-      approve_hours: {
-        Args: { p_signup: string; p_staff: string }
-        Returns: boolean
-      }
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
@@ -1378,6 +1397,10 @@ export type Database = {
         Returns: number
       }
       dashboard: { Args: { p_year: number }; Returns: Json }
+      deactivate_staff: {
+        Args: { p_admin: string; p_user: string }
+        Returns: boolean
+      }
       declined_pairs: { Args: { p_household?: string }; Returns: Json }
       dwelling_actions: {
         Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
@@ -1463,6 +1486,7 @@ export type Database = {
           p_expires_at: string
           p_inviter: string
           p_locale: Database["public"]["Enums"]["app_locale"]
+          p_role: Database["public"]["Enums"]["app_role"]
           p_token: string
           p_token_hash: string
           p_token_id: string
@@ -1701,6 +1725,16 @@ export type Database = {
         }
         Returns: undefined
       }
+      review_hours: {
+        Args: {
+          p_hours: number
+          p_note: string
+          p_review: Database["public"]["Enums"]["hours_review"]
+          p_signup: string
+          p_staff: string
+        }
+        Returns: boolean
+      }
       save_and_submit_dwelling: {
         Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
         Returns: string
@@ -1827,6 +1861,7 @@ export type Database = {
         | "staff_invite"
         | "email_change"
       furnishing: "no" | "partly" | "fully"
+      hours_review: "approved" | "corrected" | "rejected"
       household_category:
         | "ukrainian_collective_protection"
         | "resettlement"
@@ -2007,6 +2042,7 @@ export const Constants = {
         "email_change",
       ],
       furnishing: ["no", "partly", "fully"],
+      hours_review: ["approved", "corrected", "rejected"],
       household_category: [
         "ukrainian_collective_protection",
         "resettlement",

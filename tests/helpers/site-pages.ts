@@ -197,7 +197,7 @@ export const PARAMS: Record<string, Resolver> = {
 		return freshAccount(
 			request.admin,
 			'/staff/admin/users?/invite',
-			{ display_name: 'Ny Sakshandsamar', email, locale: 'nn' },
+			{ display_name: 'Ny Sakshandsamar', email, locale: 'nn', role: 'staff' },
 			email,
 			'/invite'
 		);

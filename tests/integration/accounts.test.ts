@@ -5,6 +5,8 @@ import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { until } from '../helpers/mail';
 import { linkIn, mailTo, mailsTo, outboxSettled } from '../helpers/mailbox';
+import { seedId } from '../helpers/seed';
+import { DEMO_HASH, task } from '../helpers/tasks';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -478,7 +480,7 @@ describe('staff invitations', () => {
 		const admin = new Client(app.url, uniqueIp());
 		await admin.login('admin@fjordvik.kommune.no');
 		const email = newAddress();
-		const res = await admin.post('/staff/admin/users?/invite', { display_name: 'Nina Ny', email, locale: 'en' });
+		const res = await admin.post('/staff/admin/users?/invite', { display_name: 'Nina Ny', email, locale: 'en', role: 'staff' });
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain(`Invitasjonen er sendt til ${email}`);
 
@@ -492,6 +494,108 @@ describe('staff invitations', () => {
 		expect(location(await invitee.login(email, 'tilsett sitt passord'))).toBe('/staff');
 		expect((await invitee.get('/staff')).status).toBe(200);
 		expect((await invitee.get('/staff/admin/users')).status).toBe(403);
+	});
+
+	it('invites an admin when the admin chooses that role, staff otherwise, and never another role', async () => {
+		const admin = new Client(app.url, uniqueIp());
+		await admin.login('admin@fjordvik.kommune.no');
+		const rolesOf = async (email: string) =>
+			(await serviceClient().from('users').select('user_roles(role)').eq('email', email).single()).data!.user_roles.map((r) => r.role);
+		const email = newAddress();
+		expect((await admin.post('/staff/admin/users?/invite', { display_name: 'Ada Admin', email, locale: 'nn', role: 'admin' })).status).toBe(
+			200
+		);
+		expect(await rolesOf(email)).toEqual(['admin']);
+		// the page ticks staff; a post without a role invites the lesser one
+		const plain = newAddress();
+		expect((await admin.post('/staff/admin/users?/invite', { display_name: 'Utan Rolle', email: plain, locale: 'nn' })).status).toBe(200);
+		expect(await rolesOf(plain)).toEqual(['staff']);
+		// a crafted post cannot make a landlord or a volunteer by this door
+		const crafted = newAddress();
+		const refused = await admin.post('/staff/admin/users?/invite', { display_name: 'Lur', email: crafted, locale: 'nn', role: 'landlord' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toMatch(/id="role-error"/);
+		const { count } = await serviceClient().from('users').select('*', { count: 'exact', head: true }).eq('email', crafted);
+		expect(count).toBe(0);
+	});
+});
+
+describe('a member of staff who leaves', () => {
+	/** a member of staff who can log in with the demo password */
+	async function staffMember(name: string) {
+		const email = newAddress();
+		const { data, error } = await serviceClient()
+			.from('users')
+			.insert({ email, display_name: name, password_hash: DEMO_HASH, email_verified_at: new Date().toISOString() })
+			.select('id')
+			.single();
+		if (error) throw error;
+		await serviceClient().from('user_roles').insert({ user_id: data.id, role: 'staff' });
+		return { id: data.id, email };
+	}
+
+	it('is deactivated by an admin: their sessions end at once, they cannot log in, and their name stays on what they did', async () => {
+		const name = `Tor Sluttar ${randomUUID().slice(0, 6)}`;
+		const leaving = await staffMember(name);
+		const laptop = new Client(app.url, uniqueIp());
+		const phone = new Client(app.url, uniqueIp());
+		for (const c of [laptop, phone]) expect(location(await c.login(leaving.email))).toBe('/staff');
+		// what they did: read a volunteer's profile (the audit log), made a task
+		expect((await laptop.get(`/staff/volunteers/${seedId('user:volunteer:2')}`)).status).toBe(200);
+		const taskId = await task({ created_by: leaving.id });
+
+		const admin = new Client(app.url, uniqueIp());
+		await admin.login('admin@fjordvik.kommune.no');
+		const done = await admin.post('/staff/admin/users?/deactivate', { user_id: leaving.id });
+		expect(location(done)).toBe(`/staff/admin/users?deactivated=${leaving.id}`);
+		const list = await (await admin.get(location(done)!)).text();
+		expect(list).toContain(`${name} er deaktivert og logga ut.`);
+		expect(list).toMatch(/deaktivert \d/);
+
+		// both sessions are gone, at once
+		const { count } = await serviceClient().from('sessions').select('*', { count: 'exact', head: true }).eq('user_id', leaving.id);
+		expect(count).toBe(0);
+		for (const c of [laptop, phone]) expect(location(await c.get('/staff'))).toMatch(/^\/login/);
+		// the right password no longer logs in, a reset sends nothing, and no session can be made
+		expect((await new Client(app.url, uniqueIp()).login(leaving.email)).status).toBe(400);
+		expect((await new Client(app.url, uniqueIp()).post('/reset', { email: leaving.email })).status).toBe(200);
+		expect(await outboxSettled(leaving.email)).toEqual([]);
+		const { error: refused } = await serviceClient()
+			.from('sessions')
+			.insert({
+				id: `x${randomUUID().replaceAll('-', '')}`,
+				user_id: leaving.id,
+				secret_hash: '\\x' + '00'.repeat(32),
+				expires_at: new Date(Date.now() + 3600_000).toISOString()
+			});
+		expect(refused?.hint).toBe('deactivated');
+
+		// their name stays: the audit log names them, the task is still theirs
+		const audit = await (await admin.get(`/staff/admin/audit?actor=${leaving.id}`)).text();
+		expect(audit).toContain(`>${name}</a>`);
+		const { data: t } = await serviceClient()
+			.from('tasks')
+			.select('creator:users!tasks_created_by_fkey(display_name)')
+			.eq('id', taskId)
+			.single();
+		expect(t!.creator?.display_name).toBe(name);
+		// a second time changes nothing
+		expect(location(await admin.post('/staff/admin/users?/deactivate', { user_id: leaving.id }))).toBe(
+			`/staff/admin/users?deactivated=${leaving.id}`
+		);
+	});
+
+	it('is never the admin themselves, nor someone who is not staff', async () => {
+		const admin = new Client(app.url, uniqueIp());
+		await admin.login('admin@fjordvik.kommune.no');
+		const self = await admin.post('/staff/admin/users?/deactivate', { user_id: seedId('user:admin') });
+		expect(self.status).toBe(409);
+		expect(await self.text()).toContain('Du kan ikkje deaktivere din eigen konto.');
+		const volunteer = await admin.post('/staff/admin/users?/deactivate', { user_id: seedId('user:volunteer:2') });
+		expect(volunteer.status).toBe(409);
+		expect((await new Client(app.url, uniqueIp()).login('admin@fjordvik.kommune.no')).status).toBe(303);
+		const { data } = await serviceClient().from('users').select('deactivated_at').eq('id', seedId('user:volunteer:2')).single();
+		expect(data!.deactivated_at).toBeNull();
 	});
 });
 

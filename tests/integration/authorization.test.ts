@@ -177,7 +177,12 @@ const MATRIX: Entry[] = [
 	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/tasks', path: '/staff/tasks', load: ['staff', 'admin'], actions: { approve: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/tasks',
+		path: '/staff/tasks',
+		load: ['staff', 'admin'],
+		actions: { approve: ['staff', 'admin'], correct: ['staff', 'admin'], reject: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/volunteers', path: '/staff/volunteers', load: ['staff', 'admin'], actions: { certificate: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/volunteers/[id=uuid]', path: `/staff/volunteers/${SEED.volunteer2}`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/tasks/new', path: '/staff/tasks/new', load: ['staff', 'admin'], actions: { default: ['staff', 'admin'] } },
@@ -194,7 +199,12 @@ const MATRIX: Entry[] = [
 		actions: { invite: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/admin/users', path: '/staff/admin/users', load: ['admin'], actions: { invite: ['admin'] } },
+	{
+		route: '/(staff)/staff/admin/users',
+		path: '/staff/admin/users',
+		load: ['admin'],
+		actions: { invite: ['admin'], deactivate: ['admin'] }
+	},
 	{
 		route: '/(staff)/staff/admin/settings',
 		path: '/staff/admin/settings',

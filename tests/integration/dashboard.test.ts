@@ -157,7 +157,13 @@ describe('CSV reports', () => {
 		const { error: e2 } = await serviceClient()
 			.from('signups')
 			.insert([
-				{ task_id: task.id, volunteer_id: people![0].user_id, hours: 2.5, hours_approved_at: new Date().toISOString() },
+				{
+					task_id: task.id,
+					volunteer_id: people![0].user_id,
+					hours: 2.5,
+					hours_approved_at: new Date().toISOString(),
+					hours_review: 'approved'
+				},
 				{ task_id: task.id, volunteer_id: people![1].user_id, hours: 3 }
 			]);
 		if (e2) throw e2;

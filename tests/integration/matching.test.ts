@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
@@ -5,6 +7,9 @@ import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
 import { COMPLETE_OFFER } from '../helpers/dwellings';
 import { seedId } from '../helpers/seed';
+
+// the category names as the Nynorsk screen shows them
+const nn = JSON.parse(readFileSync(join(import.meta.dirname, '../../messages/nn.json'), 'utf8')) as Record<string, string>;
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -323,6 +328,61 @@ describe('households', () => {
 			.eq('imdi_reference', `CSV-${stamp}-1`)
 			.single();
 		expect(members!.household_members).toHaveLength(4);
+	});
+
+	it('imports what Norwegian Excel writes: `;`, dd.mm.yyyy, the Nynorsk category names and ja/nei, from the template in the staff member’s language', async () => {
+		const s = await staff();
+		// the template's example is in the staff member's language (Nynorsk), its headers the codes
+		const template = await (await s.get('/staff/households/template.csv')).text();
+		const [header, example] = template.replace(/^\uFEFF/, '').split('\r\n');
+		expect(header.split(';')).toEqual(expect.arrayContaining(['imdi_reference', 'category', 'expected_arrival']));
+		expect(example).toContain(`;${nn.hh_cat_ukrainian_collective_protection};`);
+		expect(example).toContain(';01.03.2027;');
+		expect(await (await s.get('/staff/households/import')).text()).toContain('Dato: 01.03.2027 eller 2027-03-01');
+
+		const stamp = Date.now();
+		const rows = [
+			`NN-${stamp}-1;${nn.hh_cat_resettlement};2;0;7;ar;Ja;nei;nei;nei;Lid;15.04.2027;Sara;+47 1;`,
+			`NN-${stamp}-2;${nn.hh_cat_family_reunification};1;0;;uk;nei;nei;ja;nei;;1.5.2027;Ivan;+47 2;`,
+			`NN-${stamp}-3;${nn.hh_cat_ukrainian_collective_protection.replace(/\s*\(.*\)/, '')};1;1;;uk;nei;nei;nei;nei;;2027-06-01;Olha;+47 3;`
+		];
+		const body = new FormData();
+		body.append('file', new File([`${header}\r\n${rows.join('\r\n')}\r\n`], 'hushald.csv', { type: 'text/csv' }));
+		const res = await fetch(`${app.url}/staff/households/import`, {
+			method: 'POST',
+			body,
+			headers: { origin: app.url, accept: 'text/html', cookie: `busett_session=${s.cookie('busett_session')}` },
+			redirect: 'manual'
+		});
+		expect(res.headers.get('location')).toBe('/staff/households?imported=3');
+		const { data } = await serviceClient()
+			.from('households')
+			.select('imdi_reference, category, expected_arrival, needs_step_free, needs_ground_floor')
+			.like('imdi_reference', `NN-${stamp}-%`)
+			.order('imdi_reference');
+		expect(data).toEqual([
+			{
+				imdi_reference: `NN-${stamp}-1`,
+				category: 'resettlement',
+				expected_arrival: '2027-04-15',
+				needs_step_free: true,
+				needs_ground_floor: false
+			},
+			{
+				imdi_reference: `NN-${stamp}-2`,
+				category: 'family_reunification',
+				expected_arrival: '2027-05-01',
+				needs_step_free: false,
+				needs_ground_floor: true
+			},
+			{
+				imdi_reference: `NN-${stamp}-3`,
+				category: 'ukrainian_collective_protection',
+				expected_arrival: '2027-06-01',
+				needs_step_free: false,
+				needs_ground_floor: false
+			}
+		]);
 	});
 
 	it('records the settlement date when a household is settled', async () => {

@@ -5,7 +5,8 @@ import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
-import { HOUR, signUp, task, volunteers } from '../helpers/tasks';
+import { mailTo } from '../helpers/mailbox';
+import { HOUR, signUp, task, titleOf, volunteers } from '../helpers/tasks';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -368,5 +369,74 @@ describe('hours', () => {
 		expect(approved!.hours_approved_by).toBe(seedId('user:staff'));
 		// once approved, the volunteer cannot change them
 		expect((await volunteer.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '8' })).status).toBe(409);
+	});
+
+	it('are corrected or rejected by staff with a note the volunteer gets by mail, and then stay as staff left them', async () => {
+		const [p, q] = await volunteers(2);
+		const taskId = await task({ volunteers_needed: 2 }, 500 * HOUR);
+		for (const v of [p, q]) await signUp(taskId, v.id);
+		await serviceClient()
+			.from('tasks')
+			.update({ starts_at: new Date(Date.now() - 5 * HOUR).toISOString(), ends_at: new Date(Date.now() - 2 * HOUR).toISOString() })
+			.eq('id', taskId);
+		const title = await titleOf(taskId);
+		const volunteerP = new Client(app.url);
+		await volunteerP.login(p.email);
+		const volunteerQ = new Client(app.url);
+		await volunteerQ.login(q.email);
+		expect(location(await volunteerP.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '6' }))).toBe(`/volunteer/tasks/${taskId}?hours`);
+		expect(location(await volunteerQ.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '3' }))).toBe(`/volunteer/tasks/${taskId}?hours`);
+		const { data: rows } = await serviceClient().from('signups').select('id, volunteer_id').eq('task_id', taskId);
+		const signupOf = (v: { id: string }) => rows!.find((r) => r.volunteer_id === v.id)!.id;
+
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		// a correction needs a note and other hours than reported; what was typed stays
+		const noNote = await staff.post('/staff/tasks?/correct', { signup_id: signupOf(p), hours: '3,5', note: ' ' });
+		expect(noNote.status).toBe(400);
+		const noNotePage = await noNote.text();
+		expect(noNotePage).toContain('Skriv kvifor, så den frivillige forstår det.');
+		expect(noNotePage).toContain('value="3,5"');
+		const same = await staff.post('/staff/tasks?/correct', { signup_id: signupOf(p), hours: '6', note: 'Sjekka' });
+		expect(same.status).toBe(400);
+		expect(await same.text()).toContain('Skriv eit anna tal enn det den frivillige rapporterte');
+		expect((await staff.post('/staff/tasks?/reject', { signup_id: signupOf(q), note: '' })).status).toBe(400);
+
+		expect(
+			location(
+				await staff.post('/staff/tasks?/correct', { signup_id: signupOf(p), hours: '3,5', note: 'Oppdraget varte tre og ein halv time.' })
+			)
+		).toBe('/staff/tasks?corrected');
+		expect(
+			location(await staff.post('/staff/tasks?/reject', { signup_id: signupOf(q), note: 'Du var ikkje med på dette oppdraget.' }))
+		).toBe('/staff/tasks?rejected');
+		const { data: reviewed } = await serviceClient()
+			.from('signups')
+			.select('volunteer_id, hours, hours_reported, hours_review, hours_note, hours_approved_by')
+			.eq('task_id', taskId);
+		const of = (v: { id: string }) => reviewed!.find((r) => r.volunteer_id === v.id)!;
+		expect(of(p)).toMatchObject({ hours_review: 'corrected', hours_note: 'Oppdraget varte tre og ein halv time.' });
+		expect([Number(of(p).hours), Number(of(p).hours_reported)]).toEqual([3.5, 6]);
+		expect(of(q)).toMatchObject({ hours_review: 'rejected', hours: null, hours_approved_by: seedId('user:staff') });
+		expect(Number(of(q).hours_reported)).toBe(3);
+
+		// each volunteer is told, with the note, and their task page says what happened
+		const corrected = await mailTo(p.email, new RegExp(`Timane dine for ${title}`));
+		expect(corrected.text).toContain('Du rapporterte 6 timar');
+		expect(corrected.text).toContain('retta det til 3,5 timar');
+		expect(corrected.text).toContain('Oppdraget varte tre og ein halv time.');
+		expect((await mailTo(q.email, new RegExp(`Timane dine for ${title}`))).text).toContain('Du var ikkje med på dette oppdraget.');
+		const pageP = await (await volunteerP.get(`/volunteer/tasks/${taskId}`)).text();
+		expect(pageP).toContain('Dei tilsette har retta det til 3,5 timar.');
+		expect(pageP).not.toContain('name="hours"');
+		expect(await (await volunteerQ.get(`/volunteer/tasks/${taskId}`)).text()).toContain('Dei tilsette har ikkje godkjent timane.');
+
+		// reviewed once: neither staff again nor the volunteer can change them
+		expect((await staff.post('/staff/tasks?/approve', { signup_id: signupOf(q) })).status).toBe(409);
+		expect((await staff.post('/staff/tasks?/correct', { signup_id: signupOf(q), hours: '2', note: 'Likevel' })).status).toBe(409);
+		expect((await volunteerQ.post(`/volunteer/tasks/${taskId}?/hours`, { hours: '3' })).status).toBe(409);
+		// the dashboard's "approved hours" count the correction, not the report, and nothing of the rejection
+		const { data: sums } = await serviceClient().from('signups').select('hours').eq('task_id', taskId).not('hours_approved_at', 'is', null);
+		expect(sums!.reduce((n, r) => n + Number(r.hours ?? 0), 0)).toBe(3.5);
 	});
 });

@@ -89,14 +89,14 @@ const table = {
 	},
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
-	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'] } },
+	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/volunteers/[id=uuid]': { load: ['staff'] },
 	'/(staff)/staff/tasks/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/tasks/[id=uuid]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
 	'/(staff)/staff/tasks/[id=uuid]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
-	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'] } },
+	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'], deactivate: ['admin'] } },
 	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },
 	'/(staff)/staff/admin/audit': { load: ['admin'] }
 } as const satisfies { readonly [Route in RouteId]?: RoutePolicy };

@@ -125,7 +125,7 @@ export async function requestEmailChange(account: { id: string }, newEmail: stri
 	nudge();
 }
 
-export async function inviteStaff(input: { email: string; displayName: string; locale: Locale }, inviter: string) {
+export async function inviteStaff(input: { email: string; displayName: string; locale: Locale; role: 'staff' | 'admin' }, inviter: string) {
 	const { token, stored } = issue('staff_invite');
 	try {
 		await users.inviteStaff({ ...input, token: stored, inviter, link: token });

@@ -30,7 +30,9 @@ export async function exportFor(userId: string) {
 		db().from('dwellings').select('*').eq('landlord_id', userId).order('created_at'),
 		db()
 			.from('signups')
-			.select('status, created_at, joined_at, hours, hours_approved_at, task:tasks(title, type, starts_at, ends_at, locality)')
+			.select(
+				'status, created_at, joined_at, hours, hours_reported, hours_review, hours_note, hours_approved_at, task:tasks(title, type, starts_at, ends_at, locality)'
+			)
 			.eq('volunteer_id', userId)
 			.order('created_at'),
 		db()

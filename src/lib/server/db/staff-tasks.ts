@@ -36,21 +36,41 @@ export async function create(task: NewTask): Promise<string> {
 	return data.id;
 }
 
-/** hours volunteers reported that wait for approval */
+/** hours volunteers reported that wait for staff's review */
 export async function hoursToApprove() {
 	const { data, error } = await db()
 		.from('signups')
 		.select('id, hours, volunteer:users!signups_volunteer_id_fkey(display_name), task:tasks(title, starts_at)')
 		.not('hours', 'is', null)
-		.is('hours_approved_at', null)
+		.is('hours_review', null)
 		.order('joined_at');
 	if (error) throw new Error(`listing hours: ${error.message}`);
 	return data;
 }
 
-export async function approveHours(signupId: string, staffId: string): Promise<boolean> {
-	const { data, error } = await db().rpc('approve_hours', { p_signup: signupId, p_staff: staffId });
-	if (error) throw new Error(`approving hours: ${error.message}`);
+type HoursReview = Database['public']['Enums']['hours_review'];
+
+export class HoursUnchanged extends Error {}
+
+/**
+ * Approve reported hours, correct them (other hours, with a note) or reject them (with a
+ * note); a correction or a rejection mails the volunteer (review_hours). false: nothing
+ * waits for review on that sign-up.
+ */
+export async function reviewHours(
+	signupId: string,
+	staffId: string,
+	review: { outcome: HoursReview; hours?: number; note?: string }
+): Promise<boolean> {
+	const { data, error } = await db().rpc('review_hours', {
+		p_signup: signupId,
+		p_staff: staffId,
+		p_review: review.outcome,
+		p_hours: review.hours ?? (null as unknown as number),
+		p_note: review.note ?? ''
+	});
+	if (error?.hint === 'hours_unchanged') throw new HoursUnchanged();
+	if (error) throw new Error(`reviewing hours: ${error.message}`);
 	return data;
 }
 

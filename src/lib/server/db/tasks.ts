@@ -34,7 +34,9 @@ export async function open() {
 export async function one(id: string) {
 	const { data, error } = await db()
 		.from('tasks')
-		.select(`${PUBLIC_FIELDS}, signups(volunteer_id, status, joined_at, id, hours, hours_approved_at)`)
+		.select(
+			`${PUBLIC_FIELDS}, signups(volunteer_id, status, joined_at, id, hours, hours_approved_at, hours_review, hours_reported, hours_note)`
+		)
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new Error(`reading a task: ${error.message}`);

@@ -14,9 +14,11 @@ export type Account = {
 	locale: Locale;
 	emailVerified: boolean;
 	roles: Role[];
+	/** when an admin deactivated the account (a member of staff who left), or null */
+	deactivatedAt: string | null;
 };
 
-const ACCOUNT = 'id, email, display_name, password_hash, locale, email_verified_at, user_roles(role)';
+const ACCOUNT = 'id, email, display_name, password_hash, locale, email_verified_at, deactivated_at, user_roles(role)';
 
 function toAccount(row: {
 	id: string;
@@ -25,6 +27,7 @@ function toAccount(row: {
 	password_hash: string | null;
 	locale: string;
 	email_verified_at: string | null;
+	deactivated_at: string | null;
 	user_roles: { role: Role }[];
 }): Account {
 	return {
@@ -34,7 +37,8 @@ function toAccount(row: {
 		passwordHash: row.password_hash,
 		locale: isLocale(row.locale) ? row.locale : baseLocale,
 		emailVerified: row.email_verified_at !== null,
-		roles: row.user_roles.map((r) => r.role)
+		roles: row.user_roles.map((r) => r.role),
+		deactivatedAt: row.deactivated_at
 	};
 }
 
@@ -83,11 +87,12 @@ export async function register(input: {
 	return data ?? null;
 }
 
-/** a member of staff, invited by an admin: no password until they set one from the link */
+/** a member of staff or an admin, invited by an admin: no password until they set one from the link */
 export async function inviteStaff(input: {
 	email: string;
 	displayName: string;
 	locale: Locale;
+	role: 'staff' | 'admin';
 	token: { id: string; hash: string; expiresAt: Date };
 	inviter: string;
 	/** the invitation link's token (id.secret), which the mail carries */
@@ -97,6 +102,7 @@ export async function inviteStaff(input: {
 		p_email: input.email,
 		p_display_name: input.displayName,
 		p_locale: input.locale,
+		p_role: input.role,
 		p_token_id: input.token.id,
 		p_token_hash: input.token.hash,
 		p_expires_at: input.token.expiresAt.toISOString(),
@@ -227,4 +233,19 @@ export async function staff(): Promise<Account[]> {
 		.order('display_name');
 	if (error) throw new Error(`listing staff: ${error.message}`);
 	return data.map(toAccount);
+}
+
+const DEACTIVATE_REFUSALS = ['self', 'not_staff', 'last_admin'] as const;
+type DeactivateRefusal = (typeof DEACTIVATE_REFUSALS)[number];
+
+/**
+ * A member of staff who leaves: their sessions and open links end at once and they cannot
+ * log in again; their account (and so their name on what they did) stays (deactivate_staff).
+ * 'already': they were deactivated before.
+ */
+export async function deactivateStaff(userId: string, adminId: string): Promise<'ok' | 'already' | DeactivateRefusal> {
+	const { data, error } = await db().rpc('deactivate_staff', { p_user: userId, p_admin: adminId });
+	if (error?.hint && (DEACTIVATE_REFUSALS as readonly string[]).includes(error.hint)) return error.hint as DeactivateRefusal;
+	if (error) throw new Error(`deactivating an account: ${error.message}`);
+	return data ? 'ok' : 'already';
 }

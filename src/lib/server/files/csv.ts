@@ -32,3 +32,20 @@ export function csvResponse(filename: string, body: string): Response {
 		}
 	});
 }
+
+/**
+ * The separator of a file a person made, from its header line: `;` (Norwegian Excel) or
+ * `,` (Excel elsewhere, and most other programs), whichever the line holds more of
+ * outside quotes; `;` when it holds neither (a file of one column).
+ */
+export function separatorOf(headerLine: string): ';' | ',' {
+	let semicolons = 0;
+	let commas = 0;
+	let quoted = false;
+	for (const c of headerLine) {
+		if (c === '"') quoted = !quoted;
+		else if (!quoted && c === ';') semicolons++;
+		else if (!quoted && c === ',') commas++;
+	}
+	return commas > semicolons ? ',' : ';';
+}

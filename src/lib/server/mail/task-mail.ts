@@ -1,8 +1,9 @@
 // The mails about changes to tasks and about volunteers' readiness: a task changed or
-// cancelled (to everyone on it), a task short of volunteers 48 hours before (to staff), and
-// a police certificate that runs out soon (to the volunteer and to staff).
+// cancelled (to everyone on it), a task short of volunteers 48 hours before (to staff), a
+// police certificate that runs out soon (to the volunteer and to staff), and hours staff
+// corrected or rejected (to the volunteer, with staff's note).
 import { z } from 'zod';
-import { formatDate, formatDateTime } from '$lib/dates';
+import { formatDate, formatDateTime, formatNumber } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { taskCalendar } from '$lib/server/files/ics';
@@ -94,6 +95,35 @@ export const taskChangeTemplates = {
 			action: { label: m.mail_task_action({}, { locale }), url: links.staffTask(p.task_id) },
 			reason: m.mail_staff_reason({}, { locale })
 		})
+	}),
+	// review_hours (20261203130000): staff corrected or rejected reported hours, and why
+	hours_reviewed: define({
+		schema: z.object({
+			name: z.string().max(200),
+			title: z.string().min(1).max(200),
+			starts_at: z.iso.datetime({ offset: true }),
+			review: z.enum(['corrected', 'rejected']),
+			reported: z.number().min(0).max(24),
+			hours: z.number().min(0).max(24).nullable(),
+			note: z.string().min(1).max(1000),
+			task_id: id
+		}),
+		category: null,
+		content: (p, locale: Locale, links) => {
+			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), reported: formatNumber(p.reported, locale) };
+			return {
+				subject: m.hours_mail_subject({ title: p.title }, { locale }),
+				name: p.name,
+				paragraphs: [
+					p.review === 'corrected'
+						? m.hours_mail_corrected({ ...words, hours: formatNumber(p.hours, locale) }, { locale })
+						: m.hours_mail_rejected(words, { locale }),
+					m.hours_mail_note({ note: p.note }, { locale })
+				],
+				action: { label: m.mail_task_action({}, { locale }), url: links.volunteerTask(p.task_id) },
+				reason: m.mail_signup_reason({}, { locale })
+			};
+		}
 	}),
 	certificate_expiring: define({
 		schema: z.object({ name: z.string().max(200), expires_on: z.iso.date() }),

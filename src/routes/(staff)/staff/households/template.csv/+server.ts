@@ -1,11 +1,6 @@
+import { csvResponse } from '$lib/server/files/csv';
 import { csvTemplate } from '$lib/server/files/households-csv';
 import type { RequestHandler } from './$types';
 
-// the import template, with one example row (the hooks have checked the policy)
-export const GET: RequestHandler = () =>
-	new Response(csvTemplate(), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': 'attachment; filename="busett-hushald-mal.csv"'
-		}
-	});
+// the import template, with one example row in the reader's language (the hooks have checked the policy)
+export const GET: RequestHandler = () => csvResponse('busett-hushald-mal.csv', csvTemplate());

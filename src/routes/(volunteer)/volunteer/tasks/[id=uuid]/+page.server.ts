@@ -24,7 +24,10 @@ export const load: PageServerLoad = async (event) => {
 		mine: mine?.status ?? null,
 		ended: new Date(task.ends_at).getTime() < Date.now(),
 		hours: mine?.hours ?? null,
-		hoursApproved: Boolean(mine?.hours_approved_at),
+		// staff's review: approved, corrected (other hours) or rejected, with their note
+		hoursReview: mine?.hours_review ?? null,
+		hoursReported: mine?.hours_reported ?? null,
+		hoursNote: mine?.hours_note ?? '',
 		waitlistPosition: mine?.status === 'waitlisted' ? waiting.findIndex((s) => s.volunteer_id === user.id) + 1 : null,
 		notice: (['confirmed', 'waitlisted', 'withdrawn', 'hours'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
