@@ -10,3 +10,13 @@ export const changeEmailSchema = z.object({ email, current_password: currentPass
 export const localeSchema = z.object({ locale });
 
 export const deleteAccountSchema = z.object({ current_password: currentPassword });
+
+// the page a banner's "send the link again" was pressed on, to go back to: a path of this
+// site only (letters, digits, hyphens and slashes; never `//`, which would leave it)
+export const resendSchema = z.object({
+	back: z
+		.string()
+		.max(200)
+		.regex(/^\/(?!\/)[a-z0-9/-]*$/)
+		.optional()
+});
