@@ -390,6 +390,7 @@ export type Database = {
       households: {
         Row: {
           anonymised_at: string | null
+          cancelled_on: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name: string
           contact_phone: string
@@ -410,6 +411,7 @@ export type Database = {
         }
         Insert: {
           anonymised_at?: string | null
+          cancelled_on?: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -430,6 +432,7 @@ export type Database = {
         }
         Update: {
           anonymised_at?: string | null
+          cancelled_on?: string | null
           category?: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -1697,6 +1700,14 @@ export type Database = {
           p_user: string
         }
         Returns: undefined
+      }
+      retention_basis: {
+        Args: {
+          p_cancelled_on: string
+          p_settled_on: string
+          p_status: Database["public"]["Enums"]["household_status"]
+        }
+        Returns: string
       }
       retention_due_on: {
         Args: { p_months: number; p_settled_on: string }

@@ -9,5 +9,6 @@ export const load: PageServerLoad = async (event) => {
 		log().warn({ requestId: event.locals.requestId, err: errorFields(error) }, 'front page without the target');
 		return null;
 	});
-	return { target };
+	// the account page comes here after erasing an account (?deleted), which the page confirms
+	return { target, deleted: event.url.searchParams.has('deleted') };
 };

@@ -55,3 +55,21 @@ test('a volunteer fills the profile, signs up for a task, downloads the calendar
 	const { data: signup } = await serviceClient().from('signups').select('status').eq('task_id', task!.id).single();
 	expect(signup!.status).toBe('withdrawn');
 });
+
+test('with JavaScript, the new calendar address has a copy button that copies it', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/login');
+	await page.getByLabel('E-postadresse').fill('frivillig21@example.no');
+	await page.getByLabel('Passord').fill('busett-demo-2026');
+	await page.getByRole('button', { name: 'Logg inn' }).click();
+	await expect(page).toHaveURL(/\/volunteer$/);
+
+	await page.getByRole('button', { name: /^Lag (kalenderadresse|ny adresse)/ }).click();
+	const link = page.locator('a[href*="/calendar/"]');
+	await expect(link).toBeVisible();
+	const address = await link.getAttribute('href');
+	expect(await link.textContent()).toBe(address);
+	await page.getByRole('button', { name: 'Kopier adressa' }).click();
+	await expect(page.getByText('Adressa er kopiert.')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+});

@@ -650,6 +650,73 @@ describe('account page', () => {
 		expect(location(await client.post('/account?/delete', { current_password: PASSWORD }))).toBe('/?deleted');
 		const { count } = await serviceClient().from('users').select('*', { count: 'exact', head: true }).eq('email', email);
 		expect(count).toBe(0);
+		// the page it lands on says it is done; the front page otherwise does not
+		expect(await (await client.get('/?deleted')).text()).toContain('Kontoen din er sletta, og personopplysningane dine er fjerna.');
+		expect(await (await client.get('/')).text()).not.toContain('Kontoen din er sletta');
+	});
+});
+
+describe('the “confirm your address” banner', () => {
+	const BANNERS = [
+		{ role: 'volunteer', page: '/volunteer', text: 'Stadfest e-postadressa di før du melder deg på.' },
+		{ role: 'landlord', page: '/landlord/dwellings/new', text: 'Stadfest e-postadressa di før du sender inn eit tilbod.' }
+	];
+
+	for (const banner of BANNERS)
+		it(`sends the link again from ${banner.page}, without JavaScript, and comes back there`, async () => {
+			const email = newAddress();
+			const client = new Client(app.url, uniqueIp());
+			await register(client, email, banner.role);
+			await client.login(email, PASSWORD);
+			await mailTo(email, /Stadfest e-postadressa/);
+
+			const html = await (await client.get(banner.page)).text();
+			expect(html).toContain(banner.text);
+			// a plain form right in the banner, naming the page to come back to
+			expect(html).toMatch(/<form method="POST" action="\/account\?\/resend">/);
+			expect(html).toContain(`name="back" value="${banner.page}"`);
+
+			expect(location(await client.post('/account?/resend', { back: banner.page }))).toBe(`${banner.page}?resent`);
+			const mails = await until('a second verification mail', async () => {
+				const all = (await mailsTo(email)).filter((mail) => /Stadfest e-postadressa/.test(mail.subject));
+				return all.length >= 2 ? all : undefined;
+			});
+			expect(mails).toHaveLength(2);
+			// the new link verifies the address
+			const verifyPath = linkIn(mails.at(-1)!, '/verify');
+			expect(location(await client.post(verifyPath))).toMatch(/verified/);
+
+			const after = await (await client.get(`${banner.page}?resent`)).text();
+			expect(after).not.toContain(banner.text);
+		});
+
+	it('says it was sent on the page it came back to, and never goes back off the site', async () => {
+		const email = newAddress();
+		const client = new Client(app.url, uniqueIp());
+		await register(client, email, 'volunteer');
+		await client.login(email, PASSWORD);
+		expect(await (await client.get('/volunteer?resent')).text()).toContain('Vi har sendt ei ny lenkje.');
+		for (const back of ['//evil.example/volunteer', 'https://evil.example', '/volunteer?x=1'])
+			expect((await client.post('/account?/resend', { back })).status).toBe(200);
+	});
+});
+
+describe('a person who is both landlord and volunteer', () => {
+	it('gets a link from each area to the other, and one-role people get none', async () => {
+		const both = new Client(app.url, uniqueIp());
+		// the seed's first landlord also volunteers
+		await both.login('utleigar@example.no');
+		const landlordPage = await (await both.get('/landlord')).text();
+		expect(landlordPage).toMatch(/<nav class="area-nav"[^>]*><a href="\/volunteer">Du er òg frivillig: til oppdraga dine<\/a><\/nav>/);
+		const volunteerPage = await (await both.get('/volunteer/profile')).text();
+		expect(volunteerPage).toMatch(/<nav class="area-nav"[^>]*><a href="\/landlord">Du er òg utleigar: til bustadene dine<\/a><\/nav>/);
+
+		const volunteer = new Client(app.url, uniqueIp());
+		await volunteer.login('frivillig@example.no');
+		expect(await (await volunteer.get('/volunteer')).text()).not.toContain('area-nav');
+		const landlord = new Client(app.url, uniqueIp());
+		await landlord.login('utleigar02@example.no');
+		expect(await (await landlord.get('/landlord')).text()).not.toContain('area-nav');
 	});
 });
 

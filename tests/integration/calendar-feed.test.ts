@@ -17,7 +17,8 @@ afterAll(() => app?.stop());
 async function newAddress(client: Client): Promise<string> {
 	const res = await client.post('/volunteer?/calendar');
 	expect(res.status).toBe(200);
-	const match = (await res.text()).match(/value="https?:\/\/[^/"]+(\/calendar\/[a-z0-9.]+\.ics)"/);
+	// shown as a link, which works without JavaScript (the copy button comes only with it)
+	const match = (await res.text()).match(/<a href="https?:\/\/[^/"]+(\/calendar\/[a-z0-9.]+\.ics)"/);
 	expect(match).not.toBeNull();
 	return match![1];
 }
@@ -60,6 +61,21 @@ describe('the calendar feed', () => {
 		expect(ics).toContain(`DTSTART:${y}0112T090000Z`);
 		expect(ics).toContain(`DTEND:${y}0112T120000Z`);
 		expect(ics).toContain(`DTSTART:${y}0615T163000Z`);
+	});
+
+	it('shows the new address as a link to follow or copy, with no copy button before JavaScript runs', async () => {
+		const [p] = await volunteers(1);
+		const client = new Client(app.url);
+		await client.login(p.email);
+		const res = await client.post('/volunteer?/calendar');
+		const html = await res.text();
+		const link = html.match(/<a href="(https?:\/\/[^"]+\/calendar\/[a-z0-9.]+\.ics)">([^<]+)<\/a>/);
+		expect(link).not.toBeNull();
+		// the link's text is the address itself, to select and copy by hand
+		expect(link![2]).toBe(link![1]);
+		// no read-only field to fish it out of, and the copy button is made in the browser only
+		expect(html).not.toMatch(/<input[^>]*readonly/);
+		expect(html).not.toContain('Kopier adressa');
 	});
 
 	it('stops answering at the old address once a new one is made, and at none once turned off', async () => {

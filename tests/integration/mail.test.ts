@@ -232,6 +232,7 @@ describe('the mail outbox', () => {
 				name: 'Kari',
 				title: 'Hente møblar',
 				starts_at: new Date().toISOString(),
+				ends_at: new Date().toISOString(),
 				locality: 'Lid',
 				task_id: randomUUID()
 			},

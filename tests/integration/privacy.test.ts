@@ -395,6 +395,57 @@ describe('retention', () => {
 		expect(again!.anonymised_at).toBe(byId.get(old.id)!.anonymised_at);
 	});
 
+	it('anonymises cancelled households too, counted from the day they were cancelled', async () => {
+		const url = stackEnv().databaseUrl;
+		const { rows } = await sql(
+			url,
+			`select (current_date - make_interval(months => public.retention_months()) - interval '1 day')::date::text as over,
+			   (current_date - make_interval(months => public.retention_months()))::date::text as under,
+			   public.oslo_today()::text as today`
+		);
+		const { over, under, today } = rows[0] as { over: string; under: string; today: string };
+		// cancelled the ordinary way: the day is set by the change itself
+		const now = await household();
+		const { error } = await serviceClient().from('households').update({ status: 'cancelled' }).eq('id', now.id);
+		expect(error).toBeNull();
+		const { data: dated } = await serviceClient().from('households').select('cancelled_on').eq('id', now.id).single();
+		expect(dated!.cancelled_on).toBe(today);
+		// a cancelled household always has its day
+		const { error: undated } = await serviceClient().from('households').update({ cancelled_on: null }).eq('id', now.id);
+		expect(undated?.message).toContain('households_cancelled_has_date');
+
+		const tomorrow = (await sql(url, `select (current_date + 1)::text as d`)).rows[0].d;
+		const dueTomorrow = async () =>
+			(await serviceClient().rpc('retention_preview', { p_limit: 1000 })).data!.find((r) => r.due_on === tomorrow)?.households ?? 0;
+		const before = await dueTomorrow();
+		const old = await household({ status: 'cancelled', cancelled_on: over, staff_note: 'avlyst, fortruleg' });
+		const recent = await household({ status: 'cancelled', cancelled_on: under });
+		// an expected arrival long ago is no basis: only settlement and cancellation are
+		const waiting = await household({ expected_arrival: over });
+		// staff see the cancelled household among what comes next
+		expect(await dueTomorrow()).toBe(before + 1);
+
+		const { error: runError } = await serviceClient().rpc('anonymise_settled_households');
+		expect(runError).toBeNull();
+		const { data: after } = await serviceClient()
+			.from('households')
+			.select('id, imdi_reference, contact_name, staff_note, anonymised_at, status, cancelled_on, household_members(first_name, age_band)')
+			.in('id', [old.id, recent.id, waiting.id, now.id]);
+		const byId = new Map(after!.map((r) => [r.id, r]));
+		expect(byId.get(old.id)).toMatchObject({
+			imdi_reference: `anonymisert-${old.id}`,
+			contact_name: '',
+			staff_note: '',
+			status: 'cancelled',
+			cancelled_on: over,
+			household_members: [{ first_name: '', age_band: 'adult' }]
+		});
+		expect(byId.get(old.id)!.anonymised_at).not.toBeNull();
+		for (const h of [recent, waiting, now])
+			expect(byId.get(h.id)).toMatchObject({ imdi_reference: h.imdi_reference, contact_name: h.contact_name, anonymised_at: null });
+		expect(JSON.stringify(await auditRows(old.id))).not.toContain('avlyst, fortruleg');
+	});
+
 	it('empties the landlord’s mail that carried an anonymised household’s contact, and no other household’s', async () => {
 		const url = stackEnv().databaseUrl;
 		const { rows } = await sql(
@@ -445,6 +496,6 @@ describe('retention', () => {
 		const { data } = await serviceClient().rpc('retention_months');
 		expect(data).toBe(24);
 		const staffPage = await (await loggedIn('sakshandsamar@fjordvik.kommune.no')).get('/staff/households');
-		expect(await staffPage.text()).toContain('Hushald blir anonymiserte 24 månader etter at dei vart busette.');
+		expect(await staffPage.text()).toContain('Hushald blir anonymiserte 24 månader etter at dei vart busette eller avlyste.');
 	});
 });

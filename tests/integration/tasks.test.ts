@@ -4,8 +4,8 @@ import { queue } from '../../src/lib/server/db/reminders';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
-import { seedId } from '../helpers/seed';
 import { mailTo } from '../helpers/mailbox';
+import { seedId } from '../helpers/seed';
 import { HOUR, signUp, task, titleOf, volunteers } from '../helpers/tasks';
 
 let app: RunningApp;
@@ -301,6 +301,69 @@ describe('reminders', () => {
 		expect(await count(p.email)).toBe(1);
 		expect(await count(q.email)).toBe(0);
 		expect(await count(r.email)).toBe(0);
+	});
+});
+
+describe('the reminder mail', () => {
+	it('carries the task’s calendar file, as the sign-up mail does, delivered through SMTP', async () => {
+		const soon = await task({ volunteers_needed: 1 }, 21 * HOUR);
+		const [p] = await volunteers(1);
+		expect((await signUp(soon, p.id)).data).toBe('confirmed');
+		const title = await titleOf(soon);
+		await queue();
+
+		const signedUp = await mailTo(p.email, /^Du er med:/);
+		const reminder = await mailTo(p.email, /^Påminning:/);
+		expect(reminder.subject).toContain(title);
+		const file = reminder.attachments?.find((a) => a.filename.endsWith('.ics'));
+		expect(file?.contentType).toContain('text/calendar');
+		const { data } = await serviceClient().from('tasks').select('starts_at, ends_at').eq('id', soon).single();
+		const utc = (iso: string) =>
+			new Date(iso)
+				.toISOString()
+				.replace(/[-:]/g, '')
+				.replace(/\.\d{3}/, '');
+		// the same event as the sign-up mail's file (one UID), at the task's times, a later version of it
+		const ics = file!.content.replace(/\r\n[ \t]/g, '');
+		expect(ics).toContain(`UID:${soon}@busett`);
+		expect(ics).toContain(`DTSTART:${utc(data!.starts_at)}`);
+		expect(ics).toContain(`DTEND:${utc(data!.ends_at)}`);
+		expect(ics).toMatch(new RegExp(`URL:https?://[^\\s]+/volunteer/tasks/${soon}`));
+		expect(ics).toMatch(/SEQUENCE:\d+/);
+		expect(signedUp.attachments?.find((a) => a.filename.endsWith('.ics'))?.content).toContain(`UID:${soon}@busett`);
+	});
+});
+
+describe('a sign-up refused for want of a police certificate', () => {
+	it('says what it means and what to do, apart from the errors to correct, and links to how to apply', async () => {
+		const taskId = await task({ requires_police_certificate: true }, 410 * HOUR);
+		const [p] = await volunteers(1);
+		const client = new Client(app.url);
+		await client.login(p.email);
+		const res = await client.post(`/volunteer/tasks/${taskId}?/signup`);
+		expect(res.status).toBe(409);
+		const html = await res.text();
+		expect(html).toContain('Du treng politiattest for dette oppdraget');
+		expect(html).toContain('Dette er ikkje noko du kan rette her.');
+		expect(html).toContain('href="/volunteer/profile#certificate"');
+		// not under "something must be corrected": there is nothing to correct
+		expect(html).not.toContain('Det er noko som må rettast');
+		const { count } = await serviceClient()
+			.from('signups')
+			.select('*', { count: 'exact', head: true })
+			.eq('task_id', taskId)
+			.eq('volunteer_id', p.id);
+		expect(count).toBe(0);
+
+		// the section it links to is there, for a volunteer with no certificate on record too
+		const profile = await (await client.get('/volunteer/profile')).text();
+		expect(profile).toContain('id="certificate"');
+		expect(profile).toContain('politiet.no');
+
+		// another refusal still shows as before, under the summary
+		const closed = await task({ status: 'cancelled' }, 420 * HOUR);
+		const other = await client.post(`/volunteer/tasks/${closed}?/signup`);
+		expect(await other.text()).toContain('Det er noko som må rettast');
 	});
 });
 

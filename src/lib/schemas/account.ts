@@ -22,3 +22,13 @@ export const phoneSchema = z.object({
 		.max(40, 'error_too_long')
 		.regex(/^[+\d ()-]*$/, 'error_phone')
 });
+
+// the page a banner's "send the link again" was pressed on, to go back to: a path of this
+// site only (letters, digits, hyphens and slashes; never `//`, which would leave it)
+export const resendSchema = z.object({
+	back: z
+		.string()
+		.max(200)
+		.regex(/^\/(?!\/)[a-z0-9/-]*$/)
+		.optional()
+});

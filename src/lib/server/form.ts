@@ -223,7 +223,8 @@ const nothing = z.object({});
 /** the form of an action whose only field is a file (superforms leaves files to the action) */
 export const fileForm = () => formFrom(nothing);
 
-/** a refusal of an action that posts no fields of its own (a button): the same shape, its message set */
-export async function refusal(text: string, status: ErrorStatus = 409) {
-	return refuse(await formFrom(nothing), text, status);
+/** a refusal of an action that posts no fields of its own (a button): the same shape, its message set;
+ * an id names the kind of refusal when the page shows it apart (not as something to correct) */
+export async function refusal(text: string, status: ErrorStatus = 409, id?: string) {
+	return refuse(await formFrom(nothing, null, id), text, status);
 }

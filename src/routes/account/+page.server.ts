@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema, phoneSchema } from '$lib/schemas/account';
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema, phoneSchema, resendSchema } from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
 import { userOf } from '$lib/server/auth/authorize';
 import { passwordMessage } from '$lib/server/auth/password-policy';
@@ -68,7 +68,10 @@ export const actions: Actions = {
 	},
 	resend: async (event) => {
 		const user = userOf(event);
+		const form = await validate(resendSchema, event.request);
 		if (!user.emailVerified) await accounts.resendVerification(user);
+		// from a banner on another page (VerifyBanner): back to that page, which says it was sent
+		if (form.valid && form.data.back) redirect(303, `${form.data.back}?resent`);
 		return { done: 'resend' };
 	},
 	logoutEverywhere: async (event) => {

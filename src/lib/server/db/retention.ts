@@ -1,5 +1,5 @@
-// Retention: households settled more than the admin's number of months ago are anonymised
-// by the hourly job; staff see what comes next (days and counts, nothing that identifies).
+// Retention: households settled or cancelled more than the admin's number of months ago are
+// anonymised by the hourly job; staff see what comes next (days and counts, nothing that identifies).
 import { z } from 'zod';
 import { db } from './client';
 import { shape } from './shape';
@@ -17,10 +17,10 @@ export async function setMonths(value: number) {
 	if (error) throw new Error(`saving the retention period: ${error.message}`);
 }
 
-/** anonymise every household that is due; returns how many */
+/** anonymise every household that is due, settled or cancelled; returns how many */
 export async function run(): Promise<number> {
 	const { data, error } = await db().rpc('anonymise_settled_households');
-	if (error) throw new Error(`anonymising settled households: ${error.message}`);
+	if (error) throw new Error(`anonymising households: ${error.message}`);
 	return data;
 }
 

@@ -71,6 +71,7 @@ export const dwellingRow: z.ZodType<DwellingRow> = z.object({
 
 export const householdRow: z.ZodType<Tables['households']['Row']> = z.object({
 	anonymised_at: maybeText,
+	cancelled_on: maybeText,
 	category: z.enum(Enums.household_category),
 	contact_name: text,
 	contact_phone: text,

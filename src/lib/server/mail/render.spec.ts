@@ -59,12 +59,24 @@ describe('renderMail', () => {
 				recipient: 'Kari@Example.no',
 				template: 'task_reminder',
 				locale: 'nn',
-				payload: { name: 'Kari', title: 'Hente møblar', starts_at: '2027-03-02T09:00:00Z', locality: 'Lid', task_id: TASK }
+				payload: {
+					name: 'Kari',
+					title: 'Hente møblar',
+					starts_at: '2027-03-02T09:00:00Z',
+					ends_at: '2027-03-02T12:00:00Z',
+					locality: 'Lid',
+					task_id: TASK
+				}
 			},
 			ctx
 		);
 		expect(reminder.subject).toContain('Hente møblar');
 		expect(reminder.subject).toContain('kl. 10:00');
+		// the task's calendar file, as the sign-up mail carries it
+		const ics = reminder.attachments[0].content;
+		expect(ics).toContain(`UID:${TASK}@busett`);
+		expect(ics).toContain('DTSTART:20270302T090000Z');
+		expect(ics).toContain('DTEND:20270302T120000Z');
 		const url = reminder.headers['List-Unsubscribe'].slice(1, -1);
 		expect(url.startsWith('https://busett.example.no/unsubscribe/')).toBe(true);
 		expect(readUnsubscribeToken(url.split('/').pop()!, ctx.secret)).toEqual({ email: 'kari@example.no', category: 'reminders' });
@@ -81,6 +93,7 @@ describe('renderMail', () => {
 						name: 'Olena',
 						title: 'Hente møblar',
 						starts_at: '2027-03-02T09:00:00Z',
+						ends_at: '2027-03-02T12:00:00Z',
 						locality: 'Lid',
 						task_id: TASK
 					}

@@ -24,7 +24,7 @@ const onTask = {
 };
 
 // a changed task's calendar file must outrank the one sent before: minutes since 2020
-const sequenceNow = () => Math.floor((Date.now() - Date.UTC(2020, 0, 1)) / 60_000);
+export const sequenceNow = () => Math.floor((Date.now() - Date.UTC(2020, 0, 1)) / 60_000);
 
 export const taskChangeTemplates = {
 	task_changed: define({

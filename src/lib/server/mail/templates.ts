@@ -11,7 +11,7 @@ import { formatDateTime } from '$lib/dates';
 import { parseToken } from '$lib/server/auth/tokens';
 import { taskCalendar } from '$lib/server/files/ics';
 import type { Links } from './links';
-import { taskChangeTemplates } from './task-mail';
+import { sequenceNow, taskChangeTemplates } from './task-mail';
 
 export type Attachment = { filename: string; content: string; contentType: string };
 
@@ -349,6 +349,7 @@ export const templates = {
 			name: z.string().max(200),
 			title: z.string().min(1).max(200),
 			starts_at: z.iso.datetime({ offset: true }),
+			ends_at: z.iso.datetime({ offset: true }),
 			locality: z.string().min(1).max(100),
 			task_id: id
 		}),
@@ -360,7 +361,16 @@ export const templates = {
 				name: p.name,
 				paragraphs: [m.mail_reminder_body({ title: p.title, when, locality: p.locality }, { locale })],
 				action: { label: m.mail_reminder_action({}, { locale }), url: links.volunteerTask(p.task_id) },
-				reason: m.mail_reminder_reason({}, { locale })
+				reason: m.mail_reminder_reason({}, { locale }),
+				// the task as it stands the day before, as the sign-up mail's file had it: a file
+				// of today's times outranks an older one (a later sequence), so calendars update
+				attachments: [
+					{
+						filename: 'oppdrag.ics',
+						contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+						content: taskCalendar({ id: p.task_id, ...p, url: links.volunteerTask(p.task_id), sequence: sequenceNow() })
+					}
+				]
 			};
 		}
 	}),

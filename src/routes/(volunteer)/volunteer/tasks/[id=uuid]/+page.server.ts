@@ -41,6 +41,9 @@ const REFUSALS = {
 	unverified: m.vol_unverified
 };
 
+/** the id of the refusal for want of a police certificate, which the page shows apart */
+const CERTIFICATE = 'certificate';
+
 export const actions: Actions = {
 	signup: async (event) => {
 		const user = userOf(event);
@@ -49,6 +52,9 @@ export const actions: Actions = {
 		try {
 			status = await tasks.signUp(event.params.id, user.id);
 		} catch (e) {
+			// no certificate is nothing the volunteer can correct here: the page says what to do instead
+			if (e instanceof tasks.SignupRefused && e.reason === 'certificate_required')
+				return refusal(REFUSALS.certificate_required(), 409, CERTIFICATE);
 			if (e instanceof tasks.SignupRefused) return refusal(REFUSALS[e.reason]());
 			throw e;
 		}
