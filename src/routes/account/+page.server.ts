@@ -1,6 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, localeSchema, phoneSchema, resendSchema } from '$lib/schemas/account';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	deleteAccountSchema,
+	localeSchema,
+	phoneSchema,
+	resendSchema
+} from '$lib/schemas/account';
 import * as accounts from '$lib/server/auth/accounts';
 import { userOf } from '$lib/server/auth/authorize';
 import { passwordMessage } from '$lib/server/auth/password-policy';
