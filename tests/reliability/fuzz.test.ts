@@ -24,6 +24,10 @@ const LOGINS: Record<Exclude<Who, 'anonymous'>, string> = {
 // real rows for each kind of [id], so the actions get past "not found": for each action the
 // first row whose page shows that action's form is used (filled in beforeAll)
 const CANDIDATES: Record<string, string[]> = {};
+// An action that ends someone else's account (an admin deactivating a leaver) is aimed at a
+// member of staff made for it: fuzzed at the first row of the list it would end a seed login
+// the other reliability tests use. Filled in beforeAll.
+const ENDS_AN_ACCOUNT: Record<string, { field: string; id: string }> = {};
 const NO_ROW = '00000000-0000-4000-8000-000000000000';
 
 /** the paths of a route, one for each candidate row of its [id] */
@@ -170,6 +174,11 @@ beforeAll(async () => {
 		);
 		CANDIDATES.volunteers = await ids(`select user_id as id from public.user_roles where role = 'volunteer' limit 5`);
 		CANDIDATES.proposals = await ids(`select id from public.matches order by created_at limit 20`);
+		const [leaver] = await ids(
+			`insert into public.users (email, display_name, email_verified_at) values ('fuzz-leaver@fjordvik.kommune.no', 'Fuzz Leaver', now()) returning id`
+		);
+		await db.query(`insert into public.user_roles (user_id, role) values ($1, 'staff')`, [leaver]);
+		ENDS_AN_ACCOUNT['/(staff)/staff/admin/users?/deactivate'] = { field: 'user_id', id: leaver };
 	} finally {
 		await db.end();
 	}
@@ -202,7 +211,8 @@ describe('fuzzed form submissions', () => {
 					break;
 				}
 			}
-			const fields = form ?? [];
+			const aimed = ENDS_AN_ACCOUNT[`${route}?/${action}`];
+			const fields = (form ?? []).map((f) => (aimed && f.name === aimed.field ? { ...f, options: [aimed.id] } : f));
 			const target = action === 'default' ? path : `${path}?/${action}`;
 			if (!form) withoutForm.push(target);
 			const bodies = fc.sample(submission(fields), { numRuns: perAction, seed: 4242 + index });
