@@ -33,8 +33,20 @@ test('staff register a household, propose a suggested home, the landlord accepts
 	await staff.getByRole('button', { name: 'Registrer hushaldet' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Hushaldet er registrert.');
 
-	// the engine's best suggestion, with its reasons in words
-	const first = staff.locator('.suggestions > li').first();
+	// the engine's best suggestion of a landlord's home (other tests may have registered homes
+	// of the municipality's own, which no landlord answers), with its reasons in words
+	await expect(staff.locator('.suggestions > li').first()).toContainText('Skule og barnehage');
+	const { data: offered } = await serviceClient().from('dwellings').select('id').eq('status', 'approved').not('landlord_id', 'is', null);
+	const landlords = new Set(offered!.map((d) => d.id));
+	const items = staff.locator('.suggestions > li');
+	let first = items.first();
+	for (let i = 0; i < (await items.count()); i++) {
+		const id = await items.nth(i).locator('input[name="dwelling_id"]').first().getAttribute('value');
+		if (id && landlords.has(id)) {
+			first = items.nth(i);
+			break;
+		}
+	}
 	await expect(first).toContainText('Skule og barnehage');
 	await first.getByRole('button', { name: 'Foreslå' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Bustaden er foreslått. Utleigaren får e-post.');
