@@ -690,6 +690,17 @@ describe('the “confirm your address” banner', () => {
 			expect(after).not.toContain(banner.text);
 		});
 
+	it('sends the link again at most five times an hour, and still comes back', async () => {
+		const email = newAddress();
+		const client = new Client(app.url, uniqueIp());
+		await register(client, email, 'volunteer');
+		await client.login(email, PASSWORD);
+		for (let i = 0; i < 8; i++) expect(location(await client.post('/account?/resend', { back: '/volunteer' }))).toBe('/volunteer?resent');
+		const handled = await outboxSettled(email);
+		// the registration's own mail, and five more
+		expect(handled.filter((n) => n.template === 'verify_email')).toHaveLength(6);
+	});
+
 	it('says it was sent on the page it came back to, and never goes back off the site', async () => {
 		const email = newAddress();
 		const client = new Client(app.url, uniqueIp());

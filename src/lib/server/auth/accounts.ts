@@ -9,7 +9,7 @@ import * as users from '$lib/server/db/users';
 import { nudge } from '$lib/server/mail';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem, type PasswordProblem } from './password-policy';
-import { beginLogin, finishLogin, registerLimit, take, takeResetRequest } from '../db/rate-limits';
+import { beginLogin, finishLogin, registerLimit, resendLimit, take, takeResetRequest } from '../db/rate-limits';
 import { createSession, newSession } from './session';
 import { fromBytea, newToken, parseToken, secretMatches, toBytea } from './tokens';
 
@@ -100,6 +100,8 @@ export async function requestReset(email: string, ip: string): Promise<void> {
 }
 
 export async function resendVerification(account: { id: string; email: string; displayName: string; locale: Locale }) {
+	// past the limit the links already sent still work: nothing new is queued
+	if (!(await take([resendLimit(account.id)]))) return;
 	const { token, stored } = issue('verify_email');
 	await users.issueToken({
 		userId: account.id,

@@ -13,6 +13,10 @@ const HOUR = 3600;
 /** registrations per address */
 export const registerLimit = (address: string): Limit => ({ key: `register:address:${address}`, max: 20, windowSeconds: HOUR });
 
+/** "send the link again" per account: the mail only ever goes to the person's own address, but
+ * a button pressed in a loop must not flood it (or the outbox) */
+export const resendLimit = (userId: string): Limit => ({ key: `resend:user:${userId}`, max: 5, windowSeconds: HOUR });
+
 /** count one event for every limit, unless one is used up: false when refused (nothing counted then) */
 export async function take(limits: Limit[]): Promise<boolean> {
 	const { data, error } = await db().rpc('rate_limit_take', {
