@@ -29,13 +29,27 @@ export function readCatalogue(locale: string, root = ROOT): Catalogue {
 	return catalogue;
 }
 
-/** the names inside {…} in a message, sorted and without repeats */
-export function placeholdersOf(message: unknown): string[] {
-	if (typeof message !== 'string') return [];
-	return [...new Set([...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]))].sort();
+// a message is a text, or (for plurals) a list of variant sets: [{ declarations, selectors,
+// match: { 'countPlural=one': text, … } }], as the inlang message format writes them
+type Variants = { match?: Record<string, unknown> }[];
+
+/** every text of a message: the text itself, or each of its variants */
+export function textsOf(message: unknown): string[] {
+	if (typeof message === 'string') return [message];
+	if (!Array.isArray(message)) return [];
+	return (message as Variants).flatMap((set) => Object.values(set?.match ?? {})).filter((t): t is string => typeof t === 'string');
 }
 
-const isEmpty = (message: unknown) => typeof message !== 'string' || message.trim() === '';
+/** the names inside {…} in a message (in any of its variants), sorted and without repeats */
+export function placeholdersOf(message: unknown): string[] {
+	const names = textsOf(message).flatMap((text) => [...text.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)].map((m) => m[1]));
+	return [...new Set(names)].sort();
+}
+
+const isEmpty = (message: unknown) => {
+	const texts = textsOf(message);
+	return texts.length === 0 || texts.some((text) => text.trim() === '');
+};
 
 export function gaps(base: Catalogue, translation: Catalogue): Gaps {
 	const missing = Object.keys(base).filter((key) => !Object.hasOwn(translation, key) || isEmpty(translation[key]));

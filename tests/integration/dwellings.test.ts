@@ -155,6 +155,7 @@ describe('landlords and their offers', () => {
 		expect(path).toMatch(/^\/landlord\/dwellings\/[0-9a-f-]{36}$/);
 		const page = await (await landlord.get(path)).text();
 		expect(page).toContain('value="Resumevegen 9"');
+		expect(await (await landlord.get(`${path}?saved`)).text()).toContain('Utkastet er lagra. Du kan halde fram seinare.');
 
 		const sent = await landlord.post(`${path}?/submit`, {
 			...Object.fromEntries(Object.entries(complete).map(([k, v]) => [k, String(v)])),
@@ -192,6 +193,31 @@ describe('landlords and their offers', () => {
 		await staff.post(`/staff/dwellings/${id}?/review`, { decision: 'needs_changes', message: 'Kor mange senger er det på loftet?' });
 		const mail = await mailTo(landlordOfDwelling(5), /Vi treng litt meir/);
 		expect(mail.text).toContain('Kor mange senger er det på loftet?');
+	});
+
+	it('tells a landlord who saves an offer sent back for changes that it is not sent in again yet', async () => {
+		const email = 'utleigar07@example.no';
+		const landlord = new Client(app.url);
+		await landlord.login(email);
+		const offer = Object.fromEntries(Object.entries(complete).map(([k, v]) => [k, String(v)]));
+		const sent = await landlord.post('/landlord/dwellings/new?/submit', {
+			...offer,
+			street: 'Endringsvegen 2',
+			fire_safety_confirmed: 'on'
+		});
+		const path = location(sent)!.replace('?submitted', '');
+		const id = path.split('/').pop()!;
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		await staff.post(`/staff/dwellings/${id}?/review`, { decision: 'needs_changes', message: 'Kor mange senger?' });
+
+		const saved = await landlord.post(`${path}?/save`, { ...offer, street: 'Endringsvegen 2', bedrooms: '3' });
+		expect(location(saved)).toBe(`${path}?saved`);
+		const page = await (await landlord.get(`${path}?saved`)).text();
+		expect(page).toContain('Endringane er lagra. Tilbodet er ikkje sendt inn att');
+		expect(page).not.toContain('Utkastet er lagra');
+		const { data } = await serviceClient().from('dwellings').select('status, bedrooms').eq('id', id).single();
+		expect(data).toEqual({ status: 'needs_changes', bedrooms: 3 });
 	});
 
 	it('shows a landlord only an anonymised summary of a proposed household', async () => {

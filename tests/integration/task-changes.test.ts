@@ -181,7 +181,7 @@ describe('no-shows', () => {
 		const history = await (await staff.get(`/staff/volunteers/${p.id}`)).text();
 		expect(history).toContain(await titleOf(taskId));
 		expect(history).toContain('møtte ikkje');
-		expect(history).toContain('Ikkje møtt: 1 gonger.');
+		expect(history).toContain('Ikkje møtt: 1 gong.');
 		expect(await (await staff.get('/staff/volunteers')).text()).toContain(`href="/staff/volunteers/${p.id}"`);
 
 		// a mark made by mistake is taken away again

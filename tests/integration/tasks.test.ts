@@ -485,12 +485,12 @@ describe('hours', () => {
 
 		// each volunteer is told, with the note, and their task page says what happened
 		const corrected = await mailTo(p.email, new RegExp(`Timane dine for ${title}`));
-		expect(corrected.text).toContain('Du rapporterte 6 timar');
-		expect(corrected.text).toContain('retta det til 3,5 timar');
+		expect(corrected.text).toContain(`Timar du rapporterte for ${title}`);
+		expect(corrected.text).toContain('Vi har retta det til 3,5.');
 		expect(corrected.text).toContain('Oppdraget varte tre og ein halv time.');
 		expect((await mailTo(q.email, new RegExp(`Timane dine for ${title}`))).text).toContain('Du var ikkje med på dette oppdraget.');
 		const pageP = await (await volunteerP.get(`/volunteer/tasks/${taskId}`)).text();
-		expect(pageP).toContain('Dei tilsette har retta det til 3,5 timar.');
+		expect(pageP).toContain('Timar du rapporterte: 6. Dei tilsette har retta det til 3,5.');
 		expect(pageP).not.toContain('name="hours"');
 		expect(await (await volunteerQ.get(`/volunteer/tasks/${taskId}`)).text()).toContain('Dei tilsette har ikkje godkjent timane.');
 

@@ -22,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			'matching'
 		),
 		retention: await formFrom(retentionSchema, { retention_months: months }, 'retention'),
+		// shown beside each weight, so that an admin can go back to them
+		defaultWeights: DEFAULT_WEIGHTS,
 		saved: event.url.searchParams.has('saved')
 	};
 };
