@@ -67,6 +67,24 @@ export function toNewHousehold(h: HouseholdForm) {
 	};
 }
 
+/** a stored household as its form's values (the edit form): members as counts and the children's ages */
+export function fromHousehold(h: {
+	household_members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
+	[column: string]: unknown;
+}): Record<string, unknown> {
+	const { household_members: members, ...row } = h;
+	const fields = Object.fromEntries(Object.entries(row).filter(([k]) => k in householdSchema.shape));
+	return {
+		...fields,
+		adults: members.filter((x) => x.age_band === 'adult').length,
+		elderly: members.filter((x) => x.age_band === 'elderly').length,
+		children_ages: members
+			.filter((x) => x.age_band === 'child')
+			.map((x) => x.age ?? 0)
+			.sort((a, b) => b - a)
+	};
+}
+
 /** the columns of the CSV template, in order */
 export const CSV_COLUMNS = [
 	'imdi_reference',
