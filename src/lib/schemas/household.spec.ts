@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { errorsOf } from '../form';
+import { validate } from '../server/form';
 import { fromHousehold, householdSchema, toNewHousehold } from './household';
 
 // a household as read_household returns it: its columns and its member rows
@@ -44,5 +46,26 @@ describe('the household form filled from a stored household', () => {
 		expect(fields.languages).toEqual(['uk', 'ru']);
 		const key = (x: { age_band: string; age: number | null }) => `${x.age_band}:${x.age_band === 'child' ? x.age : ''}`;
 		expect(members.map(key).sort()).toEqual(stored.household_members.map(key).sort());
+	});
+});
+
+describe('the household form', () => {
+	it('names the children’s ages field itself when one age is not a child’s', () => {
+		for (const typed of ['4, 30', '4, x', '2.5']) {
+			const result = householdSchema.safeParse({ imdi_reference: 'X-1', category: 'other', adults: '1', children_ages: typed });
+			expect(result.success).toBe(false);
+			expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['children_ages', 'error_children_ages']]);
+		}
+		expect(householdSchema.parse({ imdi_reference: 'X-1', category: 'other', children_ages: '8, 0' }).children_ages).toEqual([8, 0]);
+	});
+
+	it('posted as a page posts it, puts the error on the children’s ages field and keeps what was typed', async () => {
+		const posted = new FormData();
+		for (const [k, v] of Object.entries({ imdi_reference: 'X-1', category: 'other', adults: '1', children_ages: '4, 30' }))
+			posted.append(k, v);
+		const form = await validate(householdSchema, posted);
+		expect(form.valid).toBe(false);
+		expect(Object.keys(errorsOf(form))).toEqual(['children_ages']);
+		expect(String(form.data.children_ages)).toBe('4, 30');
 	});
 });

@@ -22,15 +22,18 @@ export const householdSchema = z
 		category: z.enum(CATEGORIES, 'error_choose'),
 		adults: count,
 		elderly: count,
+		// one age that is not a child's is the field's error (not its element's, which no
+		// field on the page is named after): the text is left as typed, which the list refuses
 		children_ages: z.preprocess(
-			(v) =>
-				String(v ?? '')
+			(v) => {
+				const typed = String(v ?? '');
+				const ages = typed
 					.split(/[,\s]+/)
 					.filter(Boolean)
-					.map(Number),
-			z
-				.array(z.number('error_children_ages').int('error_children_ages').min(0, 'error_children_ages').max(17, 'error_children_ages'))
-				.max(20)
+					.map(Number);
+				return ages.every((a) => Number.isInteger(a) && a >= 0 && a <= 17) ? ages : typed;
+			},
+			z.array(z.number().int().min(0).max(17), 'error_children_ages').max(20, 'error_too_long')
 		),
 		languages: list,
 		preferred_localities: z.preprocess(
