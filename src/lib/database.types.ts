@@ -1556,6 +1556,13 @@ export type Database = {
         Returns: string[]
       }
       matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      member_key: {
+        Args: {
+          p_age: number
+          p_age_band: Database["public"]["Enums"]["age_band"]
+        }
+        Returns: string
+      }
       mentions_address: {
         Args: { p_email: string; p_text: string }
         Returns: boolean
@@ -1811,6 +1818,10 @@ export type Database = {
           u: Database["public"]["Tables"]["users"]["Row"]
         }
         Returns: Json
+      }
+      update_household: {
+        Args: { p_fields: Json; p_household: string; p_members: Json }
+        Returns: boolean
       }
       update_task: {
         Args: { p_changes: Json; p_task: string }

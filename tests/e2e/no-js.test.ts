@@ -179,6 +179,42 @@ test.describe('without JavaScript', () => {
 		await page.context().close();
 	});
 
+	test('staff edit a household: a reference another household has is named at its field, the fix is saved and shown', async ({
+		browser
+	}) => {
+		const householdId = await waitingHousehold('NOJS-RETT');
+		const taken = await waitingHousehold('NOJS-RETT');
+		const db = serviceClient();
+		const { data: other } = await db.from('households').select('imdi_reference').eq('id', taken).single();
+		const staff = await noJs(browser);
+		await logIn(staff, 'sakshandsamar@fjordvik.kommune.no');
+		await staff.goto(`/staff/households/${householdId}`);
+		await staff.getByRole('link', { name: 'Endre hushaldet' }).click();
+		await expect(staff.getByRole('heading', { level: 1 })).toContainText('Endre hushaldet');
+		await expect(staff.getByLabel('Vaksne')).toHaveValue('1');
+
+		await staff.getByLabel('IMDi-referanse').fill(other!.imdi_reference);
+		await staff.getByLabel('Vaksne').fill('2');
+		await staff.getByLabel('Alderen til borna').fill('9, 4');
+		await staff.getByLabel('Trinnfri tilkomst').check();
+		await staff.getByRole('button', { name: 'Lagre endringane' }).click();
+		await expectSummary(staff, 'Det finst alt eit hushald med denne IMDi-referansen.', 'imdi_reference');
+		// what was typed is kept
+		await expect(staff.getByLabel('Vaksne')).toHaveValue('2');
+		await expect(staff.getByLabel('Alderen til borna')).toHaveValue('9, 4');
+		await expect(staff.getByLabel('Trinnfri tilkomst')).toBeChecked();
+
+		const reference = `NOJS-RETT-${randomUUID().slice(0, 8)}`;
+		await staff.getByLabel('IMDi-referanse').fill(reference);
+		await staff.getByRole('button', { name: 'Lagre endringane' }).click();
+		await expect(staff).toHaveURL(new RegExp(`/staff/households/${householdId}\\?edited$`));
+		await expect(staff.getByRole('status')).toHaveText('Endringane er lagra.');
+		await expect(staff.getByRole('heading', { level: 1 })).toHaveText(reference);
+		await expect(staff.getByRole('row', { name: /Personar i hushaldet/ })).toContainText('barn, 9 år');
+		await expect(staff.getByRole('row', { name: /Behov/ })).toContainText('Trinnfri tilkomst');
+		await staff.context().close();
+	});
+
 	test('staff propose a home, the landlord says yes, staff confirm the match', async ({ browser }) => {
 		const householdId = await waitingHousehold('NOJS');
 		const staff = await noJs(browser);

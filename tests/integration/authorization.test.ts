@@ -175,6 +175,12 @@ const MATRIX: Entry[] = [
 			reopen: ['staff', 'admin']
 		}
 	},
+	{
+		route: '/(staff)/staff/households/[id=uuid]/edit',
+		path: `/staff/households/${SEED.household5}/edit`,
+		load: ['staff', 'admin'],
+		actions: { default: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
 	{

@@ -87,6 +87,7 @@ const table = {
 		load: ['staff'],
 		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'], reopen: ['staff'] }
 	},
+	'/(staff)/staff/households/[id=uuid]/edit': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },

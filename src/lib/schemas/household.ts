@@ -22,15 +22,18 @@ export const householdSchema = z
 		category: z.enum(CATEGORIES, 'error_choose'),
 		adults: count,
 		elderly: count,
+		// one age that is not a child's is the field's error (not its element's, which no
+		// field on the page is named after): the text is left as typed, which the list refuses
 		children_ages: z.preprocess(
-			(v) =>
-				String(v ?? '')
+			(v) => {
+				const typed = String(v ?? '');
+				const ages = typed
 					.split(/[,\s]+/)
 					.filter(Boolean)
-					.map(Number),
-			z
-				.array(z.number('error_children_ages').int('error_children_ages').min(0, 'error_children_ages').max(17, 'error_children_ages'))
-				.max(20)
+					.map(Number);
+				return ages.every((a) => Number.isInteger(a) && a >= 0 && a <= 17) ? ages : typed;
+			},
+			z.array(z.number().int().min(0).max(17), 'error_children_ages').max(20, 'error_too_long')
 		),
 		languages: list,
 		preferred_localities: z.preprocess(
@@ -64,6 +67,24 @@ export function toNewHousehold(h: HouseholdForm) {
 			...Array.from({ length: elderly }, () => ({ age_band: 'elderly' as const, age: null })),
 			...children_ages.map((age) => ({ age_band: 'child' as const, age }))
 		]
+	};
+}
+
+/** a stored household as its form's values (the edit form): members as counts and the children's ages */
+export function fromHousehold(h: {
+	household_members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
+	[column: string]: unknown;
+}): Record<string, unknown> {
+	const { household_members: members, ...row } = h;
+	const fields = Object.fromEntries(Object.entries(row).filter(([k]) => k in householdSchema.shape));
+	return {
+		...fields,
+		adults: members.filter((x) => x.age_band === 'adult').length,
+		elderly: members.filter((x) => x.age_band === 'elderly').length,
+		children_ages: members
+			.filter((x) => x.age_band === 'child')
+			.map((x) => x.age ?? 0)
+			.sort((a, b) => b - a)
 	};
 }
 

@@ -91,6 +91,22 @@ export async function create(household: NewHousehold): Promise<string> {
 	return data;
 }
 
+/**
+ * staff put a household's record right: its fields and members, in one transaction, each
+ * change in the audit log with before/after (update_household); false when it is
+ * cancelled or anonymised (or gone), and nothing changes
+ */
+export async function update(id: string, household: NewHousehold): Promise<boolean> {
+	const { members, ...fields } = household;
+	const { data, error } = await db().rpc('update_household', { p_household: id, p_fields: fields, p_members: members });
+	if (error?.code === '23505') throw new DuplicateReferenceError(household.imdi_reference);
+	if (error) throw new Error(`changing a household: ${error.message}`);
+	return data;
+}
+
+/** whether staff may still change the record: not once it is cancelled or anonymised (update_household) */
+export const editable = (h: Pick<Household, 'status' | 'anonymised_at'>) => h.status !== 'cancelled' && h.anonymised_at === null;
+
 /** all or nothing */
 export async function importMany(households: NewHousehold[]): Promise<number> {
 	const { data, error } = await db().rpc('import_households', { p_households: households });

@@ -43,6 +43,13 @@ export async function confirm(matchId: string, staffId: string): Promise<boolean
 	return data;
 }
 
+/** the hard constraints the household and the dwelling break as they stand now (match_violations, as confirming checks) */
+export async function violations(householdId: string, dwellingId: string): Promise<PairViolation[]> {
+	const { data, error } = await db().rpc('match_violations', { p_household: householdId, p_dwelling: dwellingId });
+	if (error) throw new Error(`checking a pair: ${error.message}`);
+	return (data ?? []) as PairViolation[];
+}
+
 /** staff reopen a pair the landlord declined: it may be suggested and proposed again (false: not a declined match) */
 export async function reopen(householdId: string, matchId: string, staffId: string): Promise<boolean> {
 	const { data, error } = await db().rpc('reopen_declined_pair', { p_household: householdId, p_match: matchId, p_staff: staffId });

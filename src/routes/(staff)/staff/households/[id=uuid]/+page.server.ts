@@ -13,7 +13,7 @@ import { nudge } from '$lib/server/mail';
 import { dwellingsFor, feasible, pairKey, score } from '$lib/server/matching';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const NOTICES = ['created', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks', 'reopened'] as const;
+const NOTICES = ['created', 'edited', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks', 'reopened'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const staff = userOf(event);
@@ -38,7 +38,24 @@ export const load: PageServerLoad = async (event) => {
 		.map((h) => h.id);
 	// the move-in tasks made from the confirmed match, each linked to its page
 	const tasks = await staffTasks.fromMatches(history.filter((h) => h.status === 'confirmed').map((h) => h.id));
-	return { household, history, suggestions, reopenable, tasks, notice: NOTICES.find((n) => event.url.searchParams.has(n)) ?? null };
+	// an open proposal the household no longer fits (it was changed since), by the hard
+	// constraints confirming checks: said plainly, with the button to withdraw it
+	const pending = history.find((h) => (h.status === 'proposed' || h.status === 'accepted_by_landlord') && h.dwelling);
+	const violations = pending?.dwelling ? await matches.violations(household.id, pending.dwelling.id) : [];
+	const broken =
+		pending?.dwelling && violations.length
+			? { matchId: pending.id, address: `${pending.dwelling.street}, ${pending.dwelling.place}`, violations }
+			: null;
+	return {
+		household,
+		history,
+		suggestions,
+		reopenable,
+		tasks,
+		broken,
+		editable: households.editable(household),
+		notice: NOTICES.find((n) => event.url.searchParams.has(n)) ?? null
+	};
 };
 
 const back = (event: RequestEvent, notice: string) => redirect(303, `/staff/households/${event.params.id}?${notice}`);
