@@ -376,7 +376,8 @@ describe('admin settings', () => {
 			weight_bus: '10',
 			weight_bedrooms: '10',
 			weight_locality: '10',
-			weight_language: '10'
+			weight_language: '10',
+			weight_health: '5'
 		};
 		const tooMuch = await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights, weight_bus: '150' });
 		expect(tooMuch.status).toBe(400);
@@ -387,7 +388,7 @@ describe('admin settings', () => {
 		const { data: matching } = await serviceClient().from('municipality_settings').select('crowded_margin, matching_weights').single();
 		expect(matching).toEqual({
 			crowded_margin: 1,
-			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10 }
+			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10, health: 5 }
 		});
 		// back to the defaults for the other tests
 		await serviceClient().from('municipality_settings').update({ crowded_margin: 0, matching_weights: null }).eq('id', true);
