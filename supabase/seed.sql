@@ -27,6 +27,11 @@ values
   (md5('district:saetre')::uuid, 'Sætre skulekrins', 0, 1, 1),
   (md5('district:vagoy')::uuid, 'Vågøy skulekrins', 6, 3, 8);
 
+-- the localities with a health centre close by (staff mark them at /staff/districts);
+-- the matching gives points for them to households that need one
+insert into public.localities (name, near_health_centre)
+values ('Straumvik', true), ('Nesheim', true), ('Lid', false);
+
 -- people: one admin, one caseworker, twelve landlords, twenty-five volunteers.
 -- every demo account's password is busett-demo-2026 (argon2id below); npm start prints the logins.
 insert into public.users (id, email, display_name, locale, email_verified_at)
@@ -134,7 +139,7 @@ from generate_series(1, 40) as n;
 insert into public.dwellings (
   id, landlord_id, status, street, postcode, place, locality, district_id,
   bedrooms, beds, max_occupants, size_m2, rent_nok, deposit_nok,
-  rent_includes_electricity, rent_includes_internet, furnished, step_free, pets_allowed, smoking_allowed,
+  rent_includes_electricity, rent_includes_internet, furnished, step_free, floor, lift, pets_allowed, smoking_allowed,
   available_from, available_until, min_lease_months, bus_stop_distance_m, bus_departures_per_weekday,
   description, fire_safety_confirmed
 )
@@ -160,6 +165,12 @@ select
   n % 2 = 0,
   (array['no', 'partly', 'fully'])[1 + n % 3]::public.furnishing,
   n % 4 = 0,
+  -- the floor, numbered as in Norway (1: "1. etasje", at street level): the flats (every
+  -- third) on floors 2 to 4, every other one of them with a lift; the houses and the
+  -- basement flats with their own entrance at street level. One flat's floor was never
+  -- given: the matching says "floor unknown"
+  case when n = 21 then null when n % 3 = 0 then 2 + (n / 3) % 3 else 1 end,
+  n % 6 = 0,
   n % 5 = 0,
   false,
   (now() + make_interval(days => (n % 9) * 7 - 14))::date,
@@ -178,9 +189,9 @@ update public.dwellings set rent_nok = null, fire_safety_confirmed = false, desc
 where id = md5('dwelling:1')::uuid;
 
 -- the two offers proposed below to households they would not fit as generated (five
--- persons; step-free and pets) fit them: confirming re-checks the pair
+-- persons; step-free, a ground floor or a lift, and pets) fit them: confirming re-checks the pair
 update public.dwellings set bedrooms = 3, beds = 5, max_occupants = 5 where id = md5('dwelling:30')::uuid;
-update public.dwellings set step_free = true, pets_allowed = true where id = md5('dwelling:33')::uuid;
+update public.dwellings set step_free = true, lift = true, pets_allowed = true where id = md5('dwelling:33')::uuid;
 
 -- staff reviewed the offers that are past review: approved ones, some weeks or months ago
 -- (so some are due for a "still available?" check), and the ones sent back or turned down
@@ -289,21 +300,57 @@ insert into public.matches (household_id, dwelling_id, status, score, reasons, p
 values (md5('household:1')::uuid, md5('dwelling:12')::uuid, 'declined', 55, '[]', md5('user:staff')::uuid,
         'Bustaden er ikkje ledig likevel i mars.', now() - interval '10 days');
 
--- twenty tasks around the settlements, from last month to next month
+-- twenty tasks around the settlements, from three weeks ago to six weeks ahead, on the
+-- days and at the hours such tasks happen in a municipality (Norwegian time): moving,
+-- driving to the doctor, showing the way and interpreting at school on weekday daytime; the
+-- language café on Tuesday and Thursday evenings; fetching furniture and the working bee
+-- (dugnad) on Saturdays. A task is moved from its place in the spread to the nearest such
+-- day, back in time for the past ones (done, or cancelled) and ahead for the open ones.
+-- tests/integration/demo-data.test.ts holds the demo to this.
+create temporary table seed_task_kind (kind integer primary key, type public.task_type, title text, description text,
+  days integer[], starts time, hours numeric);
+insert into seed_task_kind values
+  (1, 'move_in', 'Hjelp til innflytting', 'Familien flyttar inn. Vi ber kassar og set saman møblar saman med dei.',
+   '{1,2,3,4,5}', '10:00', 4),
+  (2, 'furniture', 'Hente møblar', 'Vi hentar gåvemøblar hos givarar i kommunen og ber dei inn i bustaden. Bil med tilhengar er fint.',
+   '{6}', '11:00', 3),
+  (3, 'transport', 'Køyring til legekontoret', 'Køyr familien til den første legetimen og heim att.',
+   '{1,2,3,4,5}', '09:00', 2),
+  (4, 'guide', 'Vise veg i sentrum', 'Vis familien butikken, biblioteket, busshaldeplassen og servicetorget.',
+   '{1,2,3,4,5}', '13:00', 2),
+  (5, 'language_practice', 'Språkkafé', 'Prat norsk over ein kopp kaffi med nye innbyggjarar på biblioteket. Born er velkomne.',
+   '{2,4}', '18:00', 2),
+  (6, 'interpreting', 'Tolking ved skulestart', 'Tolk for foreldra på det første møtet med kontaktlæraren når borna byrjar på skulen.',
+   '{1,2,3,4,5}', '08:30', 1.5),
+  (7, 'other', 'Dugnad på bustaden', 'Vi ryddar hagen og vaskar bustaden før familien kjem.',
+   '{6}', '10:00', 4);
+
+create temporary table seed_task_day as
+select n, k.kind,
+  (select d from (
+     select public.oslo_today() + (n * 3 - 20) + (case when n * 3 - 20 < 0 then -shift else shift end) as d, shift
+     from generate_series(0, 6) as shift
+   ) c
+   where extract(isodow from c.d)::int = any (k.days)
+   order by c.shift limit 1) as on_day
+from generate_series(1, 20) as n
+join seed_task_kind k on k.kind = 1 + n % 7;
+
 insert into public.tasks (
   id, type, title, description, starts_at, ends_at, locality, address, household_id,
   needed_languages, needed_skills, volunteers_needed, requires_police_certificate, status, created_by
 )
 select
   md5('task:' || n)::uuid,
-  (array['move_in', 'furniture', 'transport', 'guide', 'language_practice', 'interpreting', 'other'])[1 + n % 7]::public.task_type,
-  (array['Hjelp til innflytting', 'Hente møblar', 'Køyring til legekontoret', 'Vise veg i sentrum',
-         'Språkkafé', 'Tolking ved skulestart', 'Dugnad på bustaden'])[1 + n % 7],
-  'Vi treng hjelp ein ettermiddag. Ta med godt humør.',
-  date_trunc('hour', now()) + make_interval(days => n * 3 - 20, hours => 10 + n % 6),
-  date_trunc('hour', now()) + make_interval(days => n * 3 - 20, hours => 13 + n % 6),
+  k.type,
+  k.title,
+  k.description,
+  (t.on_day + k.starts) at time zone 'Europe/Oslo',
+  (t.on_day + k.starts + make_interval(mins => (k.hours * 60)::int)) at time zone 'Europe/Oslo',
   (array['Straumvik', 'Lid', 'Nesheim', 'Haugland', 'Sætre', 'Vågøy'])[1 + n % 6],
-  (array['Fjordvegen', 'Skulevegen', 'Kyrkjevegen', 'Naustvegen'])[1 + n % 4] || ' ' || (n + 2),
+  case when k.type = 'language_practice' then 'Straumvik bibliotek, Torget 2'
+       when k.type = 'interpreting' then (array['Straumvik', 'Lid', 'Nesheim', 'Haugland', 'Sætre', 'Vågøy'])[1 + n % 6] || ' skule'
+       else (array['Fjordvegen', 'Skulevegen', 'Kyrkjevegen', 'Naustvegen'])[1 + n % 4] || ' ' || (n + 2) end,
   case when n % 2 = 0 then md5('household:' || (14 + n % 10))::uuid end,
   case when n % 7 = 5 then array['uk'] else '{}' end,
   case when n % 7 = 1 then array['van_trailer'] when n % 7 = 2 then array['driving_licence'] else '{}' end,
@@ -311,7 +358,8 @@ select
   n % 7 in (4, 5),
   (case when n <= 5 then 'done' when n = 6 then 'cancelled' else 'open' end)::public.task_status,
   md5('user:staff')::uuid
-from generate_series(1, 20) as n;
+from seed_task_day t
+join seed_task_kind k on k.kind = t.kind;
 
 -- signups: never more than a task needs (the database enforces it)
 insert into public.signups (task_id, volunteer_id, status, hours, hours_reported, hours_approved_at, hours_review)
@@ -319,11 +367,13 @@ select
   md5('task:' || n)::uuid,
   md5('user:volunteer:' || (1 + (n * 7 + s * 3) % 25))::uuid,
   'confirmed',
-  case when n <= 5 then 3 end,
-  case when n <= 5 then 3 end,
+  case when n <= 5 then k.hours end,
+  case when n <= 5 then k.hours end,
   case when n <= 3 then now() - interval '2 days' end,
   case when n <= 3 then 'approved'::public.hours_review end
-from generate_series(1, 20) as n, generate_series(1, 2) as s
+from generate_series(1, 20) as n
+join seed_task_kind k on k.kind = 1 + n % 7,
+generate_series(1, 2) as s
 where s <= 1 + n % 4 and n <> 6 and n % 3 <> 0;
 
 -- staff have seen the police certificates marked valid (the documents are never stored)

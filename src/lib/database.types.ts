@@ -173,10 +173,12 @@ export type Database = {
           description: string
           district_id: string | null
           fire_safety_confirmed: boolean
+          floor: number | null
           furnished: Database["public"]["Enums"]["furnishing"]
           id: string
           inspection_date: string | null
           landlord_id: string | null
+          lift: boolean
           locality: string | null
           max_occupants: number | null
           min_lease_months: number | null
@@ -216,10 +218,12 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
+          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -255,10 +259,12 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
+          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -478,6 +484,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      localities: {
+        Row: {
+          name: string
+          near_health_centre: boolean
+          updated_at: string
+        }
+        Insert: {
+          name: string
+          near_health_centre?: boolean
+          updated_at?: string
+        }
+        Update: {
+          name?: string
+          near_health_centre?: boolean
+          updated_at?: string
+        }
+        Relationships: []
       }
       mail_opt_outs: {
         Row: {
@@ -1533,6 +1557,13 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      locality_list: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          name: string
+          near_health_centre: boolean
+        }[]
+      }
       mail_account_exists: { Args: { p_email: string }; Returns: undefined }
       mail_payload_without_links: {
         Args: { p_payload: Json; p_template: string }
@@ -1595,8 +1626,11 @@ export type Database = {
           p_beds: number
           p_crowded_margin: number
           p_expected_arrival: string
+          p_floor: number
           p_has_pets: boolean
+          p_lift: boolean
           p_max_occupants: number
+          p_needs_ground_floor: boolean
           p_needs_step_free: boolean
           p_persons: number
           p_pets_allowed: boolean
@@ -1781,6 +1815,10 @@ export type Database = {
           p_status: Database["public"]["Enums"]["household_status"]
         }
         Returns: boolean
+      }
+      set_localities_near_health_centre: {
+        Args: { p_near: string[]; p_shown: string[] }
+        Returns: undefined
       }
       settings_page: { Args: { p_year: number }; Returns: Json }
       settled_by_month: {

@@ -20,6 +20,8 @@ export const TERMS = [
 	'rent_includes_internet',
 	'furnished',
 	'step_free',
+	'floor',
+	'lift',
 	'pets_allowed',
 	'smoking_allowed',
 	'available_from',
@@ -47,6 +49,8 @@ const names: Record<Term, () => string> = {
 	rent_includes_internet: () => `${m.dw_includes()}: ${m.dw_includes_internet()}`,
 	furnished: m.dw_furnished,
 	step_free: m.dw_step_free,
+	floor: m.dw_floor_name,
+	lift: m.dw_lift,
 	pets_allowed: m.dw_pets_allowed,
 	smoking_allowed: m.dw_smoking_allowed,
 	available_from: m.dw_available_from,
@@ -61,11 +65,18 @@ const furnishedNames: Record<string, () => string> = { no: m.dw_furnished_no, pa
 
 export const termName = (term: Term) => names[term]();
 
+/** a floor as Norwegians number them: "1. etasje" at street level, 0 an underetasje; "–" not given */
+export function floorName(floor: number | null | undefined): string {
+	if (floor === null || floor === undefined || floor < 0) return m.dw_floor_unknown();
+	return floor === 0 ? m.dw_floor_basement() : m.dw_floor_value({ floor });
+}
+
 /** a term's value as the reader writes it; "–" for none */
 export function termValue(term: Term, value: unknown, locale: Locale): string {
 	if (value === null || value === undefined || value === '') return '–';
 	if (typeof value === 'boolean') return value ? m.proposal_yes() : m.proposal_no();
 	if (term === 'furnished') return furnishedNames[String(value)]?.() ?? String(value);
+	if (term === 'floor') return floorName(Number(value));
 	if (term === 'available_from' || term === 'available_until') return formatDate(String(value), locale);
 	if (typeof value === 'number') return formatNumber(value, locale);
 	return String(value);

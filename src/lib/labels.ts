@@ -40,6 +40,8 @@ export const whyNotNames = {
 	ends_before_arrival: m.why_ends_before_arrival,
 	not_step_free: m.why_not_step_free,
 	no_pets: m.why_no_pets,
+	not_ground_floor: m.why_not_ground_floor,
+	floor_unknown: m.why_floor_unknown,
 	no_dwellings: m.why_no_dwellings,
 	others_fit_better: m.why_others_fit_better,
 	locked_conflict: m.why_locked_conflict
@@ -51,7 +53,9 @@ export const pairViolationNames = {
 	not_available_in_time: m.pair_not_available_in_time,
 	ends_before_arrival: m.pair_ends_before_arrival,
 	not_step_free: m.pair_not_step_free,
-	no_pets: m.pair_no_pets
+	no_pets: m.pair_no_pets,
+	not_ground_floor: m.pair_not_ground_floor,
+	floor_unknown: m.pair_floor_unknown
 };
 
 export const dwellingStatusNames = {

@@ -182,7 +182,12 @@ const MATRIX: Entry[] = [
 		actions: { default: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
-	{ route: '/(staff)/staff/districts', path: '/staff/districts', load: ['staff', 'admin'], actions: { save: ['staff', 'admin'] } },
+	{
+		route: '/(staff)/staff/districts',
+		path: '/staff/districts',
+		load: ['staff', 'admin'],
+		actions: { save: ['staff', 'admin'], localities: ['staff', 'admin'] }
+	},
 	{
 		route: '/(staff)/staff/tasks',
 		path: '/staff/tasks',

@@ -24,7 +24,11 @@ const pair = fc.record({
 	petsAllowed: fc.boolean(),
 	availableFrom: day,
 	availableUntil: fc.option(day, { nil: null }),
-	crowdedMargin: fc.integer({ min: 0, max: 3 })
+	crowdedMargin: fc.integer({ min: 0, max: 3 }),
+	needsGroundFloor: fc.boolean(),
+	// floor 1 (street level) often, the floors either side, and not given
+	floor: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+	lift: fc.boolean()
 });
 type Pair = typeof pair extends fc.Arbitrary<infer T> ? T : never;
 
@@ -33,6 +37,8 @@ function inTypeScript(p: Pair): string[] {
 		id: 'h',
 		members: Array.from({ length: p.persons }, () => ({ band: 'adult' as const, age: null })),
 		needsStepFree: p.needsStepFree,
+		needsGroundFloor: p.needsGroundFloor,
+		needsHealthCentre: false,
 		hasPets: p.hasPets,
 		expectedArrival: p.expectedArrival,
 		preferredLocalities: [],
@@ -45,6 +51,8 @@ function inTypeScript(p: Pair): string[] {
 		maxOccupants: p.maxOccupants,
 		bedrooms: 1,
 		stepFree: p.stepFree,
+		floor: p.floor,
+		lift: p.lift,
 		petsAllowed: p.petsAllowed,
 		availableFrom: p.availableFrom,
 		availableUntil: p.availableUntil,
@@ -63,7 +71,8 @@ async function inSql(pairs: Pair[]): Promise<string[][]> {
 		`select public.pair_violations(
 		   (p ->> 'persons')::int, (p ->> 'needsStepFree')::boolean, (p ->> 'hasPets')::boolean, (p ->> 'expectedArrival')::date,
 		   (p ->> 'beds')::int, (p ->> 'maxOccupants')::int, (p ->> 'stepFree')::boolean, (p ->> 'petsAllowed')::boolean,
-		   (p ->> 'availableFrom')::date, (p ->> 'availableUntil')::date, (p ->> 'crowdedMargin')::int
+		   (p ->> 'availableFrom')::date, (p ->> 'availableUntil')::date, (p ->> 'crowdedMargin')::int,
+		   (p ->> 'needsGroundFloor')::boolean, (p ->> 'floor')::int, (p ->> 'lift')::boolean
 		 ) as broken
 		 from jsonb_array_elements($1::jsonb) with ordinality as x (p, n)
 		 order by n`,
@@ -81,7 +90,15 @@ describe('the hard constraints in SQL and in TypeScript', () => {
 			.filter((x) => x.ts.join() !== x.sql.join());
 		expect(disagreements.slice(0, 5)).toEqual([]);
 		// the sample reaches every constraint, broken and kept
-		for (const v of ['too_small', 'not_available_in_time', 'ends_before_arrival', 'not_step_free', 'no_pets']) {
+		for (const v of [
+			'too_small',
+			'not_available_in_time',
+			'ends_before_arrival',
+			'not_step_free',
+			'no_pets',
+			'not_ground_floor',
+			'floor_unknown'
+		]) {
 			expect(
 				fromSql.some((b) => b.includes(v)),
 				v

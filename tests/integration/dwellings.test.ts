@@ -254,13 +254,22 @@ describe('landlords and their offers', () => {
 
 describe('"still available?" checks', () => {
 	// a seeded approved dwelling (10 to 25), last confirmed long ago; each test its own
+	// an approved offer of the seed's landlord of dwelling n, made for the test: a seeded
+	// offer may be proposed meanwhile by another test file's matching, and get no check
 	async function dueDwelling(n: number): Promise<{ id: string; landlord: string; address: string }> {
-		const id = seedId(`dwelling:${n}`);
+		const db = serviceClient();
+		const street = `Ledigvegen ${n}-${Date.now() % 100000}`;
+		const { data, error } = await db
+			.from('dwellings')
+			.insert({ ...COMPLETE_OFFER, street, landlord_id: seedId(`user:landlord:${1 + ((n - 1) % 12)}`), status: 'submitted' })
+			.select('id')
+			.single();
+		if (error) throw error;
+		const id = data.id;
+		await db.from('dwellings').update({ status: 'approved' }).eq('id', id);
 		const long = new Date(Date.now() - 40 * 24 * 3600_000).toISOString();
-		await serviceClient().from('availability_checks').delete().eq('dwelling_id', id);
-		await serviceClient().from('dwellings').update({ confirmed_available_at: long, reviewed_at: long }).eq('id', id);
-		const { data } = await serviceClient().from('dwellings').select('street, place').eq('id', id).single();
-		return { id, landlord: landlordOfDwelling(n), address: `${data!.street}, ${data!.place}` };
+		await db.from('dwellings').update({ confirmed_available_at: long, reviewed_at: long }).eq('id', id);
+		return { id, landlord: landlordOfDwelling(n), address: `${street}, ${COMPLETE_OFFER.place}` };
 	}
 
 	// the links in the check's mail, made of its token read from the outbox before it is sent and emptied
@@ -402,7 +411,8 @@ describe('admin settings', () => {
 			weight_bus: '10',
 			weight_bedrooms: '10',
 			weight_locality: '10',
-			weight_language: '10'
+			weight_language: '10',
+			weight_health: '5'
 		};
 		const tooMuch = await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights, weight_bus: '150' });
 		expect(tooMuch.status).toBe(400);
@@ -413,7 +423,7 @@ describe('admin settings', () => {
 		const { data: matching } = await serviceClient().from('municipality_settings').select('crowded_margin, matching_weights').single();
 		expect(matching).toEqual({
 			crowded_margin: 1,
-			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10 }
+			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10, health: 5 }
 		});
 		// back to the defaults for the other tests
 		await serviceClient().from('municipality_settings').update({ crowded_margin: 0, matching_weights: null }).eq('id', true);

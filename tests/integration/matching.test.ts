@@ -412,6 +412,101 @@ describe('household status in the database', () => {
 	});
 });
 
+/** an approved dwelling of the municipality's own, for one test */
+async function approvedDwelling(fields: Record<string, unknown>): Promise<string> {
+	const db = serviceClient();
+	const { data, error } = await db
+		.from('dwellings')
+		.insert({ ...COMPLETE_OFFER, street: `Etasjevegen ${Date.now() % 100000}`, status: 'submitted', ...fields })
+		.select('id')
+		.single();
+	if (error) throw error;
+	expect((await db.from('dwellings').update({ status: 'approved' }).eq('id', data.id)).error).toBeNull();
+	return data.id;
+}
+
+describe('the needs of a household', () => {
+	const suggested = (html: string) => [...html.matchAll(/name="dwelling_id" value="([0-9a-f-]{36})"/g)].map((x) => x[1]);
+
+	it('never suggests a third floor without a lift to a household that needs a ground floor, but does with a lift', async () => {
+		const locality = `Golvbygd-${Date.now() % 100000}`;
+		// step-free and pets too, so that few other offers fit and the two of this test rank first
+		const household = await newHousehold(`GROUND-${Date.now()}`, {
+			needs_ground_floor: 'on',
+			needs_step_free: 'on',
+			has_pets: 'on',
+			preferred_localities: locality
+		});
+		const same = { locality, step_free: true, pets_allowed: true, floor: 3 };
+		const stairs = await approvedDwelling({ ...same, lift: false });
+		const lift = await approvedDwelling({ ...same, lift: true });
+		const unknown = await approvedDwelling({ ...same, floor: null, lift: false });
+		const s = await staff();
+		const page = await (await s.get(`/staff/households/${household}`)).text();
+		expect(suggested(page)).toContain(lift);
+		expect(suggested(page)).not.toContain(stairs);
+		expect(suggested(page)).not.toContain(unknown);
+		// the reasons say the requirement holds, and on what
+		expect(page).toContain('Bakkeplan eller heis (krav, oppfylt): 3. etasje, med heis');
+		// proposing the one without a lift anyway is refused
+		const refused = await s.post(`/staff/households/${household}?/propose`, { dwelling_id: stairs });
+		expect(refused.status).toBe(409);
+		// the database's rule, which confirming checks, says the same, and names an unknown floor
+		const db = serviceClient();
+		const broken = async (dwelling: string) => (await db.rpc('match_violations', { p_household: household, p_dwelling: dwelling })).data;
+		expect(await broken(stairs)).toEqual(['not_ground_floor']);
+		expect(await broken(unknown)).toEqual(['floor_unknown']);
+		expect(await broken(lift)).toEqual([]);
+		// a household that does not need it is offered the stairs too
+		const other = await newHousehold(`STAIRS-${Date.now()}`, { needs_step_free: 'on', has_pets: 'on', preferred_localities: locality });
+		const otherPage = await (await s.get(`/staff/households/${other}`)).text();
+		expect(suggested(otherPage)).toEqual(expect.arrayContaining([stairs, lift, unknown]));
+		expect(otherPage).toContain('Etasje: ukjend');
+		for (const id of [stairs, lift, unknown]) await db.from('dwellings').update({ status: 'withdrawn' }).eq('id', id);
+	});
+
+	it('scores a locality staff marked near a health centre (no JavaScript) for a household that needs one, and says so', async () => {
+		const [near, far] = [`Helsebygd-${Date.now() % 100000}`, `Fjernbygd-${Date.now() % 100000}`];
+		const nearHome = await approvedDwelling({ locality: near, step_free: true, pets_allowed: true });
+		const farHome = await approvedDwelling({ locality: far, step_free: true, pets_allowed: true });
+		const s = await staff();
+		// both localities are on the districts page, neither ticked; staff tick one with a plain post
+		const before = await (await s.get('/staff/districts')).text();
+		expect(before).toContain(`name="near" value="${near}"`);
+		expect(before).not.toMatch(new RegExp(`name="near" value="${near}"[^>]*checked`));
+		expect(
+			location(
+				await s.post('/staff/districts?/localities', [
+					['shown', near],
+					['shown', far],
+					['near', near]
+				])
+			)
+		).toBe('/staff/districts?localities#localities-title');
+		const { data: rows } = await serviceClient()
+			.from('localities')
+			.select('name, near_health_centre')
+			.in('name', [near, far])
+			.order('name');
+		expect(rows).toEqual([
+			{ name: far, near_health_centre: false },
+			{ name: near, near_health_centre: true }
+		]);
+		expect(await (await s.get('/staff/districts')).text()).toMatch(new RegExp(`name="near" value="${near}"[^>]*checked`));
+
+		const household = await newHousehold(`HEALTH-${Date.now()}`, { needs_near_health_centre: 'on', needs_step_free: 'on', has_pets: 'on' });
+		const page = await (await s.get(`/staff/households/${household}`)).text();
+		expect(page).toContain(`Helsestasjon: ${near} er merkt som nær ein — 10 av 10 poeng`);
+		expect(page).toContain(`Helsestasjon: ${far} er ikkje merkt som nær ein — 0 av 10 poeng`);
+		// the same homes otherwise, so the one near a health centre ranks first
+		const ids = suggested(page);
+		expect(ids.indexOf(nearHome)).toBeGreaterThanOrEqual(0);
+		expect(ids.indexOf(nearHome)).toBeLessThan(ids.indexOf(farHome));
+		const db = serviceClient();
+		for (const id of [nearHome, farHome]) await db.from('dwellings').update({ status: 'withdrawn' }).eq('id', id);
+	});
+});
+
 describe('districts', () => {
 	it('lets staff update free places, refusing negative numbers', async () => {
 		const s = await staff();

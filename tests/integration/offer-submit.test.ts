@@ -71,6 +71,8 @@ const FORM = {
 	rent_includes_internet: 'on',
 	furnished: 'partly',
 	step_free: 'on',
+	floor: '4',
+	lift: 'on',
 	pets_allowed: 'on',
 	smoking_allowed: 'on',
 	available_from: '2027-02-01',
@@ -108,6 +110,8 @@ describe('sending in an offer', () => {
 			rent_includes_internet: true,
 			furnished: 'partly',
 			step_free: true,
+			floor: 4,
+			lift: true,
 			pets_allowed: true,
 			smoking_allowed: true,
 			available_from: '2027-02-01',
@@ -119,6 +123,43 @@ describe('sending in an offer', () => {
 			fire_safety_confirmed: true
 		});
 		expect(await mailsAbout(id)).toBe(1);
+	});
+
+	it('saves the floor and the lift posted without JavaScript, and shows them on the staff page; a blank floor is "unknown"', async () => {
+		const me = await landlord();
+		const id = await offer(me.id, 'draft', 'Etasjevegen 1');
+		const client = new Client(app.url);
+		await client.login(me.email);
+		// the form has both fields, and says how floors are numbered
+		const form = await (await client.get(`/landlord/dwellings/${id}`)).text();
+		expect(form).toContain('name="floor"');
+		expect(form).toContain('name="lift"');
+		expect(form).toContain('1 = 1. etasje, på gateplan');
+		// a plain post of the form, as a browser without JavaScript sends it
+		expect(location(await client.post(`/landlord/dwellings/${id}?/save`, { ...FORM, floor: '3', lift: 'on' }))).toBe(
+			`/landlord/dwellings/${id}?saved`
+		);
+		expect(await read(id)).toMatchObject({ status: 'draft', floor: 3, lift: true });
+		// an unticked checkbox posts nothing
+		const noLift = Object.fromEntries(Object.entries(FORM).filter(([name]) => name !== 'lift'));
+		expect(location(await client.post(`/landlord/dwellings/${id}?/submit`, { ...noLift, floor: '' }))).toBe(
+			`/landlord/dwellings/${id}?submitted`
+		);
+		expect(await read(id)).toMatchObject({ status: 'submitted', floor: null, lift: false });
+		// out of range is refused by the form
+		const high = await client.post(`/landlord/dwellings/${id}?/save`, { ...FORM, floor: '99' });
+		expect(high.status).toBe(400);
+
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const row = (html: string, name: string) => html.match(new RegExp(`<th scope="row">${name}</th>\\s*<td>([^<]*)</td>`))?.[1];
+		let page = await (await staff.get(`/staff/dwellings/${id}`)).text();
+		expect(row(page, 'Etasje')).toBe('ukjend');
+		expect(row(page, 'Det er heis til bustaden')).toBe('Nei');
+		await serviceClient().from('dwellings').update({ floor: 1, lift: true }).eq('id', id);
+		page = await (await staff.get(`/staff/dwellings/${id}`)).text();
+		expect(row(page, 'Etasje')).toBe('1. etasje');
+		expect(row(page, 'Det er heis til bustaden')).toBe('Ja');
 	});
 
 	it('saves nothing when the submit is refused: the terms of an offer already sent in stay as they were', async () => {

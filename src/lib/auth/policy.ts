@@ -89,7 +89,7 @@ const table = {
 	},
 	'/(staff)/staff/households/[id=uuid]/edit': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
-	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'] } },
+	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'], localities: ['staff'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/volunteers/[id=uuid]': { load: ['staff'] },

@@ -10,7 +10,7 @@ export const FURNISHED = Constants.public.Enums.furnishing;
 export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
 
 export const CAP_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
-export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language'] as const;
+export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language', 'health'] as const;
 
 export const TASK_TYPES = Constants.public.Enums.task_type;
 

@@ -39,6 +39,9 @@ export const dwellingFields = z.object({
 	rent_includes_internet: checkbox,
 	furnished: z.preprocess((v) => (blank(v) ? 'no' : v), z.enum(FURNISHED, 'error_choose')),
 	step_free: checkbox,
+	// Norwegian numbering: 1 is "1. etasje", at street level; 0 an underetasje; blank: not given
+	floor: optionalWholeNumber(0, 60),
+	lift: checkbox,
 	pets_allowed: checkbox,
 	smoking_allowed: checkbox,
 	available_from: date,

@@ -26,6 +26,8 @@ const matchingShape = z.object({
 			id: z.string(),
 			household_members: z.array(z.object({ age_band: z.enum(Constants.public.Enums.age_band), age: z.number().int().nullable() })),
 			needs_step_free: z.boolean(),
+			needs_ground_floor: z.boolean(),
+			needs_near_health_centre: z.boolean(),
 			has_pets: z.boolean(),
 			expected_arrival: z.string().nullable(),
 			preferred_localities: z.array(z.string()),
@@ -33,7 +35,9 @@ const matchingShape = z.object({
 		})
 	),
 	dwellings: z.array(dwellingRow),
-	references: z.record(z.string(), z.string())
+	references: z.record(z.string(), z.string()),
+	/** the localities staff marked as near a health centre (20261204110000_floor_lift_health_centre.sql) */
+	health_centre_localities: z.array(z.string())
 });
 type MatchingData = z.output<typeof matchingShape>;
 
@@ -101,7 +105,8 @@ function context(d: MatchingData): MatchingContext {
 		crowdedMargin: d.settings?.crowded_margin ?? 0,
 		// the admin's weights where set, the documented defaults for the rest
 		weights: { ...DEFAULT_WEIGHTS, ...((d.settings?.matching_weights as Partial<typeof DEFAULT_WEIGHTS> | null) ?? {}) },
-		languagesByLocality
+		languagesByLocality,
+		healthCentreLocalities: new Set(d.health_centre_localities)
 	};
 }
 
@@ -109,6 +114,8 @@ export function toInput(h: {
 	id: string;
 	household_members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
 	needs_step_free: boolean;
+	needs_ground_floor: boolean;
+	needs_near_health_centre: boolean;
 	has_pets: boolean;
 	expected_arrival: string | null;
 	preferred_localities: string[];
@@ -118,6 +125,8 @@ export function toInput(h: {
 		id: h.id,
 		members: h.household_members.map((m) => ({ band: m.age_band, age: m.age })),
 		needsStepFree: h.needs_step_free,
+		needsGroundFloor: h.needs_ground_floor,
+		needsHealthCentre: h.needs_near_health_centre,
 		hasPets: h.has_pets,
 		expectedArrival: h.expected_arrival,
 		preferredLocalities: h.preferred_localities,
@@ -134,6 +143,8 @@ function toDwelling(d: DwellingRow): FreeDwelling {
 		maxOccupants: d.max_occupants ?? 0,
 		bedrooms: d.bedrooms ?? 0,
 		stepFree: d.step_free,
+		floor: d.floor,
+		lift: d.lift,
 		petsAllowed: d.pets_allowed,
 		availableFrom: d.available_from ?? '9999-12-31',
 		availableUntil: d.available_until,

@@ -67,6 +67,8 @@ describe('shape', () => {
 			staff_note: '',
 			status: 'approved',
 			step_free: false,
+			floor: null,
+			lift: false,
 			street: 'Testvegen 1',
 			submitted_at: null,
 			updated_at: '2026-12-01T10:00:00+00:00'

@@ -2,7 +2,16 @@
 // a bit mask so the batch can test millions of pairs without allocating.
 import type { DwellingInput, HouseholdInput, MatchingContext, Violation } from './types';
 
-const BITS: Violation[] = ['not_free', 'too_small', 'not_available_in_time', 'ends_before_arrival', 'not_step_free', 'no_pets'];
+const BITS: Violation[] = [
+	'not_free',
+	'too_small',
+	'not_available_in_time',
+	'ends_before_arrival',
+	'not_step_free',
+	'no_pets',
+	'not_ground_floor',
+	'floor_unknown'
+];
 
 type Ctx = Pick<MatchingContext, 'crowdedMargin' | 'promisedDwellings'>;
 
@@ -17,6 +26,11 @@ export function violationMask(h: HouseholdInput, d: DwellingInput, ctx: Ctx): nu
 	}
 	if (h.needsStepFree && !d.stepFree) mask |= 16;
 	if (h.hasPets && !d.petsAllowed) mask |= 32;
+	// a ground floor is floor 1 or any floor with a lift; a floor never given does not count
+	if (h.needsGroundFloor && !d.lift) {
+		if (d.floor === null) mask |= 128;
+		else if (d.floor !== 1) mask |= 64;
+	}
 	return mask;
 }
 

@@ -28,6 +28,8 @@ const family = (over: Partial<HouseholdInput> = {}): HouseholdInput => ({
 		{ band: 'child', age: 3 }
 	],
 	needsStepFree: false,
+	needsGroundFloor: false,
+	needsHealthCentre: false,
 	hasPets: false,
 	expectedArrival: '2027-03-01',
 	preferredLocalities: [],
@@ -42,6 +44,8 @@ const home = (over: Partial<DwellingInput> = {}): DwellingInput => ({
 	maxOccupants: 4,
 	bedrooms: 2,
 	stepFree: false,
+	floor: 1,
+	lift: false,
 	petsAllowed: false,
 	availableFrom: '2027-02-01',
 	availableUntil: null,
@@ -69,6 +73,24 @@ describe('hard constraints', () => {
 		expect(violations(family({ needsStepFree: true }), home(), ctx)).toEqual(['not_step_free']);
 		expect(violations(family({ hasPets: true }), home(), ctx)).toEqual(['no_pets']);
 		expect(feasible(family({ needsStepFree: true, hasPets: true }), home({ stepFree: true, petsAllowed: true }), ctx)).toBe(true);
+	});
+
+	it('wants a ground floor when the household needs one: floor 1 (street level), or any floor with a lift', () => {
+		const needs = family({ needsGroundFloor: true });
+		expect(violations(needs, home({ floor: 1 }), ctx)).toEqual([]);
+		expect(violations(needs, home({ floor: 3 }), ctx)).toEqual(['not_ground_floor']);
+		// an underetasje is not street level either
+		expect(violations(needs, home({ floor: 0 }), ctx)).toEqual(['not_ground_floor']);
+		expect(violations(needs, home({ floor: 3, lift: true }), ctx)).toEqual([]);
+		// a household that does not ask for it takes any floor
+		expect(violations(family(), home({ floor: 3 }), ctx)).toEqual([]);
+	});
+
+	it('counts a floor never given as not a ground floor, and says it is unknown, unless there is a lift', () => {
+		const needs = family({ needsGroundFloor: true });
+		expect(violations(needs, home({ floor: null }), ctx)).toEqual(['floor_unknown']);
+		expect(violations(needs, home({ floor: null, lift: true }), ctx)).toEqual([]);
+		expect(violations(family(), home({ floor: null }), ctx)).toEqual([]);
 	});
 
 	it('never offers a dwelling that is not free', () => {
@@ -122,6 +144,37 @@ describe('score parts', () => {
 		expect(part(family({ preferredLocalities: ['Vågøy'] }), home(), 'locality')).toBe(0);
 		const withCommunity = { ...ctx, languagesByLocality: new Map([['Lid', new Set(['uk'])]]) };
 		expect(score(family(), home(), withCommunity).reasons.find((r) => r.part === 'language')!.points).toBe(10);
+	});
+
+	it('rewards a locality marked near a health centre for a household that needs one, and ranks nothing by it for others', () => {
+		const marked = { ...ctx, healthCentreLocalities: new Set(['Lid']) };
+		const needs = family({ needsHealthCentre: true });
+		expect(part(needs, home(), 'health')).toBe(0);
+		const near = score(needs, home(), marked).reasons.find((r) => r.part === 'health')!;
+		expect(near).toEqual({ part: 'health', points: 10, max: 10, detail: { asked: true, near: true, locality: 'Lid' } });
+		expect(score(needs, home({ locality: 'Vågøy' }), marked).reasons.find((r) => r.part === 'health')!.points).toBe(0);
+		// the same points wherever it lives, for a household that did not ask
+		expect(score(family(), home(), marked).reasons.find((r) => r.part === 'health')!.points).toBe(10);
+		expect(score(family(), home({ locality: 'Vågøy' }), marked).reasons.find((r) => r.part === 'health')!.points).toBe(10);
+		// and it moves a household that needs one to the dwelling near one
+		const [d1, d2] = [home({ id: 'd1', locality: 'Vågøy' }), home({ id: 'd2' })];
+		expect(dwellingsFor(needs, [d1, d2], marked).map((s) => s.dwelling.id)).toEqual(['d2', 'd1']);
+	});
+
+	it('tells the ground floor as a kept requirement, without points, with the floor and the lift', () => {
+		const needs = family({ needsGroundFloor: true });
+		const floorOf = (h: HouseholdInput, d: DwellingInput) => score(h, d, ctx).reasons.find((r) => r.part === 'floor');
+		expect(floorOf(needs, home({ floor: 4, lift: true }))).toEqual({
+			part: 'floor',
+			points: 0,
+			max: 0,
+			detail: { asked: true, floor: 4, lift: true }
+		});
+		expect(floorOf(family(), home({ floor: null }))!.detail).toEqual({ asked: false, floor: -1, lift: false });
+		// a pair that breaks it is not suggested at all
+		expect(dwellingsFor(needs, [home({ floor: 3 }), home({ id: 'd2', floor: 3, lift: true })], ctx).map((s) => s.dwelling.id)).toEqual([
+			'd2'
+		]);
 	});
 });
 
@@ -249,6 +302,8 @@ describe('batch proposal', () => {
 		const result = batch([family({ needsStepFree: true }), family({ id: 'h2' })], [home()], ctx);
 		expect(result.assignments.map((a) => a.householdId)).toEqual(['h2']);
 		expect(result.unplaced).toEqual([{ householdId: 'h', reason: 'not_step_free' }]);
+		const high = batch([family({ needsGroundFloor: true })], [home({ floor: 3 }), home({ id: 'd2', floor: 5 })], ctx);
+		expect(high.unplaced).toEqual([{ householdId: 'h', reason: 'not_ground_floor' }]);
 		const crowded = batch([family(), family({ id: 'h2' })], [home()], ctx);
 		expect(crowded.unplaced).toEqual([{ householdId: expect.any(String), reason: 'others_fit_better' }]);
 	});

@@ -43,6 +43,8 @@ export function instance(seed: number, households: number, dwellings: number) {
 				...Array.from({ length: elderly }, () => ({ band: 'elderly' as const, age: null }))
 			],
 			needsStepFree: elderly > 0 || r() < 0.05,
+			needsGroundFloor: elderly > 0 || r() < 0.1,
+			needsHealthCentre: elderly > 0 || r() < 0.15,
 			hasPets: r() < 0.1,
 			expectedArrival: date(int(0, 120)),
 			preferredLocalities: r() < 0.25 ? [pick(LOCALITIES)] : [],
@@ -61,6 +63,9 @@ export function instance(seed: number, households: number, dwellings: number) {
 			maxOccupants: beds + int(0, 1),
 			bedrooms,
 			stepFree: r() < 0.3,
+			// mostly low houses; one in ten offers without a floor given
+			floor: r() < 0.1 ? null : pick([0, 1, 1, 1, 2, 2, 3, 4, 6]),
+			lift: r() < 0.2,
 			petsAllowed: r() < 0.4,
 			availableFrom: date(int(-30, 150)),
 			availableUntil: r() < 0.2 ? date(int(60, 400)) : null,
@@ -87,7 +92,8 @@ export function instance(seed: number, households: number, dwellings: number) {
 		languagesByLocality: new Map([
 			['Straumvik', new Set(['uk', 'ru'])],
 			['Lid', new Set(['ar'])]
-		])
+		]),
+		healthCentreLocalities: new Set(['Straumvik', 'Nesheim'])
 	};
 	return { households: hs, dwellings: ds, ctx };
 }

@@ -29,6 +29,7 @@ export type HouseholdNeeds = {
 	bedroomsWanted: number;
 	preferred: Set<string>;
 	languages: string[];
+	healthCentre: boolean;
 };
 
 export function needsOf(h: HouseholdInput): HouseholdNeeds {
@@ -45,7 +46,8 @@ export function needsOf(h: HouseholdInput): HouseholdNeeds {
 		// adults in pairs, children two to a room
 		bedroomsWanted: Math.max(1, Math.ceil(h.members.length / 2)),
 		preferred: new Set(h.preferredLocalities),
-		languages: h.languages
+		languages: h.languages,
+		healthCentre: h.needsHealthCentre
 	};
 }
 
@@ -80,6 +82,14 @@ const bedroomPart = (wanted: number, bedrooms: number) =>
 
 const localityPart = (n: HouseholdNeeds, locality: string) => (n.preferred.size === 0 ? 0.5 : n.preferred.has(locality) ? 1 : 0);
 
+/**
+ * a household that needs a health centre nearby earns the part in a locality staff marked
+ * as near one; a household that does not need it earns it anywhere (as the school part
+ * does for a household without children), so it ranks no dwelling above another
+ */
+const healthPart = (n: HouseholdNeeds, locality: string, ctx: MatchingContext) =>
+	!n.healthCentre || ctx.healthCentreLocalities?.has(locality) ? 1 : 0;
+
 function sharedLanguages(n: HouseholdNeeds, locality: string, ctx: MatchingContext): string[] {
 	const spoken = ctx.languagesByLocality?.get(locality);
 	return spoken ? n.languages.filter((l) => spoken.has(l)) : [];
@@ -104,7 +114,7 @@ export function batchScorer(ctx: MatchingContext, dwellings: DwellingInput[]) {
 		const cap = capFor(n.size, ctx.rentCaps, largest);
 		const place = Float64Array.from(
 			localities,
-			(l) => w.locality * localityPart(n, l) + (sharedLanguages(n, l, ctx).length ? w.language : 0)
+			(l) => w.locality * localityPart(n, l) + (sharedLanguages(n, l, ctx).length ? w.language : 0) + w.health * healthPart(n, l, ctx)
 		);
 		return (j: number) => {
 			const d = dwellings[j];
@@ -131,7 +141,8 @@ export function scoreTotal(n: HouseholdNeeds, d: DwellingInput, ctx: MatchingCon
 		w.bus * busPart(d) +
 		w.bedrooms * bedroomPart(n.bedroomsWanted, d.bedrooms) +
 		w.locality * localityPart(n, d.locality) +
-		(sharedLanguages(n, d.locality, ctx).length ? w.language : 0);
+		(sharedLanguages(n, d.locality, ctx).length ? w.language : 0) +
+		w.health * healthPart(n, d.locality, ctx);
 	return Math.round(total * 100) / 100;
 }
 
@@ -170,7 +181,15 @@ export function score(h: HouseholdInput, d: DwellingInput, ctx: MatchingContext)
 			max: w.locality,
 			detail: { locality: d.locality, asked: n.preferred.size > 0 }
 		},
-		{ part: 'language', points: shared.length ? w.language : 0, max: w.language, detail: { shared: shared.join(', ') } }
+		{ part: 'language', points: shared.length ? w.language : 0, max: w.language, detail: { shared: shared.join(', ') } },
+		{
+			part: 'health',
+			points: w.health * healthPart(n, d.locality, ctx),
+			max: w.health,
+			detail: { asked: h.needsHealthCentre, near: ctx.healthCentreLocalities?.has(d.locality) ?? false, locality: d.locality }
+		},
+		// the hard constraint, kept: what it rests on, for no points (floor -1: not given)
+		{ part: 'floor', points: 0, max: 0, detail: { asked: h.needsGroundFloor, floor: d.floor ?? -1, lift: d.lift } }
 	];
 	return { total: scoreTotal(n, d, ctx), reasons };
 }

@@ -5,6 +5,10 @@ export type HouseholdInput = {
 	id: string;
 	members: { band: AgeBand; age: number | null }[];
 	needsStepFree: boolean;
+	/** met by a dwelling on floor 1 (Norwegian numbering: street level) or with a lift */
+	needsGroundFloor: boolean;
+	/** scored: a locality staff marked as near a health centre */
+	needsHealthCentre: boolean;
 	hasPets: boolean;
 	/** ISO date; null when not known yet */
 	expectedArrival: string | null;
@@ -19,6 +23,9 @@ export type DwellingInput = {
 	maxOccupants: number;
 	bedrooms: number;
 	stepFree: boolean;
+	/** Norwegian numbering: 1 is "1. etasje", at street level; 0 an underetasje; null not given */
+	floor: number | null;
+	lift: boolean;
 	petsAllowed: boolean;
 	/** ISO dates */
 	availableFrom: string;
@@ -45,10 +52,11 @@ export type Weights = {
 	bedrooms: number;
 	locality: number;
 	language: number;
+	health: number;
 };
 
 /** the defaults, documented in README: school places matter most, then rent, then the rest */
-export const DEFAULT_WEIGHTS: Weights = { school: 30, rent: 20, bus: 15, bedrooms: 15, locality: 10, language: 10 };
+export const DEFAULT_WEIGHTS: Weights = { school: 30, rent: 20, bus: 15, bedrooms: 15, locality: 10, language: 10, health: 10 };
 
 export type MatchingContext = {
 	districts: Map<string, DistrictInput>;
@@ -59,6 +67,8 @@ export type MatchingContext = {
 	weights: Weights;
 	/** languages already spoken by settled households, per locality (optional) */
 	languagesByLocality?: Map<string, Set<string>>;
+	/** the localities staff marked as near a health centre (public.localities; optional) */
+	healthCentreLocalities?: Set<string>;
 	/** pairs that are already promised elsewhere count as not free */
 	promisedDwellings?: Set<string>;
 	/**
@@ -68,10 +78,23 @@ export type MatchingContext = {
 	declined?: Set<string>;
 };
 
-export type Violation = 'not_free' | 'too_small' | 'not_available_in_time' | 'ends_before_arrival' | 'not_step_free' | 'no_pets';
+export type Violation =
+	| 'not_free'
+	| 'too_small'
+	| 'not_available_in_time'
+	| 'ends_before_arrival'
+	| 'not_step_free'
+	| 'no_pets'
+	| 'not_ground_floor'
+	| 'floor_unknown';
 
+/**
+ * One line of a pair's explanation. A scored part earns up to its weight; `floor` is the
+ * hard constraint of the ground floor, kept (the pair would not be suggested otherwise):
+ * shown with what it rests on, worth no points (max 0).
+ */
 export type Reason = {
-	part: keyof Weights;
+	part: keyof Weights | 'floor';
 	points: number;
 	max: number;
 	/** what it rests on, for the words staff see */
