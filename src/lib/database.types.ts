@@ -1534,6 +1534,8 @@ export type Database = {
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
       mail_account_exists: { Args: { p_email: string }; Returns: undefined }
+      mail_categories: { Args: Record<PropertyKey, never>; Returns: string[] }
+      mail_category_of: { Args: { p_template: string }; Returns: string }
       mail_payload_without_links: {
         Args: { p_payload: Json; p_template: string }
         Returns: Json
@@ -1566,6 +1568,10 @@ export type Database = {
           count: number
           status: Database["public"]["Enums"]["notification_status"]
         }[]
+      }
+      opt_in_to_mail: {
+        Args: { p_category: string; p_email: string }
+        Returns: undefined
       }
       opt_out_of_mail: {
         Args: { p_category: string; p_email: string }
@@ -1774,6 +1780,10 @@ export type Database = {
           p_status: Database["public"]["Enums"]["household_status"]
         }
         Returns: boolean
+      }
+      set_mail_preferences: {
+        Args: { p_opted_out: string[]; p_shown: string[]; p_user: string }
+        Returns: undefined
       }
       settings_page: { Args: { p_year: number }; Returns: Json }
       settled_by_month: {

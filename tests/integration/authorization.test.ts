@@ -55,7 +55,12 @@ const MATRIX: Entry[] = [
 	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
 	{ route: '/dev/mail', path: '/dev/mail', load: EVERYONE },
 	{ route: '/about', path: '/about', load: EVERYONE },
-	{ route: '/unsubscribe/[token]', path: `/unsubscribe/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{
+		route: '/unsubscribe/[token]',
+		path: `/unsubscribe/${TOKEN}`,
+		load: EVERYONE,
+		actions: { unsubscribe: EVERYONE, resubscribe: EVERYONE }
+	},
 	{ route: '/register', path: '/register', load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/login', path: '/login', load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/logout', path: '/logout', endpoints: { POST: EVERYONE } },
@@ -72,6 +77,7 @@ const MATRIX: Entry[] = [
 			email: LOGGED_IN,
 			phone: ['landlord'],
 			locale: LOGGED_IN,
+			mail: LOGGED_IN,
 			resend: LOGGED_IN,
 			logoutEverywhere: LOGGED_IN,
 			delete: ['landlord', 'volunteer']

@@ -28,7 +28,7 @@ const table = {
 	'/language': { endpoints: { POST: 'public' } },
 	'/dev/mail': { load: 'public' },
 	'/about': { load: 'public' },
-	'/unsubscribe/[token]': { load: 'public', actions: { default: 'public' } },
+	'/unsubscribe/[token]': { load: 'public', actions: { unsubscribe: 'public', resubscribe: 'public' } },
 
 	'/register': { load: 'public', actions: { default: 'public' } },
 	'/login': { load: 'public', actions: { default: 'public' } },
@@ -44,6 +44,7 @@ const table = {
 			email: 'user',
 			phone: ['landlord'],
 			locale: 'user',
+			mail: 'user',
 			resend: 'user',
 			logoutEverywhere: 'user',
 			delete: ['landlord', 'volunteer']
