@@ -594,6 +594,9 @@ export type Database = {
       }
       municipality_settings: {
         Row: {
+          contact_address: string | null
+          contact_email: string | null
+          contact_phone: string | null
           crowded_margin: number
           id: boolean
           matching_weights: Json | null
@@ -603,6 +606,9 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          contact_address?: string | null
+          contact_email?: string | null
+          contact_phone?: string | null
           crowded_margin?: number
           id?: boolean
           matching_weights?: Json | null
@@ -612,6 +618,9 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          contact_address?: string | null
+          contact_email?: string | null
+          contact_phone?: string | null
           crowded_margin?: number
           id?: boolean
           matching_weights?: Json | null
@@ -716,6 +725,27 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      page_texts: {
+        Row: {
+          body: string
+          locale: Database["public"]["Enums"]["app_locale"]
+          page: string
+          updated_at: string
+        }
+        Insert: {
+          body: string
+          locale: Database["public"]["Enums"]["app_locale"]
+          page: string
+          updated_at?: string
+        }
+        Update: {
+          body?: string
+          locale?: Database["public"]["Enums"]["app_locale"]
+          page?: string
+          updated_at?: string
+        }
+        Relationships: []
       }
       rate_limit_events: {
         Row: {
@@ -1562,6 +1592,7 @@ export type Database = {
         Args: { p_email: string; p_text: string }
         Returns: boolean
       }
+      municipality_contact: { Args: Record<PropertyKey, never>; Returns: Json }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1758,6 +1789,19 @@ export type Database = {
       }
       save_matching_settings: {
         Args: { p_crowded_margin: number; p_weights: Json }
+        Returns: undefined
+      }
+      save_municipality_contact: {
+        Args: {
+          p_address: string
+          p_email: string
+          p_name: string
+          p_phone: string
+        }
+        Returns: undefined
+      }
+      save_page_texts: {
+        Args: { p_page: string; p_texts: Json }
         Returns: undefined
       }
       save_retention: { Args: { p_months: number }; Returns: undefined }

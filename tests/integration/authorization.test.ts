@@ -55,6 +55,8 @@ const MATRIX: Entry[] = [
 	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
 	{ route: '/dev/mail', path: '/dev/mail', load: EVERYONE },
 	{ route: '/about', path: '/about', load: EVERYONE },
+	{ route: '/for-landlords', path: '/for-landlords', load: EVERYONE },
+	{ route: '/for-volunteers', path: '/for-volunteers', load: EVERYONE },
 	{
 		route: '/unsubscribe/[token]',
 		path: `/unsubscribe/${TOKEN}`,
@@ -215,7 +217,7 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/admin/settings',
 		path: '/staff/admin/settings',
 		load: ['admin'],
-		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] }
+		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
 	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] }
 ];
