@@ -43,7 +43,7 @@ describe('renderMail', () => {
 			ctx
 		);
 		expect(mail.text).toContain('because someone asked for a new password');
-		expect(mail.text).toContain('https://busett.example.no/account');
+		expect(mail.text).toContain('https://busett.example.no/account#notifications');
 		expect(mail.html).toContain('because someone asked for a new password');
 	});
 

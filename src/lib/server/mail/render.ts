@@ -38,7 +38,7 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	// each template's content takes its own payload type, which safeParse just checked
 	const content = (template.content as (p: unknown, l: Locale, links: Links) => MailContent)(parsed.data, locale, links);
 
-	const settingsUrl = links.account();
+	const settingsUrl = links.mailSettings();
 	const unsubscribeUrl = template.category
 		? links.unsubscribe(unsubscribeToken({ email: notification.recipient, category: template.category }, ctx.secret))
 		: undefined;
