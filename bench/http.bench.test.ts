@@ -1,7 +1,7 @@
 // npm run bench:http — the production build (adapter-node) against the local stack with
 // the demo data: autocannon at 20 connections for 20 s on the landing page, a landlord's
 // "my dwellings", a volunteer's "tasks for me", the staff dashboard and /about (a page with
-// no data of its own: the ceiling). Prints requests/s, p50/p95/p99 latency, each page's
+// one small read, the municipality's contact details: the ceiling). Prints requests/s, p50/p95/p99 latency, each page's
 // throughput as a share of the bare page (goal ≥ 50 %), the PostgREST requests one load
 // of each page makes (goal ≤ 3), and the JavaScript (gzip) the landing page and the offer
 // form load (goal ≤ 60 KB). Fails only on a wrong answer (a status other than 200).

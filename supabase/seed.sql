@@ -5,8 +5,10 @@
 -- so tests and the demo can point at a known row.
 
 -- the municipality and this year's target
-insert into public.municipality_settings (id, name, crowded_margin, rent_cap_nok)
-values (true, 'Fjordvik kommune', 0, 16000);
+-- the contact details are examples: Fjordvik is made up, and so are its phone, mail and address
+insert into public.municipality_settings (id, name, crowded_margin, rent_cap_nok, contact_phone, contact_email, contact_address)
+values (true, 'Fjordvik kommune', 0, 16000, '+47 56 00 00 00', 'busetjing@fjordvik.kommune.no',
+        'Fjordvik kommune, Flyktningtenesta, Postboks 1, 5999 Fjordvik (eksempel)');
 
 insert into public.yearly_targets (year, persons)
 select extract(year from now() at time zone 'Europe/Oslo')::int, 180

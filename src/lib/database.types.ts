@@ -173,12 +173,10 @@ export type Database = {
           description: string
           district_id: string | null
           fire_safety_confirmed: boolean
-          floor: number | null
           furnished: Database["public"]["Enums"]["furnishing"]
           id: string
           inspection_date: string | null
           landlord_id: string | null
-          lift: boolean
           locality: string | null
           max_occupants: number | null
           min_lease_months: number | null
@@ -218,12 +216,10 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
-          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
-          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -259,12 +255,10 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
-          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
-          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -485,24 +479,6 @@ export type Database = {
           },
         ]
       }
-      localities: {
-        Row: {
-          name: string
-          near_health_centre: boolean
-          updated_at: string
-        }
-        Insert: {
-          name: string
-          near_health_centre?: boolean
-          updated_at?: string
-        }
-        Update: {
-          name?: string
-          near_health_centre?: boolean
-          updated_at?: string
-        }
-        Relationships: []
-      }
       mail_opt_outs: {
         Row: {
           category: string
@@ -618,6 +594,9 @@ export type Database = {
       }
       municipality_settings: {
         Row: {
+          contact_address: string | null
+          contact_email: string | null
+          contact_phone: string | null
           crowded_margin: number
           id: boolean
           matching_weights: Json | null
@@ -627,6 +606,9 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          contact_address?: string | null
+          contact_email?: string | null
+          contact_phone?: string | null
           crowded_margin?: number
           id?: boolean
           matching_weights?: Json | null
@@ -636,6 +618,9 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          contact_address?: string | null
+          contact_email?: string | null
+          contact_phone?: string | null
           crowded_margin?: number
           id?: boolean
           matching_weights?: Json | null
@@ -740,6 +725,27 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      page_texts: {
+        Row: {
+          body: string
+          locale: Database["public"]["Enums"]["app_locale"]
+          page: string
+          updated_at: string
+        }
+        Insert: {
+          body: string
+          locale: Database["public"]["Enums"]["app_locale"]
+          page: string
+          updated_at?: string
+        }
+        Update: {
+          body?: string
+          locale?: Database["public"]["Enums"]["app_locale"]
+          page?: string
+          updated_at?: string
+        }
+        Relationships: []
       }
       rate_limit_events: {
         Row: {
@@ -1557,14 +1563,9 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
-      locality_list: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          name: string
-          near_health_centre: boolean
-        }[]
-      }
       mail_account_exists: { Args: { p_email: string }; Returns: undefined }
+      mail_categories: { Args: Record<PropertyKey, never>; Returns: string[] }
+      mail_category_of: { Args: { p_template: string }; Returns: string }
       mail_payload_without_links: {
         Args: { p_payload: Json; p_template: string }
         Returns: Json
@@ -1587,23 +1588,21 @@ export type Database = {
         Returns: string[]
       }
       matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
-      member_key: {
-        Args: {
-          p_age: number
-          p_age_band: Database["public"]["Enums"]["age_band"]
-        }
-        Returns: string
-      }
       mentions_address: {
         Args: { p_email: string; p_text: string }
         Returns: boolean
       }
+      municipality_contact: { Args: Record<PropertyKey, never>; Returns: Json }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
           count: number
           status: Database["public"]["Enums"]["notification_status"]
         }[]
+      }
+      opt_in_to_mail: {
+        Args: { p_category: string; p_email: string }
+        Returns: undefined
       }
       opt_out_of_mail: {
         Args: { p_category: string; p_email: string }
@@ -1626,11 +1625,8 @@ export type Database = {
           p_beds: number
           p_crowded_margin: number
           p_expected_arrival: string
-          p_floor: number
           p_has_pets: boolean
-          p_lift: boolean
           p_max_occupants: number
-          p_needs_ground_floor: boolean
           p_needs_step_free: boolean
           p_persons: number
           p_pets_allowed: boolean
@@ -1795,6 +1791,19 @@ export type Database = {
         Args: { p_crowded_margin: number; p_weights: Json }
         Returns: undefined
       }
+      save_municipality_contact: {
+        Args: {
+          p_address: string
+          p_email: string
+          p_name: string
+          p_phone: string
+        }
+        Returns: undefined
+      }
+      save_page_texts: {
+        Args: { p_page: string; p_texts: Json }
+        Returns: undefined
+      }
       save_retention: { Args: { p_months: number }; Returns: undefined }
       save_settings: {
         Args: { p_rent_caps: Json; p_target: number; p_year: number }
@@ -1816,8 +1825,8 @@ export type Database = {
         }
         Returns: boolean
       }
-      set_localities_near_health_centre: {
-        Args: { p_near: string[]; p_shown: string[] }
+      set_mail_preferences: {
+        Args: { p_opted_out: string[]; p_shown: string[]; p_user: string }
         Returns: undefined
       }
       settings_page: { Args: { p_year: number }; Returns: Json }
@@ -1856,10 +1865,6 @@ export type Database = {
           u: Database["public"]["Tables"]["users"]["Row"]
         }
         Returns: Json
-      }
-      update_household: {
-        Args: { p_fields: Json; p_household: string; p_members: Json }
-        Returns: boolean
       }
       update_task: {
         Args: { p_changes: Json; p_task: string }

@@ -33,10 +33,28 @@ test.describe('mail', () => {
 		const token = unsubscribeToken({ email, category: 'reminders' }, stackEnv().appSecret);
 		await page.goto(`/unsubscribe/${token}`);
 		await expect(page.getByText(`Du melder ${email} av e-postar av typen «påminningar om oppdrag».`)).toBeVisible();
+		// opening the link changes nothing (mail scanners open links); the button does
+		const optOuts = async () => (await serviceClient().from('mail_opt_outs').select('category').eq('email', email)).data;
+		expect(await optOuts()).toEqual([]);
 		await page.getByRole('button', { name: 'Meld meg av' }).click();
 		await expect(page.getByRole('status')).toHaveText('Du er meld av. Du får ikkje fleire e-postar av typen «påminningar om oppdrag».');
+		expect(await optOuts()).toEqual([{ category: 'reminders' }]);
+	});
+
+	test('subscribes again from the same link, after unsubscribing', async ({ page }) => {
+		const email = address();
+		const token = unsubscribeToken({ email, category: 'task_invitations' }, stackEnv().appSecret);
+		await page.goto(`/unsubscribe/${token}`);
+		await page.getByRole('button', { name: 'Meld meg av' }).click();
+		await expect(page.getByRole('status')).toContainText('«invitasjonar til oppdrag»');
+		// the link opened again says so, and offers the way back
+		await page.goto(`/unsubscribe/${token}`);
+		await expect(page.getByText(`${email} er alt meld av e-postar av typen «invitasjonar til oppdrag».`)).toBeVisible();
+		await page.getByRole('button', { name: 'Meld meg på att' }).click();
+		await expect(page.getByRole('status')).toHaveText('Du er påmeld att og får e-postar av typen «invitasjonar til oppdrag».');
 		const { data } = await serviceClient().from('mail_opt_outs').select('category').eq('email', email);
-		expect(data).toEqual([{ category: 'reminders' }]);
+		expect(data).toEqual([]);
+		await expect(page.getByRole('button', { name: 'Meld meg av' })).toBeVisible();
 	});
 
 	test('refuses a forged unsubscribe link and records nothing', async ({ page }) => {

@@ -55,7 +55,14 @@ const MATRIX: Entry[] = [
 	{ route: '/language', path: '/language', endpoints: { POST: EVERYONE } },
 	{ route: '/dev/mail', path: '/dev/mail', load: EVERYONE },
 	{ route: '/about', path: '/about', load: EVERYONE },
-	{ route: '/unsubscribe/[token]', path: `/unsubscribe/${TOKEN}`, load: EVERYONE, actions: { default: EVERYONE } },
+	{ route: '/for-landlords', path: '/for-landlords', load: EVERYONE },
+	{ route: '/for-volunteers', path: '/for-volunteers', load: EVERYONE },
+	{
+		route: '/unsubscribe/[token]',
+		path: `/unsubscribe/${TOKEN}`,
+		load: EVERYONE,
+		actions: { unsubscribe: EVERYONE, resubscribe: EVERYONE }
+	},
 	{ route: '/register', path: '/register', load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/login', path: '/login', load: EVERYONE, actions: { default: EVERYONE } },
 	{ route: '/logout', path: '/logout', endpoints: { POST: EVERYONE } },
@@ -72,6 +79,7 @@ const MATRIX: Entry[] = [
 			email: LOGGED_IN,
 			phone: ['landlord'],
 			locale: LOGGED_IN,
+			mail: LOGGED_IN,
 			resend: LOGGED_IN,
 			logoutEverywhere: LOGGED_IN,
 			delete: ['landlord', 'volunteer']
@@ -220,7 +228,7 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/admin/settings',
 		path: '/staff/admin/settings',
 		load: ['admin'],
-		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] }
+		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
 	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] }
 ];

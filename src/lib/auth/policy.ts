@@ -28,7 +28,9 @@ const table = {
 	'/language': { endpoints: { POST: 'public' } },
 	'/dev/mail': { load: 'public' },
 	'/about': { load: 'public' },
-	'/unsubscribe/[token]': { load: 'public', actions: { default: 'public' } },
+	'/for-landlords': { load: 'public' },
+	'/for-volunteers': { load: 'public' },
+	'/unsubscribe/[token]': { load: 'public', actions: { unsubscribe: 'public', resubscribe: 'public' } },
 
 	'/register': { load: 'public', actions: { default: 'public' } },
 	'/login': { load: 'public', actions: { default: 'public' } },
@@ -44,6 +46,7 @@ const table = {
 			email: 'user',
 			phone: ['landlord'],
 			locale: 'user',
+			mail: 'user',
 			resend: 'user',
 			logoutEverywhere: 'user',
 			delete: ['landlord', 'volunteer']
@@ -98,7 +101,10 @@ const table = {
 	'/(staff)/staff/tasks/[id=uuid]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'], deactivate: ['admin'] } },
-	'/(staff)/staff/admin/settings': { load: ['admin'], actions: { save: ['admin'], matching: ['admin'], retention: ['admin'] } },
+	'/(staff)/staff/admin/settings': {
+		load: ['admin'],
+		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
+	},
 	'/(staff)/staff/admin/audit': { load: ['admin'] }
 } as const satisfies { readonly [Route in RouteId]?: RoutePolicy };
 

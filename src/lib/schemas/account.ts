@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIL_CATEGORIES } from './choices';
 import { currentPassword, email, locale, newPassword } from './fields';
 
 export const changePasswordSchema = z
@@ -31,4 +32,10 @@ export const resendSchema = z.object({
 		.max(200)
 		.regex(/^\/(?!\/)[a-z0-9/-]*$/)
 		.optional()
+});
+
+// the kinds of mail that are not essential, ticked: the ones the person wants (a box left
+// unticked posts nothing, so no list means none wanted)
+export const mailPreferencesSchema = z.object({
+	wanted: z.array(z.enum(MAIL_CATEGORIES, 'error_invalid')).default([])
 });

@@ -9,6 +9,10 @@ export const FURNISHED = Constants.public.Enums.furnishing;
 /** the choice list for bus departures per weekday */
 export const DEPARTURES = [0, 2, 6, 12, 24, 40] as const;
 
+/** the kinds of mail one may choose not to get (every other mail is essential): as
+ * public.mail_categories() in SQL (tests/integration/mail-preferences.test.ts) */
+export const MAIL_CATEGORIES = ['reminders', 'availability_checks', 'task_invitations', 'newsletters'] as const;
+
 export const CAP_SIZES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const WEIGHT_PARTS = ['school', 'rent', 'bus', 'bedrooms', 'locality', 'language', 'health'] as const;
 

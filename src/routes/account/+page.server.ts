@@ -5,6 +5,7 @@ import {
 	changePasswordSchema,
 	deleteAccountSchema,
 	localeSchema,
+	mailPreferencesSchema,
 	phoneSchema,
 	resendSchema
 } from '$lib/schemas/account';
@@ -12,10 +13,13 @@ import * as accounts from '$lib/server/auth/accounts';
 import { userOf } from '$lib/server/auth/authorize';
 import { passwordMessage } from '$lib/server/auth/password-policy';
 import { deleteSessionCookie, invalidateAllSessions, setSessionCookie } from '$lib/server/auth/session';
+import * as optOuts from '$lib/server/db/opt-outs';
 import * as privacy from '$lib/server/db/privacy';
 import * as users from '$lib/server/db/users';
 import { invalid, refuseField, validate } from '$lib/server/form';
 import { setLocaleCookie } from '$lib/server/locale';
+import { categoriesFor, categoryName } from '$lib/server/mail/templates';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,10 +34,22 @@ export const load: PageServerLoad = async (event) => {
 		},
 		// a landlord's phone lives here (staff call it to book an inspection); volunteers keep theirs on their profile
 		phone: user.roles.includes('landlord') ? await users.phoneOf(user.id) : null,
+		// the mail that is not essential, of the kinds these roles get: wanted unless opted out
+		// (the same rows the one-click unsubscribe writes)
+		mail: await mailChoices(user.email, user.roles),
 		verified: event.url.searchParams.has('verified'),
 		languageSaved: event.url.searchParams.has('language')
 	};
 };
+
+async function mailChoices(email: string, roles: Parameters<typeof categoriesFor>[0]) {
+	const optedOut = new Set(await optOuts.of(email));
+	const locale = getLocale();
+	return categoriesFor(roles).map((category) => {
+		const name = categoryName(category, locale);
+		return { category, name: name.charAt(0).toLocaleUpperCase(locale) + name.slice(1), wanted: !optedOut.has(category) };
+	});
+}
 
 export const actions: Actions = {
 	password: async (event) => {
@@ -72,6 +88,18 @@ export const actions: Actions = {
 		if (!form.valid) return invalid(form);
 		await users.setPhone(user.id, form.data.phone);
 		return { done: 'phone' };
+	},
+	mail: async (event) => {
+		const user = userOf(event);
+		const form = await validate(mailPreferencesSchema, event.request, 'mail');
+		if (!form.valid) return invalid(form);
+		const shown = categoriesFor(user.roles);
+		await optOuts.choose(
+			user.id,
+			shown,
+			shown.filter((c) => !form.data.wanted.includes(c))
+		);
+		return { done: 'mail' };
 	},
 	resend: async (event) => {
 		const user = userOf(event);

@@ -12,6 +12,8 @@ export function linksFor(origin: string) {
 	return {
 		// account pages
 		account: () => at('/account'),
+		/** the account page's mail choices, which every footer offers */
+		mailSettings: () => at('/account#notifications'),
 		login: () => at('/login'),
 		/** where one asks for a reset link (no token): "was it not you? set a new password" */
 		resetRequest: () => at('/reset'),

@@ -43,8 +43,37 @@ describe('renderMail', () => {
 			ctx
 		);
 		expect(mail.text).toContain('because someone asked for a new password');
-		expect(mail.text).toContain('https://busett.example.no/account');
+		expect(mail.text).toContain('https://busett.example.no/account#notifications');
 		expect(mail.html).toContain('because someone asked for a new password');
+	});
+
+	it('names the municipality and how to reach it in every footer, escaped in the HTML, when the settings give it', () => {
+		const contact = {
+			name: 'Fjordvik kommune <flyktning>',
+			phone: '+47 56 00 00 00',
+			email: 'post@fjordvik.kommune.no',
+			address: 'Postboks 1, 5999 Fjordvik'
+		};
+		const mail = renderMail(
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'nn', payload: { name: 'Kari', token: TOKEN } },
+			{ ...ctx, contact }
+		);
+		const line =
+			'Spørsmål? Ta kontakt: Fjordvik kommune <flyktning> · +47 56 00 00 00 · post@fjordvik.kommune.no · Postboks 1, 5999 Fjordvik';
+		const footer = mail.text.split('\n\n--\n\n')[1];
+		expect(footer).toContain(line);
+		// as text: a "<" never opens a tag (Svelte leaves ">" as it is, which is safe in text)
+		expect(mail.html).toMatch(
+			/Fjordvik kommune &lt;flyktning(&gt;|>) · \+47 56 00 00 00 · post@fjordvik\.kommune\.no · Postboks 1, 5999 Fjordvik/
+		);
+		expect(mail.html).not.toContain('<flyktning');
+		// none given yet (a new installation): no line; a name alone reaches nobody
+		const bare = renderMail(
+			{ recipient: 'kari@example.no', template: 'password_reset', locale: 'nn', payload: { name: 'Kari', token: TOKEN } },
+			{ ...ctx, contact: { name: 'Fjordvik kommune', phone: null, email: null, address: null } }
+		);
+		expect(bare.text).not.toContain('Ta kontakt');
+		expect(bare.html).not.toContain('Ta kontakt');
 	});
 
 	it('gives essential mail no unsubscribe link, and other mail one for its category', () => {

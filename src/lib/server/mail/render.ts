@@ -1,6 +1,6 @@
 // Turns a queued notification into the mail that is sent: subject, plain text and HTML
 // from the template's one structured content, the footer every mail carries (why you
-// got it, where to change your settings) and, for mail one can opt out of, a
+// got it, where to change your settings, whom at the municipality to contact) and, for mail one can opt out of, a
 // List-Unsubscribe link that works without logging in: it opens a page where one click
 // unsubscribes. (No RFC 8058 List-Unsubscribe-Post: a mail provider's cross-site POST would
 // meet SvelteKit's CSRF origin check, which stays on.)
@@ -23,7 +23,10 @@ export type RenderedMail = {
 export class RenderError extends Error {}
 
 type Queued = { recipient: string; template: string; locale: string; payload: unknown };
-type Context = { origin: string; secret: string };
+/** the municipality's name and contact details (db/municipality.ts), any of them not given yet */
+export type MailContact = { name: string | null; phone: string | null; email: string | null; address: string | null };
+/** what rendering needs besides the mail: the worker reads the contact from the settings, so rendering stays pure */
+type Context = { origin: string; secret: string; contact?: MailContact };
 
 export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	if (!isTemplateKey(notification.template)) throw new RenderError(`unknown template ${notification.template}`);
@@ -35,7 +38,7 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	// each template's content takes its own payload type, which safeParse just checked
 	const content = (template.content as (p: unknown, l: Locale, links: Links) => MailContent)(parsed.data, locale, links);
 
-	const settingsUrl = links.account();
+	const settingsUrl = links.mailSettings();
 	const unsubscribeUrl = template.category
 		? links.unsubscribe(unsubscribeToken({ email: notification.recipient, category: template.category }, ctx.secret))
 		: undefined;
@@ -45,7 +48,8 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 		signoff: m.mail_signoff({}, { locale }),
 		actionFallback: m.mail_action_fallback({}, { locale }),
 		settings: m.mail_footer_settings({ url: settingsUrl }, { locale }),
-		unsubscribe: unsubscribeUrl ? m.mail_footer_unsubscribe({ url: unsubscribeUrl }, { locale }) : undefined
+		unsubscribe: unsubscribeUrl ? m.mail_footer_unsubscribe({ url: unsubscribeUrl }, { locale }) : undefined,
+		contact: contactLine(ctx.contact, locale)
 	};
 
 	const text = [
@@ -55,6 +59,7 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 		lines.signoff,
 		'--',
 		content.reason,
+		...(lines.contact ? [lines.contact] : []),
 		lines.settings,
 		...(lines.unsubscribe ? [lines.unsubscribe] : [])
 	].join('\n\n');
@@ -65,6 +70,14 @@ export function renderMail(notification: Queued, ctx: Context): RenderedMail {
 	const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
 	if (unsubscribeUrl) headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`;
 	return { subject: content.subject, text, html, headers, attachments: content.attachments ?? [] };
+}
+
+// "Questions? Contact: Fjordvik kommune · +47 … · post@… · Postboks 1 …", of what is given
+function contactLine(contact: MailContact | undefined, locale: Locale): string | undefined {
+	const parts = [contact?.name, contact?.phone, contact?.email, contact?.address].filter((p): p is string => Boolean(p?.trim()));
+	// a name alone is no way to reach anyone
+	if (!contact?.phone && !contact?.email && !contact?.address) return undefined;
+	return m.mail_footer_contact({ contact: parts.join(' · ') }, { locale });
 }
 
 const escapeHtml = (s: string) =>

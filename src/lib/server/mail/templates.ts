@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
+import type { Role } from '$lib/roles';
+import { MAIL_CATEGORIES } from '$lib/schemas/choices';
 import { parseToken } from '$lib/server/auth/tokens';
 import { taskCalendar } from '$lib/server/files/ics';
 import type { Links } from './links';
@@ -29,10 +31,13 @@ export type MailContent = {
 	attachments?: Attachment[];
 };
 
+/** a kind of mail one may choose not to get; each template's is as public.mail_category_of() in SQL */
+export type MailCategory = (typeof MAIL_CATEGORIES)[number];
+
 export type Template<S extends z.ZodType> = {
 	schema: S;
 	/** null: essential (account and safety mails); otherwise a category one can opt out of */
-	category: string | null;
+	category: MailCategory | null;
 	content: (payload: z.infer<S>, locale: Locale, links: Links) => MailContent;
 };
 
@@ -304,7 +309,7 @@ export const templates = {
 	}),
 	still_available: define({
 		schema: z.object({ name: z.string().max(200), address: z.string().max(300), token }),
-		category: null,
+		category: 'availability_checks',
 		content: (p, locale, links) => ({
 			subject: m.mail_still_available_subject({}, { locale }),
 			name: p.name,
@@ -326,7 +331,7 @@ export const templates = {
 			locality: z.string().max(100),
 			token
 		}),
-		category: null,
+		category: 'task_invitations',
 		content: (p, locale, links) => {
 			const words = { title: p.title, when: formatDateTime(p.starts_at, locale), locality: p.locality };
 			return {
@@ -382,8 +387,26 @@ export type PayloadOf<K extends TemplateKey> = z.infer<(typeof templates)[K]['sc
 
 export const isTemplateKey = (key: string): key is TemplateKey => Object.hasOwn(templates, key);
 
-/** the name of an opt-out category in the reader's language, for the unsubscribe page */
+export const isMailCategory = (category: string): category is MailCategory => (MAIL_CATEGORIES as readonly string[]).includes(category);
+
+/** the kinds of mail a person with these roles can get, and so may choose on the account page */
+export function categoriesFor(roles: readonly Role[]): MailCategory[] {
+	return MAIL_CATEGORIES.filter(
+		(c) =>
+			c === 'newsletters' ||
+			(roles.includes('volunteer') && (c === 'reminders' || c === 'task_invitations')) ||
+			(roles.includes('landlord') && c === 'availability_checks')
+	);
+}
+
+const categoryNames: Record<MailCategory, Message> = {
+	reminders: m.mail_category_reminders,
+	availability_checks: m.mail_category_availability_checks,
+	task_invitations: m.mail_category_task_invitations,
+	newsletters: m.mail_category_newsletters
+};
+
+/** the name of an opt-out category in the reader's language, for the unsubscribe and account pages */
 export function categoryName(category: string, locale: Locale): string {
-	if (category === 'reminders') return m.mail_category_reminders({}, { locale });
-	return category;
+	return isMailCategory(category) ? categoryNames[category]({}, { locale }) : category;
 }

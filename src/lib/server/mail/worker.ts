@@ -8,10 +8,11 @@
 //   so nothing is lost while it is down.
 import { randomUUID } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
+import * as municipality from '$lib/server/db/municipality';
 import * as notifications from '$lib/server/db/notifications';
 import { log as logger } from '$lib/server/log';
 import { nextAttemptAt } from './backoff';
-import { renderMail, RenderError } from './render';
+import { renderMail, RenderError, type MailContact } from './render';
 
 export type WorkerOptions = {
 	transport: Transporter;
@@ -62,9 +63,9 @@ export function createMailWorker(options: WorkerOptions) {
 	let wake: (() => void) | undefined;
 	let downSince: number | undefined;
 
-	async function send(mail: notifications.Notification): Promise<Outcome> {
+	async function send(mail: notifications.Notification, contact: MailContact | undefined): Promise<Outcome> {
 		try {
-			const rendered = renderMail(mail, { origin: options.origin, secret: options.secret });
+			const rendered = renderMail(mail, { origin: options.origin, secret: options.secret, contact });
 			await options.transport.sendMail({
 				from: options.from,
 				to: mail.recipient,
@@ -96,6 +97,9 @@ export function createMailWorker(options: WorkerOptions) {
 	async function runOnce(): Promise<RoundResult> {
 		const claimed = await notifications.claim(id, batchSize, leaseSeconds);
 		const result: RoundResult = { claimed: claimed.length, sent: 0, failed: 0, retried: 0, released: 0 };
+		// the municipality's contact for every footer, read once a round as an admin last saved it
+		// (a failed read leaves it out of this round's footers rather than holding the mail back)
+		const contact = claimed.length ? await municipality.contact().catch(() => undefined) : undefined;
 		const sent: string[] = [];
 		const down: string[] = [];
 		let next = 0;
@@ -103,7 +107,7 @@ export function createMailWorker(options: WorkerOptions) {
 			while (next < claimed.length) {
 				const mail = claimed[next++];
 				// once the server is known to be down, the rest of the round goes back untried
-				const outcome = down.length ? 'down' : await send(mail);
+				const outcome = down.length ? 'down' : await send(mail, contact);
 				if (outcome === 'sent') sent.push(mail.id);
 				else if (outcome === 'down') down.push(mail.id);
 				else result[outcome]++;
