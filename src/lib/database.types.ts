@@ -173,10 +173,12 @@ export type Database = {
           description: string
           district_id: string | null
           fire_safety_confirmed: boolean
+          floor: number | null
           furnished: Database["public"]["Enums"]["furnishing"]
           id: string
           inspection_date: string | null
           landlord_id: string | null
+          lift: boolean
           locality: string | null
           max_occupants: number | null
           min_lease_months: number | null
@@ -216,10 +218,12 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
+          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -255,10 +259,12 @@ export type Database = {
           description?: string
           district_id?: string | null
           fire_safety_confirmed?: boolean
+          floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lift?: boolean
           locality?: string | null
           max_occupants?: number | null
           min_lease_months?: number | null
@@ -478,6 +484,24 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      localities: {
+        Row: {
+          name: string
+          near_health_centre: boolean
+          updated_at: string
+        }
+        Insert: {
+          name: string
+          near_health_centre?: boolean
+          updated_at?: string
+        }
+        Update: {
+          name?: string
+          near_health_centre?: boolean
+          updated_at?: string
+        }
+        Relationships: []
       }
       mail_opt_outs: {
         Row: {
@@ -1563,6 +1587,13 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      locality_list: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          name: string
+          near_health_centre: boolean
+        }[]
+      }
       mail_account_exists: { Args: { p_email: string }; Returns: undefined }
       mail_categories: { Args: Record<PropertyKey, never>; Returns: string[] }
       mail_category_of: { Args: { p_template: string }; Returns: string }
@@ -1588,6 +1619,13 @@ export type Database = {
         Returns: string[]
       }
       matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      member_key: {
+        Args: {
+          p_age: number
+          p_age_band: Database["public"]["Enums"]["age_band"]
+        }
+        Returns: string
+      }
       mentions_address: {
         Args: { p_email: string; p_text: string }
         Returns: boolean
@@ -1625,8 +1663,11 @@ export type Database = {
           p_beds: number
           p_crowded_margin: number
           p_expected_arrival: string
+          p_floor: number
           p_has_pets: boolean
+          p_lift: boolean
           p_max_occupants: number
+          p_needs_ground_floor: boolean
           p_needs_step_free: boolean
           p_persons: number
           p_pets_allowed: boolean
@@ -1825,6 +1866,10 @@ export type Database = {
         }
         Returns: boolean
       }
+      set_localities_near_health_centre: {
+        Args: { p_near: string[]; p_shown: string[] }
+        Returns: undefined
+      }
       set_mail_preferences: {
         Args: { p_opted_out: string[]; p_shown: string[]; p_user: string }
         Returns: undefined
@@ -1865,6 +1910,10 @@ export type Database = {
           u: Database["public"]["Tables"]["users"]["Row"]
         }
         Returns: Json
+      }
+      update_household: {
+        Args: { p_fields: Json; p_household: string; p_members: Json }
+        Returns: boolean
       }
       update_task: {
         Args: { p_changes: Json; p_task: string }
