@@ -1631,6 +1631,10 @@ export type Database = {
         Returns: boolean
       }
       municipality_contact: { Args: Record<PropertyKey, never>; Returns: Json }
+      municipality_for_settings: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {

@@ -112,9 +112,11 @@ describe('a malformed token in a link', () => {
 			const res = await client.get(path);
 			// a page says the link is not valid; the calendar feed is not found
 			expect(route.endsWith('.ics') ? [404] : [200, 404], `GET ${path.slice(0, 120)}`).toContain(res.status);
-			if (!route.endsWith('.ics')) {
-				const post = await client.post(path, {});
-				expect([400, 404], `POST ${path.slice(0, 120)}`).toContain(post.status);
+			// every action the link's page has (the default one, or named ones)
+			for (const action of Object.keys(policies[route].actions ?? {})) {
+				const target = action === 'default' ? path : `${path}?/${action}`;
+				const post = await client.post(target, {});
+				expect([400, 404], `POST ${target.slice(0, 120)}`).toContain(post.status);
 			}
 		});
 	}

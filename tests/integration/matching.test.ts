@@ -88,7 +88,7 @@ describe('proposals', () => {
 		const s = await staff();
 		const page = await (await s.get(`/staff/households/${household}`)).text();
 		expect(page).toContain('Bustader som passar');
-		expect(page).toMatch(/Skule og barnehage: \d av 1 born får plass/);
+		expect(page).toMatch(/Skule og barnehage: \d av 1 barn får plass/);
 
 		// pick the first suggestion
 		const dwelling = page.match(/name="dwelling_id" value="([0-9a-f-]{36})"/)![1];

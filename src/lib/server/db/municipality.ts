@@ -30,11 +30,21 @@ export async function saveContact(c: { name: string; phone: string; email: strin
 	if (error) throw new Error(`saving the municipality's contact details: ${error.message}`);
 }
 
-/** a page's texts an admin wrote, by language (a language without one is missing) */
-export async function pageTexts(page: Page): Promise<Partial<Record<Locale, string>>> {
-	const { data, error } = await db().from('page_texts').select('locale, body').eq('page', page);
-	if (error) throw new Error(`reading the texts of ${page}: ${error.message}`);
-	return Object.fromEntries(data.map((row) => [row.locale, row.body]));
+const forSettingsShape = z.object({
+	contact: contactShape,
+	texts: z.array(z.object({ page: z.string(), locale: z.string(), body: z.string() }))
+});
+
+/** the contact details and, per page, the texts an admin wrote by language (a language
+ * without one is missing): what the admin's settings page shows, in one read */
+export async function forSettings(): Promise<{ contact: Contact; texts: (page: Page) => Partial<Record<Locale, string>> }> {
+	const { data, error } = await db().rpc('municipality_for_settings');
+	if (error) throw new Error(`reading the municipality's contact details and page texts: ${error.message}`);
+	const { contact, texts } = shape('municipality_for_settings', forSettingsShape, data);
+	return {
+		contact,
+		texts: (page) => Object.fromEntries(texts.filter((t) => t.page === page).map((t) => [t.locale, t.body]))
+	};
 }
 
 /** a page's text in one language, or null for the app's own */

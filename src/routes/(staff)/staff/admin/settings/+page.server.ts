@@ -16,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const year = yearInOslo();
 	// the year's target, rent caps, matching settings and retention period in one read
 	const { target, rentCaps: caps, retentionMonths: months, ...matchingSettings } = await settings.overview(year);
+	// the contact details and both pages' texts, in one read
+	const stored = await municipality.forSettings();
 	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
 	return {
 		// the page's three forms, filled from what is stored
@@ -28,11 +30,11 @@ export const load: PageServerLoad = async (event) => {
 		retention: await formFrom(retentionSchema, { retention_months: months }, 'retention'),
 		// shown beside each weight, so that an admin can go back to them
 		defaultWeights: DEFAULT_WEIGHTS,
-		contact: await formFrom(contactSchema, await municipality.contact(), 'contact'),
+		contact: await formFrom(contactSchema, stored.contact, 'contact'),
 		// each page's text in every language: the admin's, else the app's own to start from
 		pages: await Promise.all(
 			PAGES.map(async (page) => {
-				const texts = await municipality.pageTexts(page);
+				const texts = stored.texts(page);
 				const row = Object.fromEntries(locales.map((l) => [`body_${l}`, texts[l] ?? defaultText(page, l)]));
 				return { page, form: await formFrom(pageTextsSchema, { page, ...row }, `page-${page}`) };
 			})
