@@ -74,12 +74,13 @@ function labelOf(field: string, labels: Labels): string | undefined {
 }
 
 function labelIn(field: string, labels: Labels): string | undefined {
-	const exact = labels[field];
+	const exact = Object.hasOwn(labels, field) ? labels[field] : undefined;
 	if (exact !== undefined) return typeof exact === 'function' ? exact(1) : exact;
 	// languages[1].level → languages[].level, for the second row
 	const row = /\[(\d+)\]/.exec(field);
 	if (!row) return undefined;
-	const pattern = labels[field.replace(/\[\d+\]/g, '[]')];
+	const key = field.replace(/\[\d+\]/g, '[]');
+	const pattern = Object.hasOwn(labels, key) ? labels[key] : undefined;
 	if (pattern === undefined) return undefined;
 	return typeof pattern === 'function' ? pattern(Number(row[1]) + 1) : pattern;
 }

@@ -28,6 +28,9 @@ describe('languageName', () => {
 	it('shows a code it does not know as the code', () => {
 		expect(languageName('xx', 'nn')).toBe('XX');
 		expect(languageName('not a code', 'en')).toBe('NOT A CODE');
+		// a name of Object's own is no language either (a crafted post)
+		expect(languageName('constructor', 'nn')).toBe('CONSTRUCTOR');
+		expect(languageName('valueOf', 'en')).toBe('VALUEOF');
 	});
 });
 

@@ -80,7 +80,9 @@ function cldr(code: string, tag: string): string | undefined {
  * nobody knows as the code, in capitals
  */
 export function languageName(code: string, locale: Locale): string {
-	const own = locale === 'nn' ? NYNORSK[code] : OWN[locale][code];
+	// own keys only: a posted "constructor" or "valueOf" is a code nobody knows, not Object's
+	const table = locale === 'nn' ? NYNORSK : OWN[locale];
+	const own = Object.hasOwn(table, code) ? table[code] : undefined;
 	// a Nynorsk page names a code outside its table as Bokmål does, in server and browser alike
 	return own ?? cldr(code, intlLocale[locale]) ?? code.toUpperCase();
 }
