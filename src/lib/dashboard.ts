@@ -69,12 +69,6 @@ export function districtLoad(d: DistrictCounts): DistrictLoad {
 	};
 }
 
-/** "januar" … "desember" (or January … December), for the month charts */
-export function monthNames(locale: string): string[] {
-	const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nn-NO', { month: 'long', timeZone: 'UTC' });
-	return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2026, i, 1))));
-}
-
 type Enums = Database['public']['Enums'];
 
 export type Summary = {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatTimestamp, fromOsloLocal, toOsloLocal, yearInOslo } from './dates';
+import {
+	formatDate,
+	formatDateTime,
+	formatIn,
+	formatNumber,
+	formatTimestamp,
+	fromOsloLocal,
+	monthNames,
+	toOsloLocal,
+	yearInOslo
+} from './dates';
 
 describe('yearInOslo', () => {
 	it('counts new year from midnight in Norway, not in UTC', () => {
@@ -50,5 +60,45 @@ describe('fromOsloLocal and toOsloLocal', () => {
 		expect(fromOsloLocal('2027-07-01T10:00').toISOString()).toBe('2027-07-01T08:00:00.000Z');
 		expect(toOsloLocal('2027-07-01T08:00:00Z')).toBe('2027-07-01T10:00');
 		expect(toOsloLocal(fromOsloLocal('2027-10-31T12:30'))).toBe('2027-10-31T12:30');
+	});
+});
+
+describe('formatIn for Nynorsk', () => {
+	it('names the weekdays in Nynorsk: måndag, tysdag, onsdag, torsdag, fredag, laurdag, sundag', () => {
+		// 1–7 March 2027 is a Monday to a Sunday
+		const week = [1, 2, 3, 4, 5, 6, 7].map((d) => formatIn(`2027-03-0${d}T12:00:00Z`, 'nn', { weekday: 'long' }));
+		expect(week).toEqual(['måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag', 'sundag']);
+		expect(formatDateTime('2027-03-07T12:00:00Z', 'nn')).toBe('sundag 7. mars kl. 13:00');
+		expect(formatDateTime('2027-03-06T22:30:00Z', 'nb')).toBe('lørdag 6. mars kl. 23:30');
+	});
+
+	it("takes the weekday on Norway's clock, not UTC's", () => {
+		// 23:30 UTC on Saturday 6 March is already Sunday in Oslo
+		expect(formatDateTime('2027-03-06T23:30:00Z', 'nn')).toBe('sundag 7. mars kl. 00:30');
+	});
+
+	it('names the months in each language', () => {
+		expect(monthNames('nn')).toEqual([
+			'januar',
+			'februar',
+			'mars',
+			'april',
+			'mai',
+			'juni',
+			'juli',
+			'august',
+			'september',
+			'oktober',
+			'november',
+			'desember'
+		]);
+		expect(monthNames('en')[0]).toBe('January');
+		expect(monthNames('uk')[2]).toMatch(/^берез/);
+	});
+
+	it('writes Nynorsk numbers and dates as Bokmål does, whatever the runtime knows of nn', () => {
+		expect(formatNumber(12500.5, 'nn')).toBe(formatNumber(12500.5, 'nb'));
+		expect(formatTimestamp('2027-03-02T09:00:00Z', 'nn')).toBe(formatTimestamp('2027-03-02T09:00:00Z', 'nb'));
+		expect(formatIn('2027-03-02T09:00:00Z', 'nn', { weekday: 'short', day: 'numeric', month: 'short' })).toBe('tys. 2. mars');
 	});
 });

@@ -4,8 +4,49 @@ import type { Locale } from '$lib/paraglide/runtime';
 export const TIME_ZONE = 'Europe/Oslo';
 
 // the Intl tag for each language: Norwegian conventions for nn/nb, British for English
-// (day before month, 24-hour clock), Ukrainian as written in Ukraine
-export const intlLocale: Record<Locale, string> = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB', uk: 'uk-UA' };
+// (day before month, 24-hour clock), Ukrainian as written in Ukraine. Nynorsk is formatted
+// as Bokmål, whose numbers and date patterns are the same ("12 500", "3. mars 2027",
+// "kl. 10:00", "03.03.2027"), with its own weekday and month names put in (nnNames below):
+// Chromium ships no nn data and formats nn as US English, so a page formatted by the server
+// (Node has nn) would change its dates and numbers as it hydrates.
+export const intlLocale: Record<Locale, string> = { nn: 'nb-NO', nb: 'nb-NO', en: 'en-GB', uk: 'uk-UA' };
+
+// Nynorsk's names, Sunday first (as Date.getDay counts); "sundag" and "laurdag", as the
+// Nynorsk pages and mails write them
+const NN_WEEKDAYS = ['sundag', 'måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag'];
+const NN_WEEKDAYS_SHORT = ['sun.', 'mån.', 'tys.', 'ons.', 'tor.', 'fre.', 'lau.'];
+const NN_MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const NN_MONTHS_SHORT = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/**
+ * a date (and time) formatted in the reader's language, on Norway's clock: the one
+ * formatter behind every date the pages and mails show, giving the same text in the
+ * server and in the browser
+ */
+export function formatIn(value: string | Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
+	const date = new Date(value);
+	const format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: options.timeZone ?? TIME_ZONE });
+	if (locale !== 'nn') return format.format(date);
+	const zone = format.resolvedOptions().timeZone;
+	const day = zone === TIME_ZONE ? osloParts(date) : null;
+	const weekday = day ? WEEKDAY_INDEX[day.weekday] : date.getUTCDay();
+	const month = day ? Number(day.month) - 1 : date.getUTCMonth();
+	return format
+		.formatToParts(date)
+		.map((part) => {
+			if (part.type === 'weekday') return (options.weekday === 'long' ? NN_WEEKDAYS : NN_WEEKDAYS_SHORT)[weekday];
+			// a month as a word (not "03"): in Nynorsk
+			if (part.type === 'month' && !/^\d+$/.test(part.value)) return (options.month === 'long' ? NN_MONTHS : NN_MONTHS_SHORT)[month];
+			return part.value;
+		})
+		.join('');
+}
+
+/** the months' names in the reader's language, January first: "januar" … "desember" */
+export function monthNames(locale: Locale): string[] {
+	return Array.from({ length: 12 }, (_, i) => formatIn(new Date(Date.UTC(2026, i, 15, 12)), locale, { month: 'long' }));
+}
 
 export function yearInOslo(date: Date = new Date()): number {
 	return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE }).format(date));
@@ -13,21 +54,12 @@ export function yearInOslo(date: Date = new Date()): number {
 
 /** e.g. "tysdag 3. mars kl. 10:00" / "Tuesday 3 March at 10:00", in Oslo time */
 export function formatDateTime(value: string | Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: TIME_ZONE
-	}).format(new Date(value));
+	return formatIn(value, locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 }
 
 /** e.g. "3. mars 2027" / "3 March 2027"; a date-only value ("2027-03-03") stays that day */
 export function formatDate(value: string | Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(
-		new Date(value)
-	);
+	return formatIn(value, locale, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 const osloClockFormat = new Intl.DateTimeFormat('en-GB', {
@@ -73,9 +105,7 @@ export function toOsloLocal(at: string | Date): string {
 
 /** e.g. "03.03.2027, 10:00" / "03/03/2027, 10:00": a compact date and time for tables, in Oslo time */
 export function formatTimestamp(value: string | Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(
-		new Date(value)
-	);
+	return formatIn(value, locale, { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answered, asText, errorsOf, problemsOf, shown } from './form';
+import { answered, asText, errorsOf, problemsOf, shown, summaryOf } from './form';
 
 const form = (over: object = {}) => ({ id: 'offer', valid: false, posted: true, data: { street: 'Storgata 1' }, errors: {}, ...over });
 
@@ -46,5 +46,31 @@ describe('problemsOf and asText', () => {
 		expect(problemsOf(form({ errors: { file: ['line 2', 'line 3'] } }), 'file')).toEqual(['line 2', 'line 3']);
 		expect(problemsOf(form(), 'file')).toEqual([]);
 		expect([asText(['Lid', 'Straumvik']), asText(3), asText(null), asText(undefined)]).toEqual(['Lid, Straumvik', '3', '', '']);
+	});
+});
+
+describe('summaryOf', () => {
+	it('names each field by its label and links to its input, a refusal without either', () => {
+		expect(summaryOf({ form: 'Refused', street: 'Fill in this field.' }, { street: 'Street address' })).toEqual([
+			{ field: 'form', message: 'Refused' },
+			{ field: 'street', message: 'Fill in this field.', label: 'Street address', href: '#street' }
+		]);
+	});
+
+	it("names a row of a list by its row's number, and links to that row's input", () => {
+		const labels = { 'languages[].level': (n: number) => `Language ${n} – Level` };
+		expect(summaryOf({ 'languages[1].level': 'Choose a level.' }, labels)).toEqual([
+			{ field: 'languages[1].level', message: 'Choose a level.', label: 'Language 2 – Level', href: '#languages[1].level' }
+		]);
+	});
+
+	it("puts the form's prefix before each id, and leaves out a question's mark", () => {
+		expect(summaryOf({ furnished: 'Choose one.' }, { furnished: 'Furnished?' }, 'm')).toEqual([
+			{ field: 'furnished', message: 'Choose one.', label: 'Furnished', href: '#m-furnished' }
+		]);
+	});
+
+	it('links a field it has no label for with the message alone', () => {
+		expect(summaryOf({ pair: 'Choose a pair.' })).toEqual([{ field: 'pair', message: 'Choose a pair.', label: undefined, href: '#pair' }]);
 	});
 });

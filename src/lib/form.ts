@@ -45,3 +45,42 @@ export function problemsOf(form: Shown | null | undefined, name: string): string
 /** a value of a form as a text field shows it: a list joined, a number as typed, nothing as blank */
 export const asText = (value: unknown): string =>
 	value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+
+/**
+ * the labels of a form's fields, by the fields' names, for the error summary: the same
+ * messages the form's labels show. A row of a list is named once for every row, with `[]`
+ * for its index (`languages[].level`), as a function of the row's number (1, 2 …).
+ */
+export type Labels = Record<string, string | ((row: number) => string)>;
+
+export type SummaryEntry = { field: string; message: string; label?: string; href?: string };
+
+/**
+ * the error summary's entries: each field's error with the field's label and a link to its
+ * input (`#prefix-name`, the ids the fields have); a refusal (`form`) has neither
+ */
+export function summaryOf(errors: Record<string, string>, labels: Labels = {}, prefix?: string): SummaryEntry[] {
+	return Object.entries(errors).map(([field, message]) => {
+		if (field === 'form') return { field, message };
+		return { field, message, label: labelOf(field, labels), href: `#${prefix ? `${prefix}-${field}` : field}` };
+	});
+}
+
+// a label that asks ("Møblert?") or ends a sentence is named without its last mark: "Møblert: …"
+const bare = (label: string | undefined) => label?.trim().replace(/\s*[?:.]$/, '');
+
+function labelOf(field: string, labels: Labels): string | undefined {
+	return bare(labelIn(field, labels));
+}
+
+function labelIn(field: string, labels: Labels): string | undefined {
+	const exact = Object.hasOwn(labels, field) ? labels[field] : undefined;
+	if (exact !== undefined) return typeof exact === 'function' ? exact(1) : exact;
+	// languages[1].level → languages[].level, for the second row
+	const row = /\[(\d+)\]/.exec(field);
+	if (!row) return undefined;
+	const key = field.replace(/\[\d+\]/g, '[]');
+	const pattern = Object.hasOwn(labels, key) ? labels[key] : undefined;
+	if (pattern === undefined) return undefined;
+	return typeof pattern === 'function' ? pattern(Number(row[1]) + 1) : pattern;
+}

@@ -81,6 +81,14 @@ export const skillNames = {
 	other: m.skill_other
 };
 
+/** how well a volunteer speaks a language */
+export const levelNames = {
+	basic: m.level_basic,
+	conversational: m.level_conversational,
+	fluent: m.level_fluent,
+	native: m.level_native
+};
+
 export const certificateNames = {
 	none: m.cert_none,
 	requested: m.cert_requested,

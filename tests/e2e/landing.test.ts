@@ -5,8 +5,12 @@ test.describe('landing page', () => {
 		await page.goto('/');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saman om å busetje flyktningar');
-		await expect(page.getByRole('link', { name: 'Tilby ein bustad' })).toHaveAttribute('href', '/landlord');
-		await expect(page.getByRole('link', { name: 'Bli frivillig' })).toHaveAttribute('href', '/volunteer');
+		// a newcomer registers with the role chosen, and goes on where they were going
+		await expect(page.getByRole('link', { name: 'Tilby ein bustad' })).toHaveAttribute(
+			'href',
+			'/register?role=landlord&next=%2Flandlord%2Fdwellings%2Fnew'
+		);
+		await expect(page.getByRole('link', { name: 'Bli frivillig' })).toHaveAttribute('href', '/register?role=volunteer&next=%2Fvolunteer');
 		await expect(page.getByRole('link', { name: 'Til sidene for tilsette' })).toHaveAttribute('href', '/staff');
 		// the yearly target comes from the seeded database
 		await expect(page.getByText('I år skal kommunen busetje 180 flyktningar.')).toBeVisible();

@@ -14,7 +14,10 @@ test.describe('languages', () => {
 		const page = await context.newPage();
 		await page.goto('/');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
-		await expect(page.getByRole('link', { name: 'Tilby en bolig' })).toHaveAttribute('href', '/landlord');
+		await expect(page.getByRole('link', { name: 'Tilby en bolig' })).toHaveAttribute(
+			'href',
+			'/register?role=landlord&next=%2Flandlord%2Fdwellings%2Fnew'
+		);
 		// the switcher marks the language in use
 		await expect(page.getByRole('button', { name: 'Bokmål' })).toHaveAttribute('aria-current', 'true');
 		await context.close();

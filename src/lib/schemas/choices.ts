@@ -34,9 +34,12 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
 export const LANGUAGE_ROWS = 4;
 /**
- * The languages a volunteer can pick (ISO 639 codes, the codes households and tasks use):
- * Norway's, and those most spoken by the people settled here. A code stored before it was
- * on the list stays a choice for the person who has it.
+ * The languages to choose from (ISO 639 codes, the codes households, tasks and volunteers
+ * store): Norway's, and those most spoken by the people settled here — from Ukraine, Syria,
+ * Afghanistan (Dari, Pashto), Eritrea and Ethiopia (Tigrinya, Amharic, Oromo), Somalia,
+ * Iraq, Iran and Turkey (the Kurdish languages), Myanmar, Congo and Rwanda, the Balkans.
+ * Their names, in each page's language, are in $lib/languages.ts. A code stored before it
+ * was on the list stays a choice for the record that has it.
  */
 export const LANGUAGES = [
 	'nb',
@@ -51,17 +54,26 @@ export const LANGUAGES = [
 	'ps',
 	'ti',
 	'am',
+	'om',
 	'so',
 	'ku',
 	'ckb',
+	'kmr',
 	'tr',
 	'ur',
 	'sw',
 	'fr',
 	'es',
+	'pt',
 	'de',
 	'pl',
 	'lt',
+	'sq',
+	'bs',
+	'hr',
+	'sr',
+	'ln',
+	'rw',
 	'my',
 	'vi',
 	'th',

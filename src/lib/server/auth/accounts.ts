@@ -39,14 +39,15 @@ let dummyHash: Promise<string> | undefined;
 export type WeakPassword = { weak: PasswordProblem };
 
 /**
- * 'ok' also when the address already has an account: nothing is created then, and its
- * owner gets a mail saying someone tried. The password is hashed in either case, so the
- * answer takes as long.
+ * The same answer also when the address already has an account: nothing is created then,
+ * and its owner gets a mail saying someone tried. The password is hashed in either case,
+ * so the answer takes as long. `tokenId`: the id of the verification link's token, which
+ * the browser is bound to (verify-browser.ts); for a taken address one that was never stored.
  */
 export async function register(
 	input: { email: string; displayName: string; password: string; role: 'landlord' | 'volunteer'; locale: Locale },
 	ip: string
-): Promise<'ok' | 'rate_limited' | WeakPassword> {
+): Promise<{ tokenId: string } | 'rate_limited' | WeakPassword> {
 	const problem = passwordProblem(input.password, input);
 	if (problem) return { weak: problem };
 	if (!(await take([registerLimit(ip)]))) return 'rate_limited';
@@ -58,7 +59,7 @@ export async function register(
 		link: token
 	});
 	nudge();
-	return 'ok';
+	return { tokenId: stored.id };
 }
 
 export async function login(
@@ -164,6 +165,32 @@ export async function useToken(
 	purposes: Purpose[],
 	options: { password?: string; keepSession?: string | null } = {}
 ): Promise<'ok' | 'invalid' | 'email_taken' | WeakPassword> {
+	const used = await spend(token, purposes, options);
+	return typeof used === 'object' && 'userId' in used ? 'ok' : used;
+}
+
+/**
+ * Verify an address, or confirm a new one, with its link. `logIn`: this is the browser that
+ * registered for the link (verify-browser.ts), which gets a session when the link verified
+ * a new account's address (never for a change of address).
+ */
+export async function verifyAddress(
+	token: string,
+	options: { keepSession: string | null; logIn: boolean }
+): Promise<'invalid' | { session: { token: string; expiresAt: Date; roles: readonly Role[] } | null }> {
+	const used = await spend(token, ['verify_email', 'email_change'], { keepSession: options.keepSession });
+	if (typeof used !== 'object' || !('userId' in used)) return 'invalid';
+	if (!options.logIn || used.purpose !== 'verify_email' || options.keepSession) return { session: null };
+	const account = await users.byId(used.userId);
+	if (!account) return { session: null };
+	return { session: { ...(await createSession(account.id, account.roles)), roles: account.roles } };
+}
+
+async function spend(
+	token: string,
+	purposes: Purpose[],
+	options: { password?: string; keepSession?: string | null }
+): Promise<{ userId: string; purpose: Purpose } | 'invalid' | 'email_taken' | WeakPassword> {
 	const usable = await usableToken(token, purposes);
 	if (!usable) return 'invalid';
 	let passwordHash: string | undefined;
@@ -179,7 +206,7 @@ export async function useToken(
 			passwordHash,
 			keepSession: options.keepSession ?? undefined
 		});
-		return used ? 'ok' : 'invalid';
+		return used ? { userId: used, purpose: usable.purpose } : 'invalid';
 	} catch (error) {
 		if (error instanceof users.EmailTakenError) return 'email_taken';
 		throw error;
