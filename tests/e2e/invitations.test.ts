@@ -94,7 +94,7 @@ test('staff create move-in tasks from a match, invite a suggested volunteer, who
 	const first = staff.locator('ol.volunteers > li').first();
 	await expect(first).toContainText(volunteer.name);
 	await expect(first).toContainText(`Hjelper til i ${locality}`);
-	await expect(first).toContainText('Snakkar TI');
+	await expect(first).toContainText('Snakkar tigrinja');
 	await staff.getByLabel(`Vel ${volunteer.name}`).check();
 	await staff.getByRole('button', { name: 'Inviter dei valde' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Invitasjonar sende: 1.');

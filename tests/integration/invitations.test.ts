@@ -87,7 +87,7 @@ describe('suggested volunteers', () => {
 		const first = html.match(/name="volunteer" value="([0-9a-f-]{36})"/)![1];
 		expect(first).toBe(good.id);
 		expect(html).toContain(`Hjelper til i ${t.locality}`);
-		expect(html).toContain('Snakkar TI');
+		expect(html).toContain('Snakkar tigrinja');
 		expect(html).toContain('Ledig på denne tida etter vekeplanen sin');
 	});
 });

@@ -134,6 +134,18 @@ describe('the way to registration', () => {
 		expect(register).toContain('href="/login?redirectTo=%2Flandlord%2Fdwellings%2Fnew"');
 	});
 
+	it('leads a newcomer from the pages for landlords and for volunteers to registration too, and someone logged in on', async () => {
+		expect(await (await browser().get('/for-landlords')).text()).toContain(
+			'href="/register?role=landlord&amp;next=%2Flandlord%2Fdwellings%2Fnew"'
+		);
+		expect(await (await browser().get('/for-volunteers')).text()).toContain('href="/register?role=volunteer&amp;next=%2Fvolunteer"');
+		const landlord = browser();
+		await landlord.login('utleigar@example.no');
+		const page = await (await landlord.get('/for-landlords')).text();
+		expect(page).toContain('href="/landlord/dwellings/new"');
+		expect(page).not.toContain('/register?role=landlord');
+	});
+
 	it("leads someone logged in to their role's pages, not to registration", async () => {
 		const client = browser();
 		await client.login('utleigar@example.no');
