@@ -397,6 +397,7 @@ export type Database = {
         Row: {
           anonymised_at: string | null
           cancelled_on: string | null
+          caseworker_id: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name: string
           contact_phone: string
@@ -418,6 +419,7 @@ export type Database = {
         Insert: {
           anonymised_at?: string | null
           cancelled_on?: string | null
+          caseworker_id?: string | null
           category: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -439,6 +441,7 @@ export type Database = {
         Update: {
           anonymised_at?: string | null
           cancelled_on?: string | null
+          caseworker_id?: string | null
           category?: Database["public"]["Enums"]["household_category"]
           contact_name?: string
           contact_phone?: string
@@ -457,7 +460,15 @@ export type Database = {
           status?: Database["public"]["Enums"]["household_status"]
           updated_at?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "households_caseworker_id_fkey"
+            columns: ["caseworker_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       known_addresses: {
         Row: {

@@ -134,6 +134,7 @@ const MATRIX: Entry[] = [
 		endpoints: { GET: ['volunteer'] }
 	},
 	{ route: '/(staff)/staff', path: '/staff', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/overview', path: '/staff/overview', load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/reports', path: '/staff/reports?year=2026', load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/reports/settled.csv', path: '/staff/reports/settled.csv?year=2026', endpoints: { GET: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/reports/households.csv', path: '/staff/reports/households.csv', endpoints: { GET: ['staff', 'admin'] } },

@@ -74,6 +74,7 @@ const table = {
 	},
 	'/(volunteer)/volunteer/tasks/[id=uuid]/calendar.ics': { endpoints: { GET: ['volunteer'] } },
 	'/(staff)/staff': { load: ['staff'] },
+	'/(staff)/staff/overview': { load: ['staff'] },
 	'/(staff)/staff/reports': { load: ['staff'] },
 	'/(staff)/staff/reports/settled.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/reports/households.csv': { endpoints: { GET: ['staff'] } },

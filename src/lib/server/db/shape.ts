@@ -73,6 +73,7 @@ export const dwellingRow: z.ZodType<DwellingRow> = z.object({
 
 export const householdRow: z.ZodType<Tables['households']['Row']> = z.object({
 	anonymised_at: maybeText,
+	caseworker_id: maybeText,
 	cancelled_on: maybeText,
 	category: z.enum(Enums.household_category),
 	contact_name: text,
