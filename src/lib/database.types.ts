@@ -1598,6 +1598,8 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      list_offset: { Args: { p_state: Json }; Returns: number }
+      list_size: { Args: { p_state: Json }; Returns: number }
       locality_list: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1909,7 +1911,14 @@ export type Database = {
         Returns: Json
       }
       staff_dwellings_page: { Args: { p_filters: Json }; Returns: Json }
+      staff_households_page: { Args: { p_filters: Json }; Returns: Json }
+      staff_search: {
+        Args: { p_limit: number; p_q: string; p_reader: string }
+        Returns: Json
+      }
+      staff_volunteers_page: { Args: { p_filters: Json }; Returns: Json }
       submit_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
+      substring_pattern: { Args: { p_text: string }; Returns: string }
       take_reset_request: {
         Args: { p_address: string; p_email: string }
         Returns: boolean
@@ -1917,6 +1926,15 @@ export type Database = {
       task_address_for: {
         Args: { p_task: string; p_volunteer: string }
         Returns: string
+      }
+      task_fits: {
+        Args: {
+          p_languages: string[]
+          p_localities: string[]
+          p_skills: string[]
+          p_task: Database["public"]["Tables"]["tasks"]["Row"]
+        }
+        Returns: boolean
       }
       task_mail_payload: {
         Args: {
@@ -1963,6 +1981,10 @@ export type Database = {
           tasks: number
           volunteers: number
         }[]
+      }
+      volunteer_tasks_page: {
+        Args: { p_filters: Json; p_volunteer: string }
+        Returns: Json
       }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {

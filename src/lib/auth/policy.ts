@@ -101,6 +101,9 @@ const table = {
 	'/(staff)/staff/tasks/[id=uuid]': { load: ['staff'], actions: { save: ['staff'], cancel: ['staff'], noshow: ['staff'] } },
 	'/(staff)/staff/tasks/[id=uuid]/volunteers': { load: ['staff'], actions: { invite: ['staff'] } },
 	'/(staff)/staff/outbox': { load: ['staff'], actions: { retry: ['staff'] } },
+	// one search over households, dwellings, landlords and volunteers; its suggestions as JSON
+	'/(staff)/staff/search': { load: ['staff'] },
+	'/(staff)/staff/search/suggestions.json': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'], deactivate: ['admin'] } },
 	'/(staff)/staff/admin/settings': {
 		load: ['admin'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
+import { listState, optional } from './list';
 
 // staff saw a volunteer's police certificate (the document is never uploaded)
 export const certificateSchema = z
@@ -10,9 +11,10 @@ export const certificateSchema = z
 	})
 	.refine((v) => v.expires_on > v.seen_on, { path: ['expires_on'], message: 'error_end_before_start', when: () => true });
 
-export const volunteerFiltersSchema = z.object({
-	language: z.string().max(20).optional().catch(undefined),
-	skill: z.string().max(40).optional().catch(undefined),
-	locality: z.string().max(100).optional().catch(undefined),
-	certificate: z.enum(Constants.public.Enums.police_certificate_status).optional().catch(undefined)
+// staff's list of volunteers: filters, sorting and page from the URL
+export const volunteerFiltersSchema = listState(['name', 'created_at', 'expires'], { sort: 'name', dir: { created_at: 'desc' } }, {
+	language: optional(z.string().max(20)),
+	skill: optional(z.string().max(40)),
+	locality: optional(z.string().max(100)),
+	certificate: optional(z.enum(Constants.public.Enums.police_certificate_status))
 });

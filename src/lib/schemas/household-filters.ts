@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
 import { CATEGORIES } from './household';
+import { listState, optional } from './list';
 
 const STATUSES = Constants.public.Enums.household_status;
 
-// the staff list's filters and sorting, from the URL
-export const householdFiltersSchema = z.object({
-	status: z.enum(STATUSES).optional().catch(undefined),
-	category: z.enum(CATEGORIES).optional().catch(undefined),
-	sort: z.enum(['expected_arrival', 'imdi_reference', 'created_at']).catch('expected_arrival')
-});
+// the staff list's filters, sorting and page, from the URL; caseworker is a member of staff's
+// id, 'mine' (the one reading) or 'none' (nobody responsible yet)
+export const householdFiltersSchema = listState(
+	['expected_arrival', 'imdi_reference', 'created_at'],
+	{ sort: 'expected_arrival', dir: { created_at: 'desc' } },
+	{
+		status: optional(z.enum(STATUSES)),
+		category: optional(z.enum(CATEGORIES)),
+		caseworker: optional(z.union([z.literal('mine'), z.literal('none'), z.guid()]))
+	}
+);
 
 export const householdStatusSchema = z
 	.object({

@@ -3,19 +3,18 @@
 // record's page are written here. The log is only ever appended to: the database refuses
 // updates and deletes (apart from forgetting a deleted person, see the migrations).
 import type { Json } from '$lib/database.types';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
 
 export const ENTITIES = ['household', 'household_member', 'dwelling', 'volunteer_profile'] as const;
 export type Entity = (typeof ENTITIES)[number];
-
-export const PAGE_SIZE = 50;
 
 export async function logRead(actorId: string, entity: Entity, entityId: string) {
 	const { error } = await db().from('audit_log').insert({ actor_id: actorId, action: 'read', entity, entity_id: entityId });
 	if (error) throw new Error(`logging a read: ${error.message}`);
 }
 
-export type Filters = { record?: string; actor?: string; entity?: Entity; page: number };
+export type Filters = ListState<'at'> & { record?: string; actor?: string; entity?: Entity };
 
 export type Row = {
 	id: number;
@@ -28,7 +27,7 @@ export type Row = {
 	changes: { field: string; before: Json; after: Json }[];
 };
 
-/** newest first, one page; `total` counts every row the filters match */
+/** one page, newest first (or oldest, turned around); `total` counts every row the filters match */
 export async function list(filters: Filters): Promise<{ rows: Row[]; total: number }> {
 	let query = db()
 		.from('audit_log')
@@ -38,8 +37,8 @@ export async function list(filters: Filters): Promise<{ rows: Row[]; total: numb
 	if (filters.record) query = query.eq('entity_id', filters.record);
 	if (filters.actor) query = query.eq('actor_id', filters.actor);
 	if (filters.entity) query = query.eq('entity', filters.entity);
-	const from = (filters.page - 1) * PAGE_SIZE;
-	const { data, error, count } = await query.order('id', { ascending: false }).range(from, from + PAGE_SIZE - 1);
+	const { from, to } = rangeOf(filters);
+	const { data, error, count } = await query.order('id', { ascending: filters.dir === 'asc' }).range(from, to);
 	if (error) throw new Error(`reading the audit log: ${error.message}`);
 	return {
 		total: count ?? 0,

@@ -3,6 +3,7 @@
 import type { Database } from '$lib/database.types';
 import { z } from 'zod';
 import type { DwellingFields } from '$lib/schemas/dwelling';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
 import { dwellingRow, rentCaps, shape } from './shape';
 
@@ -125,8 +126,7 @@ export type StaffFilters = {
 	minBedrooms?: number;
 	stepFree?: boolean;
 	maxRent?: number;
-	sort: 'submitted_at' | 'rent_nok' | 'bedrooms' | 'locality';
-};
+} & ListState<'submitted_at' | 'rent_nok' | 'bedrooms' | 'locality'>;
 
 export type StaffRow = Omit<Dwelling, 'dwelling_terms' | 'landlord_actions'> & { district: { name: string } | null; stale: boolean };
 
@@ -142,12 +142,12 @@ const staffRow = z.intersection(dwellingRow, z.object({ district: z.object({ nam
 const lookups = z.object({ rent_caps: rentCaps, districts: z.array(z.object({ id: z.string(), name: z.string() })) });
 type Lookups = z.output<typeof lookups>;
 const capsOf = (l: Lookups) => new Map(l.rent_caps.map((c) => [c.persons, c.max_rent_nok]));
-const listPage = lookups.extend({ dwellings: z.array(staffRow), localities: z.array(z.string()) });
+const listPage = lookups.extend({ total: z.number().int(), dwellings: z.array(staffRow), localities: z.array(z.string()) });
 // the landlord who offers it, for booking the inspection (null: the municipality's own)
 const landlordContact = z.object({ display_name: z.string(), email: z.string(), phone: z.string() }).nullable();
 const onePage = lookups.extend({ dwelling: staffRow, landlord: landlordContact }).nullable();
 
-/** staff's list page in one round trip: the offers, the rent caps, districts and localities */
+/** staff's list page in one round trip: one page of the offers with their total, the rent caps, districts and localities */
 export async function staffPage(filters: StaffFilters) {
 	const { data, error } = await db().rpc('staff_dwellings_page', {
 		p_filters: {
@@ -157,13 +157,17 @@ export async function staffPage(filters: StaffFilters) {
 			min_bedrooms: filters.minBedrooms ?? null,
 			step_free: filters.stepFree ?? false,
 			max_rent: filters.maxRent ?? null,
-			sort: filters.sort
+			sort: filters.sort,
+			dir: filters.dir,
+			size: filters.size,
+			offset: rangeOf(filters).from
 		}
 	});
 	if (error) failed('listing dwellings', error);
 	const page = shape('staff_dwellings_page', listPage, data);
 	return {
 		rows: page.dwellings,
+		total: page.total,
 		caps: capsOf(page),
 		districts: page.districts,
 		localities: page.localities.sort((a, b) => a.localeCompare(b, 'nb'))

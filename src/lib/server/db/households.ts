@@ -3,6 +3,7 @@
 import { Constants, type Database } from '$lib/database.types';
 import { z } from 'zod';
 import { db } from './client';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { householdRow, memberRow, shape } from './shape';
 
 export type Household = Database['public']['Tables']['households']['Row'];
@@ -28,15 +29,46 @@ export type NewHousehold = {
 
 export class DuplicateReferenceError extends Error {}
 
-export type ListFilters = { status?: HouseholdStatus; category?: Category; sort: 'expected_arrival' | 'imdi_reference' | 'created_at' };
+export type ListFilters = ListState<'expected_arrival' | 'imdi_reference' | 'created_at'> & {
+	status?: HouseholdStatus;
+	category?: Category;
+	/** a member of staff's id, or 'none': nobody responsible yet */
+	caseworker?: string;
+};
 
+// staff_households_page (20261205020000_lists_in_sql.sql)
+const listShape = z.object({
+	total: z.number().int(),
+	rows: z.array(
+		z.object({
+			id: z.string(),
+			imdi_reference: z.string(),
+			category: z.enum(Constants.public.Enums.household_category),
+			status: z.enum(Constants.public.Enums.household_status),
+			expected_arrival: z.string().nullable(),
+			persons: z.number().int(),
+			caseworker: z.object({ id: z.string(), name: z.string() }).nullable()
+		})
+	),
+	caseworkers: z.array(z.object({ id: z.string(), name: z.string() }))
+});
+
+/** one page of staff's list, filtered and sorted in SQL, with the total and the staff to filter by */
 export async function list(filters: ListFilters) {
-	let query = db().from('households').select('id, imdi_reference, category, status, expected_arrival, household_members(count)');
-	if (filters.status) query = query.eq('status', filters.status);
-	if (filters.category) query = query.eq('category', filters.category);
-	const { data, error } = await query.order(filters.sort, { ascending: filters.sort !== 'created_at', nullsFirst: false }).limit(1000);
+	const { from } = rangeOf(filters);
+	const { data, error } = await db().rpc('staff_households_page', {
+		p_filters: {
+			status: filters.status ?? null,
+			category: filters.category ?? null,
+			caseworker: filters.caseworker ?? null,
+			sort: filters.sort,
+			dir: filters.dir,
+			size: filters.size,
+			offset: from
+		}
+	});
 	if (error) throw new Error(`listing households: ${error.message}`);
-	return data.map((h) => ({ ...h, persons: h.household_members[0]?.count ?? 0 }));
+	return shape('staff_households_page', listShape, data);
 }
 
 export type MatchStatus = Database['public']['Enums']['match_status'];

@@ -1,7 +1,10 @@
 // Tasks and sign-ups as volunteers see them. Capacity, waitlist, overlaps and the
 // police-certificate gate are the database's (sign_up_for_task, withdraw_signup).
-import type { Database } from '$lib/database.types';
+import { z } from 'zod';
+import { Constants, type Database } from '$lib/database.types';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
+import { shape } from './shape';
 
 export type SignupStatus = Database['public']['Enums']['signup_status'];
 
@@ -18,16 +21,50 @@ export class SignupRefused extends Error {
 const PUBLIC_FIELDS =
 	'id, type, title, description, starts_at, ends_at, locality, volunteers_needed, needed_languages, needed_skills, requires_police_certificate, status';
 
-/** open tasks still to come, with how many places are taken (never the address) */
-export async function open() {
-	const { data, error } = await db()
-		.from('tasks')
-		.select(`${PUBLIC_FIELDS}, signups(status)`)
-		.eq('status', 'open')
-		.gt('ends_at', new Date().toISOString())
-		.order('starts_at');
+// volunteer_tasks_page (20261205020000_lists_in_sql.sql)
+const openPage = z.object({
+	total: z.number().int(),
+	rows: z.array(
+		z.object({
+			id: z.string(),
+			type: z.enum(Constants.public.Enums.task_type),
+			title: z.string(),
+			starts_at: z.string(),
+			ends_at: z.string(),
+			locality: z.string(),
+			volunteers_needed: z.number().int(),
+			needed_languages: z.array(z.string()),
+			needed_skills: z.array(z.string()),
+			requires_police_certificate: z.boolean(),
+			fits: z.boolean(),
+			taken: z.number().int(),
+			places_left: z.number().int()
+		})
+	),
+	localities: z.array(z.string())
+});
+
+export type OpenFilters = ListState<'starts_at'> & { type?: Database['public']['Enums']['task_type']; locality?: string; fits: boolean };
+
+/**
+ * one page of the open tasks still to come, soonest first, filtered in SQL by place, type and
+ * whether it fits this volunteer (task_fits), with the places left (never the address), and
+ * the places there are open tasks in
+ */
+export async function open(volunteerId: string, filters: OpenFilters) {
+	const { data, error } = await db().rpc('volunteer_tasks_page', {
+		p_volunteer: volunteerId,
+		p_filters: {
+			type: filters.type ?? null,
+			locality: filters.locality ?? null,
+			fits: filters.fits,
+			size: filters.size,
+			offset: rangeOf(filters).from
+		}
+	});
 	if (error) throw new Error(`listing tasks: ${error.message}`);
-	return data.map(({ signups, ...t }) => ({ ...t, taken: signups.filter((s) => s.status === 'confirmed').length }));
+	const page = shape('volunteer_tasks_page', openPage, data);
+	return { ...page, localities: page.localities.sort((a, b) => a.localeCompare(b, 'nb')) };
 }
 
 /** one task with its sign-ups, never the address (addressFor decides who reads that) */

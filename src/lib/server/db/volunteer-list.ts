@@ -1,62 +1,53 @@
 // Volunteers as staff see them: filters, certificates, and who needs a new one soon.
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
 import { shape } from './shape';
 
-const profileShape = z.object({
-	phone: z.string(),
-	skills: z.array(z.string()),
-	localities: z.array(z.string()),
-	police_certificate_status: z.enum(Constants.public.Enums.police_certificate_status),
-	police_certificate_expires_on: z.string().nullable(),
+// staff_volunteers_page (20261205020000_lists_in_sql.sql)
+const pageShape = z.object({
+	total: z.number().int(),
+	rows: z.array(
+		z.object({
+			id: z.string(),
+			name: z.string(),
+			email: z.string(),
+			phone: z.string(),
+			skills: z.array(z.string()),
+			localities: z.array(z.string()),
+			languages: z.array(z.string()),
+			certificate: z.enum(Constants.public.Enums.police_certificate_status),
+			expires: z.string().nullable()
+		})
+	),
 	/** public.certificate_expiring_soon: valid, and runs out within 30 days (Norwegian dates) */
-	certificate_expiring_soon: z.boolean().nullable(),
-	volunteer_languages: z.array(z.object({ language: z.string(), level: z.string() }))
+	expiring: z.array(z.object({ id: z.string(), name: z.string(), expires: z.string() }))
 });
-type Profile = z.output<typeof profileShape>;
-// one profile per volunteer (the key is the user's id); PostgREST may give it as a list
-const embedded = z.union([profileShape, z.array(profileShape)]).nullable();
 
-export type VolunteerFilters = {
+export type VolunteerFilters = ListState<'name' | 'created_at' | 'expires'> & {
 	language?: string;
 	skill?: string;
 	locality?: string;
 	certificate?: 'none' | 'requested' | 'valid' | 'expired';
 };
 
+/** one page of volunteers, every filter in SQL, with the total and who needs a new certificate soon */
 export async function list(filters: VolunteerFilters) {
-	let query = db()
-		.from('users')
-		.select(
-			'id, email, display_name, roles:user_roles!inner(role), profile:volunteer_profiles!volunteer_profiles_user_id_fkey(phone, skills, localities, police_certificate_status, police_certificate_expires_on, certificate_expiring_soon, volunteer_languages(language, level))'
-		)
-		.eq('roles.role', 'volunteer')
-		.order('display_name');
-	if (filters.certificate) query = query.eq('profile.police_certificate_status', filters.certificate);
-	const { data, error } = await query.limit(1000);
+	const { data, error } = await db().rpc('staff_volunteers_page', {
+		p_filters: {
+			language: filters.language ?? null,
+			skill: filters.skill ?? null,
+			locality: filters.locality ?? null,
+			certificate: filters.certificate ?? null,
+			sort: filters.sort,
+			dir: filters.dir,
+			size: filters.size,
+			offset: rangeOf(filters).from
+		}
+	});
 	if (error) throw new Error(`listing volunteers: ${error.message}`);
-	return data
-		.map((u) => {
-			const raw = shape('volunteer profile', embedded, u.profile);
-			const p: Profile | null = Array.isArray(raw) ? (raw[0] ?? null) : raw;
-			return {
-				id: u.id,
-				name: u.display_name,
-				email: u.email,
-				phone: p?.phone ?? '',
-				skills: p?.skills ?? [],
-				localities: p?.localities ?? [],
-				languages: (p?.volunteer_languages ?? []).map((l) => l.language),
-				certificate: p?.police_certificate_status ?? 'none',
-				expires: p?.police_certificate_expires_on ?? null,
-				expiringSoon: p?.certificate_expiring_soon ?? false
-			};
-		})
-		.filter((v) => !filters.certificate || v.certificate === filters.certificate)
-		.filter((v) => !filters.language || v.languages.includes(filters.language))
-		.filter((v) => !filters.skill || v.skills.includes(filters.skill))
-		.filter((v) => !filters.locality || v.localities.includes(filters.locality));
+	return shape('staff_volunteers_page', pageShape, data);
 }
 
 export async function recordCertificate(volunteerId: string, staffId: string, seenOn: string, expiresOn: string) {

@@ -1,3 +1,5 @@
+import { queryOf } from '$lib/schemas/list';
+import { volunteerTaskFiltersSchema } from '$lib/schemas/task-filters';
 import { userOf } from '$lib/server/auth/authorize';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import * as tasks from '$lib/server/db/tasks';
@@ -6,19 +8,17 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
-	const [list, me] = await Promise.all([tasks.open(), tasks.me(user.id)]);
-	// tasks that fit the profile first: where they help, in a language they speak, with their skills
-	const fit = (t: (typeof list)[number]) =>
-		(me.localities.includes(t.locality) ? 2 : 0) +
-		(t.needed_languages.some((l) => me.languages.includes(l)) ? 2 : 0) +
-		(t.needed_skills.length > 0 && t.needed_skills.every((s) => me.skills.includes(s)) ? 1 : 0);
+	const filters = volunteerTaskFiltersSchema.parse(queryOf(event.url));
+	// soonest first; "fits me" (where they help, in a language they speak, with their skills) is a filter and a mark
+	const [list, me] = await Promise.all([tasks.open(user.id, filters), tasks.me(user.id)]);
 	return {
+		filters,
 		verified: user.emailVerified,
 		feedMadeAt: me.feedMadeAt,
 		mine: me.mine.filter((s) => s.task).map((s) => ({ ...s.task!, signup: s.status })),
-		tasks: list
-			.map((t) => ({ ...t, fits: fit(t) > 0, placesLeft: Math.max(0, t.volunteers_needed - t.taken) }))
-			.sort((a, b) => fit(b) - fit(a) || a.starts_at.localeCompare(b.starts_at))
+		tasks: list.rows.map((t) => ({ ...t, placesLeft: t.places_left })),
+		total: list.total,
+		localities: list.localities
 	};
 };
 

@@ -1,13 +1,15 @@
 import { overRentCap } from '$lib/rent-cap';
 import { dwellingFiltersSchema } from '$lib/schemas/dwelling-filters';
+import { queryOf } from '$lib/schemas/list';
 import * as dwellings from '$lib/server/db/dwellings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const filters = dwellingFiltersSchema.parse(Object.fromEntries(event.url.searchParams));
+	const filters = dwellingFiltersSchema.parse(queryOf(event.url));
 	// the offers with the rent caps, districts and localities for the filters, in one read
 	const {
 		rows,
+		total,
 		caps,
 		districts: districtOptions,
 		localities
@@ -18,10 +20,14 @@ export const load: PageServerLoad = async (event) => {
 		minBedrooms: filters.min_bedrooms,
 		stepFree: filters.step_free,
 		maxRent: filters.max_rent,
-		sort: filters.sort
+		sort: filters.sort,
+		dir: filters.dir,
+		size: filters.size,
+		page: filters.page
 	});
 	return {
 		filters,
+		total,
 		districts: districtOptions,
 		localities,
 		dwellings: rows.map((d) => ({

@@ -1,14 +1,19 @@
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
+import { queryOf } from '$lib/schemas/list';
+import { outboxFiltersSchema } from '$lib/schemas/task-filters';
 import * as notifications from '$lib/server/db/notifications';
 import { refuse, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const [counts, failed] = await Promise.all([notifications.counts(), notifications.failed()]);
+export const load: PageServerLoad = async (event) => {
+	const filters = outboxFiltersSchema.parse(queryOf(event.url));
+	const [counts, page] = await Promise.all([notifications.counts(), notifications.list(filters)]);
 	return {
+		filters,
 		counts,
-		failed: failed.map((n) => ({
+		total: page.total,
+		mails: page.rows.map((n) => ({
 			id: n.id,
 			recipient: n.recipient,
 			template: n.template,

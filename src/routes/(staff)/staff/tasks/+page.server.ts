@@ -6,12 +6,17 @@ import * as staffTasks from '$lib/server/db/staff-tasks';
 import { invalid, refuse, refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { approveHoursSchema, correctHoursSchema, rejectHoursSchema } from '$lib/schemas/hours';
+import { queryOf } from '$lib/schemas/list';
+import { staffTaskFiltersSchema } from '$lib/schemas/task-filters';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const [tasks, hours] = await Promise.all([staffTasks.upcoming(), staffTasks.hoursToApprove()]);
+	const filters = staffTaskFiltersSchema.parse(queryOf(event.url));
+	const [tasks, hours] = await Promise.all([staffTasks.list(filters), staffTasks.hoursToApprove()]);
 	return {
-		tasks,
+		filters,
+		tasks: tasks.rows,
+		total: tasks.total,
 		hours: hours.map((h) => ({ id: h.id, hours: h.hours, volunteer: h.volunteer?.display_name ?? '', task: h.task?.title ?? '' })),
 		created: event.url.searchParams.has('created'),
 		reviewed: Constants.public.Enums.hours_review.find((r) => event.url.searchParams.has(r)) ?? null

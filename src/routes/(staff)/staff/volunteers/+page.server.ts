@@ -1,17 +1,19 @@
 import { redirect } from '@sveltejs/kit';
 import { certificateSchema, volunteerFiltersSchema } from '$lib/schemas/certificate';
+import { queryOf } from '$lib/schemas/list';
 import { userOf } from '$lib/server/auth/authorize';
 import * as volunteerList from '$lib/server/db/volunteer-list';
 import { invalid, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const filters = volunteerFiltersSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
-	const volunteers = await volunteerList.list(filters);
+	const filters = volunteerFiltersSchema.parse(queryOf(event.url));
+	const page = await volunteerList.list(filters);
 	return {
 		filters,
-		volunteers,
-		expiring: volunteers.filter((v) => v.expiringSoon),
+		volunteers: page.rows,
+		total: page.total,
+		expiring: page.expiring,
 		recorded: event.url.searchParams.has('recorded')
 	};
 };
