@@ -393,8 +393,11 @@ begin
   new.interpreter_need := 'none';
   new.interpreter_language := '';
   update public.household_follow_ups set note = '' where household_id = new.id;
-  update public.audit_log a set before = public.audit_redact(a.before), after = public.audit_redact(a.after)
-    where a.entity = 'household_follow_up' and a.entity_id = new.id::text;
+  -- the log's values can be redacted only while erasing (anonymise_settled_households)
+  if public.audit_erasing() then
+    update public.audit_log a set before = public.audit_redact(a.before), after = public.audit_redact(a.after)
+      where a.entity = 'household_follow_up' and a.entity_id = new.id::text;
+  end if;
   return new;
 end
 $$;

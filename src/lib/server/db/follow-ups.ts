@@ -54,6 +54,8 @@ export async function markDone(householdId: string, stepId: string, doneOn: stri
 		p_note: note
 	});
 	if (error?.hint === 'follow_up_not_settled' || error?.hint === 'follow_up_date') throw new FollowUpRefused(error.hint);
+	// a day that does not exist (30 February) or is out of Postgres's range
+	if (error?.code === '22008' || error?.code === '22007') throw new FollowUpRefused('follow_up_date');
 	if (error) throw new Error(`marking a follow-up step done: ${error.message}`);
 	return data;
 }
