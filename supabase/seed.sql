@@ -263,6 +263,24 @@ from generate_series(1, 30) as n, generate_series(1, 3) as c where c <= n % 4
 union all
 select md5('household:' || n)::uuid, '', 'elderly', null, 'grandparent' from generate_series(1, 30) as n where n % 7 = 0;
 
+-- the case after the move (issue 18): a responsible caseworker on about half the households,
+-- an interpreter need on two (household 9 needs a professional interpreter in Persian, household 3
+-- a volunteer in Arabic is enough), and the follow-up checklist of household 21 (settled 25 days
+-- ago) with four steps done and the bank account overdue
+update public.households set caseworker_id = case when n % 4 = 0 then md5('user:admin')::uuid else md5('user:staff')::uuid end
+from generate_series(1, 30) as n
+where id = md5('household:' || n)::uuid and n % 2 = 0;
+
+update public.households set interpreter_need = 'professional', interpreter_language = 'fa' where id = md5('household:9')::uuid;
+update public.households set interpreter_need = 'volunteer', interpreter_language = 'ar' where id = md5('household:3')::uuid;
+
+insert into public.household_follow_ups (household_id, step_id, done_on, done_by, note)
+select md5('household:21')::uuid, s.id, h.settled_on + least(s.due_days, 20), md5('user:staff')::uuid,
+  case when s.position = 2 then 'Fastlege ved Straumvik legekontor.' else '' end
+from public.follow_up_steps s, public.households h
+where h.id = md5('household:21')::uuid
+  and s.name in ('NAV-konto og ytingar', 'Introduksjonsprogrammet startar', 'Fastlege tildelt', 'Skulestart');
+
 -- matches: proposed dwellings wait for matched households; let dwellings house the
 -- households with a signed contract or settled
 insert into public.matches (household_id, dwelling_id, status, score, reasons, proposed_by, created_at, decided_at)

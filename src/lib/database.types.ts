@@ -351,6 +351,89 @@ export type Database = {
           },
         ]
       }
+      follow_up_steps: {
+        Row: {
+          created_at: string
+          due_days: number
+          id: string
+          name: string
+          position: number
+          retired_at: string | null
+        }
+        Insert: {
+          created_at?: string
+          due_days: number
+          id?: string
+          name: string
+          position: number
+          retired_at?: string | null
+        }
+        Update: {
+          created_at?: string
+          due_days?: number
+          id?: string
+          name?: string
+          position?: number
+          retired_at?: string | null
+        }
+        Relationships: []
+      }
+      household_follow_ups: {
+        Row: {
+          done_at: string
+          done_by: string | null
+          done_on: string
+          household_id: string
+          note: string
+          step_id: string
+        }
+        Insert: {
+          done_at?: string
+          done_by?: string | null
+          done_on: string
+          household_id: string
+          note?: string
+          step_id: string
+        }
+        Update: {
+          done_at?: string
+          done_by?: string | null
+          done_on?: string
+          household_id?: string
+          note?: string
+          step_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "household_follow_ups_done_by_fkey"
+            columns: ["done_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "household_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_step_id_fkey"
+            columns: ["step_id"]
+            isOneToOne: false
+            referencedRelation: "follow_up_steps"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       household_members: {
         Row: {
           age: number | null
@@ -406,6 +489,8 @@ export type Database = {
           has_pets: boolean
           id: string
           imdi_reference: string
+          interpreter_language: string
+          interpreter_need: Database["public"]["Enums"]["interpreter_need"]
           languages: string[]
           needs_ground_floor: boolean
           needs_near_health_centre: boolean
@@ -428,6 +513,8 @@ export type Database = {
           has_pets?: boolean
           id?: string
           imdi_reference: string
+          interpreter_language?: string
+          interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
@@ -450,6 +537,8 @@ export type Database = {
           has_pets?: boolean
           id?: string
           imdi_reference?: string
+          interpreter_language?: string
+          interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
@@ -1383,6 +1472,10 @@ export type Database = {
           outcome: Database["public"]["Enums"]["signup_status"]
         }[]
       }
+      assign_caseworker: {
+        Args: { p_caseworker: string; p_household: string }
+        Returns: boolean
+      }
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
@@ -1546,6 +1639,8 @@ export type Database = {
         Args: { p_address: string; p_attempt: number[]; p_user: string }
         Returns: undefined
       }
+      household_checklist: { Args: { p_household: string }; Returns: Json }
+      household_timeline: { Args: { p_household: string }; Returns: Json }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
@@ -1614,6 +1709,15 @@ export type Database = {
         Args: { p_payload: Json; p_template: string }
         Returns: Json
       }
+      mark_follow_up_done: {
+        Args: {
+          p_done_on: string
+          p_household: string
+          p_note: string
+          p_step: string
+        }
+        Returns: boolean
+      }
       mark_mail_about: {
         Args: { p_household?: string; p_keys: string[]; p_user: string }
         Returns: undefined
@@ -1641,6 +1745,10 @@ export type Database = {
       }
       mentions_address: {
         Args: { p_email: string; p_text: string }
+        Returns: boolean
+      }
+      move_follow_up_step: {
+        Args: { p_step: string; p_up: boolean }
         Returns: boolean
       }
       municipality_contact: { Args: Record<PropertyKey, never>; Returns: Json }
@@ -1818,6 +1926,7 @@ export type Database = {
           persons: number
         }[]
       }
+      retire_follow_up_step: { Args: { p_step: string }; Returns: boolean }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
       review_dwelling: {
         Args: {
@@ -1843,6 +1952,10 @@ export type Database = {
       }
       save_and_submit_dwelling: {
         Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
+        Returns: string
+      }
+      save_follow_up_step: {
+        Args: { p_due_days: number; p_name: string; p_step: string }
         Returns: string
       }
       save_matching_settings: {
@@ -1944,6 +2057,10 @@ export type Database = {
         }
         Returns: Json
       }
+      undo_follow_up: {
+        Args: { p_household: string; p_step: string }
+        Returns: boolean
+      }
       update_household: {
         Args: { p_fields: Json; p_household: string; p_members: Json }
         Returns: boolean
@@ -2024,6 +2141,7 @@ export type Database = {
         | "contract_signed"
         | "settled"
         | "cancelled"
+      interpreter_need: "none" | "volunteer" | "professional"
       invitation_answer: "accepted" | "declined"
       language_level: "basic" | "conversational" | "fluent" | "native"
       match_status:
@@ -2207,6 +2325,7 @@ export const Constants = {
         "settled",
         "cancelled",
       ],
+      interpreter_need: ["none", "volunteer", "professional"],
       invitation_answer: ["accepted", "declined"],
       language_level: ["basic", "conversational", "fluent", "native"],
       match_status: [

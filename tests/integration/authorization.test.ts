@@ -181,7 +181,10 @@ const MATRIX: Entry[] = [
 			cancel: ['staff', 'admin'],
 			status: ['staff', 'admin'],
 			tasks: ['staff', 'admin'],
-			reopen: ['staff', 'admin']
+			reopen: ['staff', 'admin'],
+			caseworker: ['staff', 'admin'],
+			follow_up: ['staff', 'admin'],
+			follow_up_undo: ['staff', 'admin']
 		}
 	},
 	{
@@ -231,7 +234,13 @@ const MATRIX: Entry[] = [
 		load: ['admin'],
 		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
-	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] }
+	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] },
+	{
+		route: '/(staff)/staff/admin/follow-up',
+		path: '/staff/admin/follow-up',
+		load: ['admin'],
+		actions: { add: ['admin'], save: ['admin'], up: ['admin'], down: ['admin'], retire: ['admin'] }
+	}
 ];
 
 /** every route of the route tree, with its form actions and endpoint methods */

@@ -179,6 +179,10 @@ beforeAll(async () => {
 		);
 		await db.query(`insert into public.user_roles (user_id, role) values ($1, 'staff')`, [leaver]);
 		ENDS_AN_ACCOUNT['/(staff)/staff/admin/users?/deactivate'] = { field: 'user_id', id: leaver };
+		// retiring or renaming a follow-up step is aimed at a step made for it, not at the demo's checklist
+		const [step] = await ids(`insert into public.follow_up_steps (name, due_days, position) values ('Fuzz step', 5, 999) returning id`);
+		ENDS_AN_ACCOUNT['/(staff)/staff/admin/follow-up?/retire'] = { field: 'step_id', id: step };
+		ENDS_AN_ACCOUNT['/(staff)/staff/admin/follow-up?/save'] = { field: 'step_id', id: step };
 	} finally {
 		await db.end();
 	}

@@ -89,7 +89,17 @@ const table = {
 	'/(staff)/staff/households/template.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/households/[id=uuid]': {
 		load: ['staff'],
-		actions: { propose: ['staff'], confirm: ['staff'], cancel: ['staff'], status: ['staff'], tasks: ['staff'], reopen: ['staff'] }
+		actions: {
+			propose: ['staff'],
+			confirm: ['staff'],
+			cancel: ['staff'],
+			status: ['staff'],
+			tasks: ['staff'],
+			reopen: ['staff'],
+			caseworker: ['staff'],
+			follow_up: ['staff'],
+			follow_up_undo: ['staff']
+		}
 	},
 	'/(staff)/staff/households/[id=uuid]/edit': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
@@ -109,7 +119,11 @@ const table = {
 		load: ['admin'],
 		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
-	'/(staff)/staff/admin/audit': { load: ['admin'] }
+	'/(staff)/staff/admin/audit': { load: ['admin'] },
+	'/(staff)/staff/admin/follow-up': {
+		load: ['admin'],
+		actions: { add: ['admin'], save: ['admin'], up: ['admin'], down: ['admin'], retire: ['admin'] }
+	}
 } as const satisfies { readonly [Route in RouteId]?: RoutePolicy };
 
 export type PolicyRoute = keyof typeof table;

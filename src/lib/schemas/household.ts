@@ -5,6 +5,7 @@ import { Constants } from '$lib/database.types';
 import { isOneLine, checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = Constants.public.Enums.household_category;
+export const INTERPRETER_NEEDS = Constants.public.Enums.interpreter_need;
 
 const count = wholeNumber(0, 20, 0);
 const list = z.preprocess(
@@ -51,9 +52,17 @@ export const householdSchema = z
 		expected_arrival: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.iso.date('error_date').nullable()),
 		contact_name: z.string().trim().max(200, 'error_too_long').refine(isOneLine, 'error_single_line').default(''),
 		contact_phone: z.string().trim().max(40, 'error_too_long').default(''),
-		staff_note: z.string().trim().max(4000, 'error_too_long').default('')
+		staff_note: z.string().trim().max(4000, 'error_too_long').default(''),
+		// the interpreter need: none, a volunteer is enough, or a professional must be booked (with its language)
+		interpreter_need: z.preprocess((v) => (v === '' || v === undefined ? 'none' : v), z.enum(INTERPRETER_NEEDS, 'error_choose')),
+		interpreter_language: z.string().trim().toLowerCase().max(20, 'error_too_long').default('')
 	})
-	.refine((h) => h.adults + h.elderly + h.children_ages.length > 0, { path: ['adults'], message: 'error_no_members', when: () => true });
+	.refine((h) => h.adults + h.elderly + h.children_ages.length > 0, { path: ['adults'], message: 'error_no_members', when: () => true })
+	.refine((h) => h.interpreter_need === 'none' || h.interpreter_language !== '', {
+		path: ['interpreter_language'],
+		message: 'error_required',
+		when: () => true
+	});
 
 export type HouseholdForm = z.infer<typeof householdSchema>;
 

@@ -24,10 +24,14 @@ export type NewHousehold = {
 	preferred_localities: string[];
 	expected_arrival: string | null;
 	staff_note: string;
+	interpreter_need?: Database['public']['Enums']['interpreter_need'];
+	interpreter_language?: string;
 	members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
 };
 
 export class DuplicateReferenceError extends Error {}
+/** the household needs a professional interpreter while an interpreting task for volunteers is open (or the other way round) */
+export class ProfessionalInterpreterError extends Error {}
 
 export type ListFilters = ListState<'expected_arrival' | 'imdi_reference' | 'created_at'> & {
 	status?: HouseholdStatus;
@@ -83,7 +87,43 @@ export type HistoryRow = {
 	dwelling: { id: string; street: string | null; place: string | null; landlord_id: string | null } | null;
 };
 
-// read_household (20261127110000_page_reads.sql)
+/** one thing that happened to a household (household_timeline, 20261205030000_case_after_the_move.sql) */
+const timelineEvent = z.object({
+	at: z.string(),
+	kind: z.enum([
+		'registered',
+		'edited',
+		'status',
+		'caseworker',
+		'anonymised',
+		'follow_up_done',
+		'follow_up_undone',
+		'proposed',
+		'accepted',
+		'declined',
+		'task',
+		'signup',
+		'hours',
+		'mail'
+	]),
+	who: z.string().nullable(),
+	detail: z.string().nullable()
+});
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+
+/** a step of a settled household's follow-up checklist (household_checklist) */
+const checklistStep = z.object({
+	step_id: z.string(),
+	name: z.string(),
+	due_on: z.string(),
+	done_on: z.string().nullable(),
+	note: z.string(),
+	done_by: z.string().nullable(),
+	overdue: z.boolean()
+});
+export type ChecklistStep = z.infer<typeof checklistStep>;
+
+// read_household (20261127110000_page_reads.sql, 20261205030000_case_after_the_move.sql)
 const readShape = z
 	.object({
 		household: z.intersection(householdRow, z.object({ household_members: z.array(memberRow) })),
@@ -98,7 +138,10 @@ const readShape = z
 					.object({ id: z.string(), street: z.string().nullable(), place: z.string().nullable(), landlord_id: z.string().nullable() })
 					.nullable()
 			})
-		)
+		),
+		timeline: z.array(timelineEvent),
+		checklist: z.array(checklistStep),
+		staff: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() }))
 	})
 	.nullable();
 
@@ -109,7 +152,13 @@ const readShape = z
 export async function read(
 	id: string,
 	readerId: string
-): Promise<{ household: Household & { household_members: Member[] }; history: HistoryRow[] } | null> {
+): Promise<{
+	household: Household & { household_members: Member[] };
+	history: HistoryRow[];
+	timeline: TimelineEvent[];
+	checklist: ChecklistStep[];
+	staff: { id: string; name: string; email: string }[];
+} | null> {
 	const { data, error } = await db().rpc('read_household', { p_household: id, p_reader: readerId });
 	if (error) throw new Error(`reading a household: ${error.message}`);
 	return shape('read_household', readShape, data);
@@ -132,7 +181,18 @@ export async function update(id: string, household: NewHousehold): Promise<boole
 	const { members, ...fields } = household;
 	const { data, error } = await db().rpc('update_household', { p_household: id, p_fields: fields, p_members: members });
 	if (error?.code === '23505') throw new DuplicateReferenceError(household.imdi_reference);
+	if (error?.hint === 'professional_interpreter_required') throw new ProfessionalInterpreterError(error.message);
 	if (error) throw new Error(`changing a household: ${error.message}`);
+	return data;
+}
+
+export class CaseworkerNotStaffError extends Error {}
+
+/** staff assign, change or clear the responsible caseworker (logged by the household's audit trigger); false when gone or anonymised */
+export async function assignCaseworker(id: string, caseworkerId: string | null): Promise<boolean> {
+	const { data, error } = await db().rpc('assign_caseworker', { p_household: id, p_caseworker: caseworkerId as string });
+	if (error?.hint === 'caseworker_not_staff') throw new CaseworkerNotStaffError(error.message);
+	if (error) throw new Error(`assigning a caseworker: ${error.message}`);
 	return data;
 }
 

@@ -83,6 +83,8 @@ export const householdRow: z.ZodType<Tables['households']['Row']> = z.object({
 	has_pets: z.boolean(),
 	id: text,
 	imdi_reference: text,
+	interpreter_language: text,
+	interpreter_need: z.enum(Enums.interpreter_need),
 	languages: z.array(text),
 	needs_ground_floor: z.boolean(),
 	needs_near_health_centre: z.boolean(),

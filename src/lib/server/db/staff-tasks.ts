@@ -116,7 +116,13 @@ export async function one(id: string) {
 	};
 }
 
-const EDIT_REFUSALS = ['task_not_open', 'places_below_confirmed', 'overlap', 'certificate_required'] as const;
+const EDIT_REFUSALS = [
+	'task_not_open',
+	'places_below_confirmed',
+	'overlap',
+	'certificate_required',
+	'professional_interpreter_required'
+] as const;
 export type EditRefusal = (typeof EDIT_REFUSALS)[number];
 export class EditRefused extends Error {
 	readonly reason: EditRefusal;

@@ -4,23 +4,37 @@ import { m } from '$lib/paraglide/messages';
 import { pairViolationNames } from '$lib/labels';
 import { householdStatusSchema } from '$lib/schemas/household-filters';
 import { userOf } from '$lib/server/auth/authorize';
+import { caseworkerSchema, followUpDoneSchema, followUpUndoSchema } from '$lib/schemas/follow-up';
+import * as followUps from '$lib/server/db/follow-ups';
 import * as households from '$lib/server/db/households';
 import * as matches from '$lib/server/db/matches';
 import * as matching from '$lib/server/db/matching';
 import * as staffTasks from '$lib/server/db/staff-tasks';
-import { invalid, refuse, validate } from '$lib/server/form';
+import { invalid, refuse, refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import { dwellingsFor, feasible, pairKey, score } from '$lib/server/matching';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const NOTICES = ['created', 'edited', 'proposed', 'confirmed', 'cancelled', 'status', 'tasks', 'reopened'] as const;
+const NOTICES = [
+	'created',
+	'edited',
+	'proposed',
+	'confirmed',
+	'cancelled',
+	'status',
+	'tasks',
+	'reopened',
+	'caseworker',
+	'follow_up',
+	'follow_up_undone'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const staff = userOf(event);
 	// the record, its proposals, and the read written to the audit log
 	const record = await households.read(event.params.id, staff.id);
 	if (!record) error(404);
-	const { household, history } = record;
+	const { household, history, timeline, checklist, staff: staffMembers } = record;
 	const open = history.some((h) => h.status === 'proposed' || h.status === 'accepted_by_landlord' || h.status === 'confirmed');
 	const expected = household.status === 'expected';
 	let suggestions: { id: string; address: string; total: number; reasons: ReturnType<typeof score>['reasons'] }[] = [];
@@ -49,6 +63,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		household,
 		history,
+		timeline,
+		checklist,
+		staffMembers,
+		me: staff.id,
 		suggestions,
 		reopenable,
 		tasks,
@@ -129,6 +147,37 @@ export const actions: Actions = {
 		const form = await validate(matchIdSchema, event.request);
 		if (!form.valid || !(await matches.cancel(form.data.match_id))) return refuse(form, m.hh_status_refused());
 		back(event, 'cancelled');
+	},
+	// the responsible caseworker: the database refuses anyone who is not staff
+	caseworker: async (event) => {
+		const form = await validate(caseworkerSchema, event.request, 'caseworker');
+		if (!form.valid) return invalid(form);
+		try {
+			if (!(await households.assignCaseworker(event.params.id, form.data.caseworker_id))) return refuse(form, m.hh_status_refused());
+		} catch (e) {
+			if (e instanceof households.CaseworkerNotStaffError) return refuseField(form, 'caseworker_id', m.hh_caseworker_not_staff());
+			throw e;
+		}
+		back(event, 'caseworker');
+	},
+	// a step of the follow-up checklist done (again: its date or note corrected)
+	follow_up: async (event) => {
+		const form = await validate(followUpDoneSchema, event.request, 'follow_up');
+		if (!form.valid) return invalid(form);
+		try {
+			if (!(await followUps.markDone(event.params.id, form.data.step_id, form.data.done_on, form.data.note)))
+				return refuse(form, m.hh_status_refused());
+		} catch (e) {
+			if (e instanceof followUps.FollowUpRefused)
+				return e.reason === 'follow_up_date' ? refuseField(form, 'done_on', m.fu_date_refused()) : refuse(form, m.fu_not_settled());
+			throw e;
+		}
+		back(event, 'follow_up');
+	},
+	follow_up_undo: async (event) => {
+		const form = await validate(followUpUndoSchema, event.request, 'follow_up_undo');
+		if (!form.valid || !(await followUps.undo(event.params.id, form.data.step_id))) return refuse(form, m.hh_status_refused());
+		back(event, 'follow_up_undone');
 	},
 	status: async (event) => {
 		const form = await validate(householdStatusSchema, event.request, 'status');

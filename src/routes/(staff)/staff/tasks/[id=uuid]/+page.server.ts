@@ -42,6 +42,8 @@ function refusal(e: staffTasks.EditRefused): string {
 			return m.tchg_refused_places({ confirmed: e.detail });
 		case 'overlap':
 			return m.tchg_refused_overlap({ names: e.detail });
+		case 'professional_interpreter_required':
+			return m.hh_interpreter_refused();
 		case 'certificate_required':
 			return m.tchg_refused_certificate({ names: e.detail });
 	}
@@ -54,6 +56,9 @@ export const actions: Actions = {
 		try {
 			await staffTasks.update(event.params.id, toTaskRow(form.data));
 		} catch (e) {
+			// professional interpreting is never a volunteers' task: said at the type
+			if (e instanceof staffTasks.EditRefused && e.reason === 'professional_interpreter_required')
+				return refuseField(form, 'type', m.hh_interpreter_refused(), 409);
 			if (e instanceof staffTasks.EditRefused) return refuse(form, refusal(e));
 			throw e;
 		}

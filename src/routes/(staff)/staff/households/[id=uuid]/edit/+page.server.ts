@@ -35,6 +35,8 @@ export const actions: Actions = {
 			if (!(await households.update(event.params.id, toNewHousehold(form.data)))) return refuse(form, m.hh_not_editable());
 		} catch (e) {
 			if (e instanceof households.DuplicateReferenceError) return refuseField(form, 'imdi_reference', m.hh_duplicate(), 409);
+			if (e instanceof households.ProfessionalInterpreterError)
+				return refuseField(form, 'interpreter_need', m.hh_interpreter_open_task(), 409);
 			throw e;
 		}
 		redirect(303, `/staff/households/${event.params.id}?edited`);
