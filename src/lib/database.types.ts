@@ -351,6 +351,48 @@ export type Database = {
           },
         ]
       }
+      grant_rates: {
+        Row: {
+          child_extra: number
+          elderly_extra: number
+          example: boolean
+          unaccompanied_extra: number
+          updated_at: string
+          year: number
+          year_1: number
+          year_2: number
+          year_3: number
+          year_4: number
+          year_5: number
+        }
+        Insert: {
+          child_extra?: number
+          elderly_extra?: number
+          example?: boolean
+          unaccompanied_extra?: number
+          updated_at?: string
+          year: number
+          year_1: number
+          year_2: number
+          year_3: number
+          year_4: number
+          year_5: number
+        }
+        Update: {
+          child_extra?: number
+          elderly_extra?: number
+          example?: boolean
+          unaccompanied_extra?: number
+          updated_at?: string
+          year?: number
+          year_1?: number
+          year_2?: number
+          year_3?: number
+          year_4?: number
+          year_5?: number
+        }
+        Relationships: []
+      }
       household_members: {
         Row: {
           age: number | null
@@ -1546,6 +1588,7 @@ export type Database = {
         Args: { p_address: string; p_attempt: number[]; p_user: string }
         Returns: undefined
       }
+      grant_forecast: { Args: { p_year: number }; Returns: Json }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
@@ -1842,6 +1885,20 @@ export type Database = {
       save_and_submit_dwelling: {
         Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
         Returns: string
+      }
+      save_grant_rates: {
+        Args: {
+          p_child_extra: number
+          p_elderly_extra: number
+          p_unaccompanied_extra: number
+          p_year: number
+          p_year_1: number
+          p_year_2: number
+          p_year_3: number
+          p_year_4: number
+          p_year_5: number
+        }
+        Returns: undefined
       }
       save_matching_settings: {
         Args: { p_crowded_margin: number; p_weights: Json }

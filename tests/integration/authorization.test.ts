@@ -231,7 +231,8 @@ const MATRIX: Entry[] = [
 		load: ['admin'],
 		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
-	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] }
+	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] },
+	{ route: '/(staff)/staff/admin/grants', path: '/staff/admin/grants', load: ['admin'], actions: { save: ['admin'] } }
 ];
 
 /** every route of the route tree, with its form actions and endpoint methods */

@@ -106,7 +106,8 @@ const table = {
 		load: ['admin'],
 		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
-	'/(staff)/staff/admin/audit': { load: ['admin'] }
+	'/(staff)/staff/admin/audit': { load: ['admin'] },
+	'/(staff)/staff/admin/grants': { load: ['admin'], actions: { save: ['admin'] } }
 } as const satisfies { readonly [Route in RouteId]?: RoutePolicy };
 
 export type PolicyRoute = keyof typeof table;

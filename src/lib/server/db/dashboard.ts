@@ -51,7 +51,30 @@ const summaryShape: z.ZodType<Summary> = z.object({
 		hours_this_month: count,
 		hours_awaiting_approval: count,
 		certificates_expiring: count
-	})
+	}),
+	grants: z.array(
+		z.object({
+			year: z.number().int(),
+			rates: z
+				.object({
+					year_1: count,
+					year_2: count,
+					year_3: count,
+					year_4: count,
+					year_5: count,
+					child_extra: count,
+					elderly_extra: count,
+					unaccompanied_extra: count,
+					example: z.boolean()
+				})
+				.nullable(),
+			settled: count,
+			expected: count,
+			persons_settled: count,
+			persons_expected: count,
+			by_settlement_year: z.array(z.object({ settlement_year: z.number().int(), persons: count, amount: count }))
+		})
+	)
 });
 
 export async function summary(year: number): Promise<Summary> {
