@@ -102,7 +102,8 @@ const cookies = new Map<string, string>();
 
 beforeAll(async () => {
 	// no mail worker: its polling would add PostgREST requests to the round-trip count
-	app = await startApp(appEnv({ MAIL_WORKER: 'off' }));
+	// read-mostly data kept as in production (KEEP_READS=on, src/lib/server/kept.ts)
+	app = await startApp(appEnv({ MAIL_WORKER: 'off', KEEP_READS: 'on' }));
 	for (const page of PAGES) {
 		if (!page.login || cookies.has(page.login)) continue;
 		const client = new Client(app.url);

@@ -1,12 +1,18 @@
 import { userOf } from '$lib/server/auth/authorize';
 import * as calendarFeeds from '$lib/server/db/calendar-feeds';
 import * as tasks from '$lib/server/db/tasks';
+import { kept } from '$lib/server/kept';
 import { links } from '$lib/server/mail/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = userOf(event);
-	const [list, me] = await Promise.all([tasks.open(), tasks.me(user.id)]);
+	// the open tasks (the same for every volunteer) and the volunteer's own, kept 10 s in this
+	// instance (kept.ts: a sign-up here shows at once, one on another instance within 10 s)
+	const [list, me] = await Promise.all([
+		kept('tasks:open', 10_000, tasks.open),
+		kept(`volunteer:${user.id}`, 10_000, () => tasks.me(user.id))
+	]);
 	// tasks that fit the profile first: where they help, in a language they speak, with their skills
 	const fit = (t: (typeof list)[number]) =>
 		(me.localities.includes(t.locality) ? 2 : 0) +
