@@ -237,6 +237,17 @@ describe('scale benchmark', () => {
 				`  ${page.name} (${page.path}) | ${f(a.p50)} ms | ${f(a.p95)} ms | ${f(b.p50)} ms | ${f(b.p95)} ms | ${growth.toFixed(2)}× | ${a.requests}/${b.requests} | ${a.rows}/${b.rows} | ${(a.bytes / 1024).toFixed(1)}/${(b.bytes / 1024).toFixed(1)} (${goals.join(', ')})`
 			);
 		}
+		// the overview's one SQL call and its grant forecast, timed in Postgres alone (median of 5)
+		const year = new Date().getUTCFullYear();
+		for (const fn of ['dashboard', 'grant_forecast']) {
+			const times: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const started = performance.now();
+				await db.query(`select public.${fn}($1)`, [year]);
+				times.push(performance.now() - started);
+			}
+			lines.push(`  SQL public.${fn}(${year}) at ×${FACTOR}: ${times.sort((a, b) => a - b)[2].toFixed(1)} ms`);
+		}
 		console.log(lines.join('\n'));
 	});
 });
