@@ -9,6 +9,7 @@ import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessi
 import { config, ConfigError } from '$lib/server/config';
 import { asActor } from '$lib/server/db/client';
 import { startJobs, stopJobs } from '$lib/server/jobs';
+import { forgetKept } from '$lib/server/kept';
 import { errorFields, log } from '$lib/server/log';
 import { startMailWorker, stopMailWorker } from '$lib/server/mail';
 import { setLocaleCookie, useSavedLocale } from '$lib/server/locale';
@@ -196,7 +197,18 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// Whatever a write through this instance changed shows at once here: every request that may
+// write (any but GET and HEAD) forgets the read-mostly data kept (kept.ts), when it is done.
+const handleKept: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') return resolve(event);
+	try {
+		return await resolve(event);
+	} finally {
+		forgetKept();
+	}
+};
+
 // the language is known before anything answers, so a refusal is in the reader's language too;
 // handleAccess (authorize.ts) decides every request from $lib/auth/policy.ts, refuses what it
 // does not name, and is the only check: loads, actions and endpoints run only when it allowed them
-export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleSession, handleLocale, handleAccess);
+export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleKept, handleSession, handleLocale, handleAccess);

@@ -404,3 +404,9 @@ where police_certificate_status = 'valid';
 -- one volunteer's police certificate runs out in three weeks: the dashboard warns about it
 update public.volunteer_profiles set police_certificate_expires_on = current_date + 20
 where user_id = md5('user:volunteer:7')::uuid and police_certificate_status = 'valid';
+
+-- integration grant rates for this year and the next: EXAMPLES (labelled so on the pages),
+-- round figures near IMDi's; an admin replaces them with the year's real rates
+insert into public.grant_rates (year, year_1, year_2, year_3, year_4, year_5, child_extra, elderly_extra, unaccompanied_extra, example)
+select extract(year from now() at time zone 'Europe/Oslo')::int + g, 250000, 260000, 190000, 95000, 80000, 30000, 180000, 250000, true
+from generate_series(0, 1) g;

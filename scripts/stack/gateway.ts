@@ -1,6 +1,7 @@
 // The small gateway that serves PostgREST under /rest/v1, as a Supabase project's API
 // does, so supabase-js talks to the local stack exactly as to a hosted project.
-// It counts the requests it forwards, for the round-trip benchmark.
+// It counts the requests it forwards, for the round-trip benchmark, and the rows (from
+// PostgREST's Content-Range) and bytes of their answers, for bench:scale.
 import http from 'node:http';
 
 export type Gateway = { url: string; stop: () => Promise<void>; requests: () => number };
@@ -8,12 +9,14 @@ export type Gateway = { url: string; stop: () => Promise<void>; requests: () => 
 export async function startGateway(opts: { port: number; postgrestUrl: string }): Promise<Gateway> {
 	const upstream = new URL(opts.postgrestUrl);
 	let count = 0;
+	let rows = 0;
+	let bytes = 0;
 	const server = http.createServer((req, res) => {
 		const path = req.url ?? '/';
 		// the benchmark reads the count from another process
 		if (path === '/_busett/requests') {
 			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ requests: count }));
+			res.end(JSON.stringify({ requests: count, rows, bytes }));
 			return;
 		}
 		if (!path.startsWith('/rest/v1/') && path !== '/rest/v1') {
@@ -32,6 +35,10 @@ export async function startGateway(opts: { port: number; postgrestUrl: string })
 				headers
 			},
 			(upstreamRes) => {
+				// "0-24/*" or "0-24/3000": 25 rows; "*/0": none
+				const range = /^(\d+)-(\d+)\//.exec(String(upstreamRes.headers['content-range'] ?? ''));
+				if (range) rows += Number(range[2]) - Number(range[1]) + 1;
+				upstreamRes.on('data', (chunk: Buffer) => (bytes += chunk.length));
 				res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
 				upstreamRes.pipe(res);
 			}

@@ -105,4 +105,35 @@ export type Summary = {
 		hours_awaiting_approval: number;
 		certificates_expiring: number;
 	};
+	/** the integration grant expected in the year and the next (public.grant_forecast) */
+	grants: GrantYear[];
+};
+
+/** the rates of one calendar year, kroner per person (grant_rates) */
+export type GrantRates = {
+	year_1: number;
+	year_2: number;
+	year_3: number;
+	year_4: number;
+	year_5: number;
+	child_extra: number;
+	elderly_extra: number;
+	unaccompanied_extra: number;
+	/** the demo's example rates, not the municipality's own */
+	example: boolean;
+};
+
+/** one calendar year's expected grant income, in kroner */
+export type GrantYear = {
+	year: number;
+	/** null: no rates set for the year, so every amount is 0 */
+	rates: GrantRates | null;
+	/** from households settled */
+	settled: number;
+	/** from households expected, matched or with a contract, by their expected arrival */
+	expected: number;
+	persons_settled: number;
+	persons_expected: number;
+	/** persons and amount by year of settlement, 1 to 5 */
+	by_settlement_year: { settlement_year: number; persons: number; amount: number }[];
 };

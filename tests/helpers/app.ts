@@ -17,6 +17,9 @@ export function appEnv(overrides: Record<string, string | undefined> = {}): Reco
 		SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
 		SMTP_URL: env.smtpUrl,
 		APP_SECRET: env.appSecret,
+		// tests write the database behind the app's back (as another instance would) and read
+		// the page at once: nothing kept (src/lib/server/kept.ts); the benchmarks turn it on
+		KEEP_READS: 'off',
 		...overrides
 	};
 }

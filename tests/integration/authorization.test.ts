@@ -240,7 +240,8 @@ const MATRIX: Entry[] = [
 		path: '/staff/admin/follow-up',
 		load: ['admin'],
 		actions: { add: ['admin'], save: ['admin'], up: ['admin'], down: ['admin'], retire: ['admin'] }
-	}
+	},
+	{ route: '/(staff)/staff/admin/grants', path: '/staff/admin/grants', load: ['admin'], actions: { save: ['admin'] } }
 ];
 
 /** every route of the route tree, with its form actions and endpoint methods */

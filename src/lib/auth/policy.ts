@@ -123,7 +123,8 @@ const table = {
 	'/(staff)/staff/admin/follow-up': {
 		load: ['admin'],
 		actions: { add: ['admin'], save: ['admin'], up: ['admin'], down: ['admin'], retire: ['admin'] }
-	}
+	},
+	'/(staff)/staff/admin/grants': { load: ['admin'], actions: { save: ['admin'] } }
 } as const satisfies { readonly [Route in RouteId]?: RoutePolicy };
 
 export type PolicyRoute = keyof typeof table;

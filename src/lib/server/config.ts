@@ -19,6 +19,8 @@ const schema = z.object({
 	APP_SECRET: z.string().min(32, 'expected at least 32 characters'),
 	/** run the mail worker in this process (one loop per instance) */
 	MAIL_WORKER: z.enum(['on', 'off']).default('on'),
+	/** keep read-mostly data in this instance for a few seconds (kept.ts); `off` reads every time */
+	KEEP_READS: z.enum(['on', 'off']).default('on'),
 	/** the sender of every mail */
 	MAIL_FROM: z.string().min(3).default('busett <busett@localhost>'),
 	/** the local SMTP sink's API; set only on the local stack */

@@ -31,7 +31,20 @@ export async function createSession(userId: string, roles: readonly Role[]): Pro
 
 export type ValidSession = { sessionId: string; user: sessions.SessionUser; renewedUntil: Date | null };
 
-export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+// Concurrent requests with the same cookie (a page and its data, a browser's parallel loads)
+// share the one check that is under way; nothing is kept after it answers, so a logout or a
+// revoked session is seen by the next request, on every instance.
+const checking = new Map<string, Promise<ValidSession | null>>();
+
+export function validateSessionToken(token: string): Promise<ValidSession | null> {
+	const running = checking.get(token);
+	if (running) return running;
+	const check = validate(token).finally(() => checking.delete(token));
+	checking.set(token, check);
+	return check;
+}
+
+async function validate(token: string): Promise<ValidSession | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
 	const session = await sessions.get(parsed.id);
