@@ -351,6 +351,33 @@ export type Database = {
           },
         ]
       }
+      follow_up_steps: {
+        Row: {
+          created_at: string
+          due_days: number
+          id: string
+          name: string
+          position: number
+          retired_at: string | null
+        }
+        Insert: {
+          created_at?: string
+          due_days: number
+          id?: string
+          name: string
+          position: number
+          retired_at?: string | null
+        }
+        Update: {
+          created_at?: string
+          due_days?: number
+          id?: string
+          name?: string
+          position?: number
+          retired_at?: string | null
+        }
+        Relationships: []
+      }
       grant_rates: {
         Row: {
           child_extra: number
@@ -392,6 +419,62 @@ export type Database = {
           year_5?: number
         }
         Relationships: []
+      }
+      household_follow_ups: {
+        Row: {
+          done_at: string
+          done_by: string | null
+          done_on: string
+          household_id: string
+          note: string
+          step_id: string
+        }
+        Insert: {
+          done_at?: string
+          done_by?: string | null
+          done_on: string
+          household_id: string
+          note?: string
+          step_id: string
+        }
+        Update: {
+          done_at?: string
+          done_by?: string | null
+          done_on?: string
+          household_id?: string
+          note?: string
+          step_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "household_follow_ups_done_by_fkey"
+            columns: ["done_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "household_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_household_id_fkey"
+            columns: ["household_id"]
+            isOneToOne: false
+            referencedRelation: "households"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "household_follow_ups_step_id_fkey"
+            columns: ["step_id"]
+            isOneToOne: false
+            referencedRelation: "follow_up_steps"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       household_members: {
         Row: {
@@ -448,6 +531,8 @@ export type Database = {
           has_pets: boolean
           id: string
           imdi_reference: string
+          interpreter_language: string
+          interpreter_need: Database["public"]["Enums"]["interpreter_need"]
           languages: string[]
           needs_ground_floor: boolean
           needs_near_health_centre: boolean
@@ -470,6 +555,8 @@ export type Database = {
           has_pets?: boolean
           id?: string
           imdi_reference: string
+          interpreter_language?: string
+          interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
@@ -492,6 +579,8 @@ export type Database = {
           has_pets?: boolean
           id?: string
           imdi_reference?: string
+          interpreter_language?: string
+          interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
@@ -1425,6 +1514,10 @@ export type Database = {
           outcome: Database["public"]["Enums"]["signup_status"]
         }[]
       }
+      assign_caseworker: {
+        Args: { p_caseworker: string; p_household: string }
+        Returns: boolean
+      }
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
@@ -1589,6 +1682,8 @@ export type Database = {
         Returns: undefined
       }
       grant_forecast: { Args: { p_year: number }; Returns: Json }
+      household_checklist: { Args: { p_household: string }; Returns: Json }
+      household_timeline: { Args: { p_household: string }; Returns: Json }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
@@ -1641,6 +1736,8 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      list_offset: { Args: { p_state: Json }; Returns: number }
+      list_size: { Args: { p_state: Json }; Returns: number }
       locality_list: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1654,6 +1751,15 @@ export type Database = {
       mail_payload_without_links: {
         Args: { p_payload: Json; p_template: string }
         Returns: Json
+      }
+      mark_follow_up_done: {
+        Args: {
+          p_done_on: string
+          p_household: string
+          p_note: string
+          p_step: string
+        }
+        Returns: boolean
       }
       mark_mail_about: {
         Args: { p_household?: string; p_keys: string[]; p_user: string }
@@ -1682,6 +1788,10 @@ export type Database = {
       }
       mentions_address: {
         Args: { p_email: string; p_text: string }
+        Returns: boolean
+      }
+      move_follow_up_step: {
+        Args: { p_step: string; p_up: boolean }
         Returns: boolean
       }
       municipality_contact: { Args: Record<PropertyKey, never>; Returns: Json }
@@ -1859,6 +1969,7 @@ export type Database = {
           persons: number
         }[]
       }
+      retire_follow_up_step: { Args: { p_step: string }; Returns: boolean }
       retry_notification: { Args: { p_id: string }; Returns: boolean }
       review_dwelling: {
         Args: {
@@ -1884,6 +1995,10 @@ export type Database = {
       }
       save_and_submit_dwelling: {
         Args: { p_dwelling: string; p_fields: Json; p_landlord: string }
+        Returns: string
+      }
+      save_follow_up_step: {
+        Args: { p_due_days: number; p_name: string; p_step: string }
         Returns: string
       }
       save_grant_rates: {
@@ -1966,7 +2081,14 @@ export type Database = {
         Returns: Json
       }
       staff_dwellings_page: { Args: { p_filters: Json }; Returns: Json }
+      staff_households_page: { Args: { p_filters: Json }; Returns: Json }
+      staff_search: {
+        Args: { p_limit: number; p_q: string; p_reader: string }
+        Returns: Json
+      }
+      staff_volunteers_page: { Args: { p_filters: Json }; Returns: Json }
       submit_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
+      substring_pattern: { Args: { p_text: string }; Returns: string }
       take_reset_request: {
         Args: { p_address: string; p_email: string }
         Returns: boolean
@@ -1975,6 +2097,15 @@ export type Database = {
         Args: { p_task: string; p_volunteer: string }
         Returns: string
       }
+      task_fits: {
+        Args: {
+          p_languages: string[]
+          p_localities: string[]
+          p_skills: string[]
+          p_task: Database["public"]["Tables"]["tasks"]["Row"]
+        }
+        Returns: boolean
+      }
       task_mail_payload: {
         Args: {
           p_signup: Database["public"]["Enums"]["signup_status"]
@@ -1982,6 +2113,10 @@ export type Database = {
           u: Database["public"]["Tables"]["users"]["Row"]
         }
         Returns: Json
+      }
+      undo_follow_up: {
+        Args: { p_household: string; p_step: string }
+        Returns: boolean
       }
       update_household: {
         Args: { p_fields: Json; p_household: string; p_members: Json }
@@ -2021,6 +2156,10 @@ export type Database = {
           volunteers: number
         }[]
       }
+      volunteer_tasks_page: {
+        Args: { p_filters: Json; p_volunteer: string }
+        Returns: Json
+      }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {
         Args: { p_task: string; p_volunteer: string }
@@ -2059,6 +2198,7 @@ export type Database = {
         | "contract_signed"
         | "settled"
         | "cancelled"
+      interpreter_need: "none" | "volunteer" | "professional"
       invitation_answer: "accepted" | "declined"
       language_level: "basic" | "conversational" | "fluent" | "native"
       match_status:
@@ -2242,6 +2382,7 @@ export const Constants = {
         "settled",
         "cancelled",
       ],
+      interpreter_need: ["none", "volunteer", "professional"],
       invitation_answer: ["accepted", "declined"],
       language_level: ["basic", "conversational", "fluent", "native"],
       match_status: [
