@@ -636,6 +636,7 @@ export type Database = {
           id: boolean
           matching_weights: Json | null
           name: string
+          proposal_wait_days: number
           rent_cap_nok: number | null
           retention_months: number
           updated_at: string
@@ -648,6 +649,7 @@ export type Database = {
           id?: boolean
           matching_weights?: Json | null
           name: string
+          proposal_wait_days?: number
           rent_cap_nok?: number | null
           retention_months?: number
           updated_at?: string
@@ -660,6 +662,7 @@ export type Database = {
           id?: boolean
           matching_weights?: Json | null
           name?: string
+          proposal_wait_days?: number
           rent_cap_nok?: number | null
           retention_months?: number
           updated_at?: string
@@ -1645,6 +1648,17 @@ export type Database = {
       municipality_for_settings: {
         Args: Record<PropertyKey, never>
         Returns: Json
+      }
+      needs_action: {
+        Args: { p_mine?: string }
+        Returns: {
+          caseworker_id: string
+          household_id: string
+          kind: string
+          label: string
+          since: string
+          target: string
+        }[]
       }
       notification_counts: {
         Args: Record<PropertyKey, never>
