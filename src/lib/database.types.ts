@@ -1858,7 +1858,11 @@ export type Database = {
         Returns: string
       }
       save_matching_settings: {
-        Args: { p_crowded_margin: number; p_weights: Json }
+        Args: {
+          p_crowded_margin: number
+          p_proposal_wait_days: number
+          p_weights: Json
+        }
         Returns: undefined
       }
       save_municipality_contact: {

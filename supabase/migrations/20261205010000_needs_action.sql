@@ -64,11 +64,41 @@ as $$
     where s.status = 'confirmed' and s.hours is not null and s.hours_review is null
     union all
     -- mails that failed
-    select 'mail_failed', n.created_at, '/staff/outbox', n.template, n.about_household_id
+    select 'mail_failed', n.created_at, '/staff/outbox', n.template || ' → ' || n.recipient, n.about_household_id
     from public.notifications n where n.status = 'failed'
   )
   select i.kind, i.since, i.target, i.label, i.household_id, h.caseworker_id
   from items i left join public.households h on h.id = i.household_id
   where p_mine is null or i.household_id is null or h.caseworker_id = p_mine
   order by i.since, i.kind, i.target;
+$$;
+
+-- the settings page reads the days too, in the same one read (20261127110000_page_reads.sql)
+create or replace function public.settings_page(p_year integer) returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'target', (select t.persons from public.yearly_targets t where t.year = p_year),
+    'rent_caps', coalesce((select jsonb_agg(jsonb_build_object('persons', c.persons, 'max_rent_nok', c.max_rent_nok)) from public.rent_caps c), '[]'),
+    'crowded_margin', (select s.crowded_margin from public.municipality_settings s limit 1),
+    'matching_weights', (select s.matching_weights from public.municipality_settings s limit 1),
+    'proposal_wait_days', (select s.proposal_wait_days from public.municipality_settings s limit 1),
+    'retention_months', public.retention_months()
+  );
+$$;
+
+-- the matching form saves the days with the weights: one function, one write
+drop function public.save_matching_settings(integer, jsonb);
+create function public.save_matching_settings(p_crowded_margin integer, p_weights jsonb, p_proposal_wait_days integer)
+returns void
+language sql
+security definer
+set search_path = ''
+as $$
+  update public.municipality_settings
+  set crowded_margin = p_crowded_margin, matching_weights = p_weights, proposal_wait_days = p_proposal_wait_days, updated_at = now()
+  where id;
 $$;
