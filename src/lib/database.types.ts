@@ -767,6 +767,7 @@ export type Database = {
           id: boolean
           matching_weights: Json | null
           name: string
+          proposal_wait_days: number
           rent_cap_nok: number | null
           retention_months: number
           updated_at: string
@@ -779,6 +780,7 @@ export type Database = {
           id?: boolean
           matching_weights?: Json | null
           name: string
+          proposal_wait_days?: number
           rent_cap_nok?: number | null
           retention_months?: number
           updated_at?: string
@@ -791,6 +793,7 @@ export type Database = {
           id?: boolean
           matching_weights?: Json | null
           name?: string
+          proposal_wait_days?: number
           rent_cap_nok?: number | null
           retention_months?: number
           updated_at?: string
@@ -1799,6 +1802,17 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: Json
       }
+      needs_action: {
+        Args: { p_mine?: string }
+        Returns: {
+          caseworker_id: string
+          household_id: string
+          kind: string
+          label: string
+          since: string
+          target: string
+        }[]
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -2016,7 +2030,11 @@ export type Database = {
         Returns: undefined
       }
       save_matching_settings: {
-        Args: { p_crowded_margin: number; p_weights: Json }
+        Args: {
+          p_crowded_margin: number
+          p_proposal_wait_days: number
+          p_weights: Json
+        }
         Returns: undefined
       }
       save_municipality_contact: {

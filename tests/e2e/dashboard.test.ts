@@ -47,7 +47,7 @@ test('the dashboard shows the demo data with the same numbers as a direct count,
 	const expected = await directCount();
 	expect(expected.settled).toBeGreaterThan(0);
 	const page = await staffPage(browser, false);
-	await page.goto('/staff');
+	await page.goto('/staff/overview');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oversikt');
 	await expect(page.getByTestId('settled-of-target')).toHaveText(`${expected.settled} av ${expected.target} personar busette i ${YEAR}`);
 	await expect(page.getByTestId('settled-households')).toHaveText(String(expected.households));

@@ -414,19 +414,31 @@ describe('admin settings', () => {
 			weight_language: '10',
 			weight_health: '5'
 		};
-		const tooMuch = await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights, weight_bus: '150' });
+		const tooMuch = await admin.post('/staff/admin/settings?/matching', {
+			crowded_margin: '1',
+			proposal_wait_days: '5',
+			...weights,
+			weight_bus: '150'
+		});
 		expect(tooMuch.status).toBe(400);
 		expect(await tooMuch.text()).toContain('Skriv eit tal mellom 0 og 100.');
-		expect(location(await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', ...weights }))).toBe(
-			'/staff/admin/settings?saved'
-		);
-		const { data: matching } = await serviceClient().from('municipality_settings').select('crowded_margin, matching_weights').single();
+		expect(
+			location(await admin.post('/staff/admin/settings?/matching', { crowded_margin: '1', proposal_wait_days: '7', ...weights }))
+		).toBe('/staff/admin/settings?saved');
+		const { data: matching } = await serviceClient()
+			.from('municipality_settings')
+			.select('crowded_margin, matching_weights, proposal_wait_days')
+			.single();
 		expect(matching).toEqual({
 			crowded_margin: 1,
+			proposal_wait_days: 7,
 			matching_weights: { school: 40, rent: 20, bus: 10, bedrooms: 10, locality: 10, language: 10, health: 5 }
 		});
 		// back to the defaults for the other tests
-		await serviceClient().from('municipality_settings').update({ crowded_margin: 0, matching_weights: null }).eq('id', true);
+		await serviceClient()
+			.from('municipality_settings')
+			.update({ crowded_margin: 0, matching_weights: null, proposal_wait_days: 5 })
+			.eq('id', true);
 
 		// staff may not change settings
 		const staff = new Client(app.url);

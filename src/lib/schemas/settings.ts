@@ -14,5 +14,7 @@ export const settingsSchema = z.object({
 // matching: the crowded margin (persons beyond beds and max occupants) and the weights
 export const matchingSettingsSchema = z.object({
 	crowded_margin: wholeNumber(0, 3),
+	// days a proposal may wait for the landlord before it shows in "needs action"
+	proposal_wait_days: wholeNumber(1, 60),
 	...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, wholeNumber(0, 100)]))
 });

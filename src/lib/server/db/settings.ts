@@ -16,6 +16,7 @@ const pageShape = z.object({
 	rent_caps: rentCaps,
 	crowded_margin: z.number().nullable(),
 	matching_weights: z.record(z.string(), z.number()).nullable(),
+	proposal_wait_days: z.number().int().nullable(),
 	retention_months: z.number().int().nullable()
 });
 
@@ -24,6 +25,7 @@ export type Overview = {
 	rentCaps: Map<number, number>;
 	crowdedMargin: number;
 	weights: Record<string, number> | null;
+	proposalWaitDays: number;
 	retentionMonths: number;
 };
 
@@ -37,11 +39,16 @@ export async function overview(year: number): Promise<Overview> {
 		rentCaps: new Map(o.rent_caps.map((c) => [c.persons, c.max_rent_nok])),
 		crowdedMargin: o.crowded_margin ?? 0,
 		weights: o.matching_weights ?? null,
+		proposalWaitDays: o.proposal_wait_days ?? 5,
 		retentionMonths: o.retention_months ?? DEFAULT_MONTHS
 	};
 }
 
-export async function saveMatching(crowdedMargin: number, weights: Record<string, number>) {
-	const { error } = await db().rpc('save_matching_settings', { p_crowded_margin: crowdedMargin, p_weights: weights });
+export async function saveMatching(crowdedMargin: number, weights: Record<string, number>, proposalWaitDays: number) {
+	const { error } = await db().rpc('save_matching_settings', {
+		p_crowded_margin: crowdedMargin,
+		p_weights: weights,
+		p_proposal_wait_days: proposalWaitDays
+	});
 	if (error) throw new Error(`saving matching settings: ${error.message}`);
 }

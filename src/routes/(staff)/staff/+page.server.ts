@@ -1,15 +1,13 @@
-import { districtLoad, forecast } from '$lib/dashboard';
-import { reportYear } from '$lib/schemas/report-year';
-import * as dashboard from '$lib/server/db/dashboard';
+import * as needsAction from '$lib/server/db/needs-action';
 import type { PageServerLoad } from './$types';
 
-// the dashboard: one database call (public.dashboard) for the whole page
-export const load: PageServerLoad = async (event) => {
-	const year = reportYear(event.url.searchParams);
-	const summary = await dashboard.summary(year);
-	return {
-		summary,
-		forecast: forecast(summary.progress.settled_persons, year, summary.today),
-		districts: summary.districts.map(districtLoad)
-	};
+// "needs action", the staff's start page: one database call (public.needs_action); ?mine=1
+// keeps the items of the households this person is caseworker for (and those of nobody's)
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const mine = url.searchParams.get('mine') === '1';
+	const items = await needsAction.items(mine ? locals.user!.id : null);
+	const counts = needsAction.KINDS.map((kind) => ({ kind, count: items.filter((i) => i.kind === kind).length })).filter(
+		(c) => c.count > 0
+	);
+	return { items, counts, mine, now: new Date().toISOString() };
 };

@@ -24,7 +24,11 @@ export const load: PageServerLoad = async (event) => {
 		form: await formFrom(settingsSchema, { year, target, ...Object.fromEntries(CAP_SIZES.map((n) => [`cap_${n}`, caps.get(n)])) }, 'save'),
 		matching: await formFrom(
 			matchingSettingsSchema,
-			{ crowded_margin: matchingSettings.crowdedMargin, ...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, weights[p]])) },
+			{
+				crowded_margin: matchingSettings.crowdedMargin,
+				proposal_wait_days: matchingSettings.proposalWaitDays,
+				...Object.fromEntries(WEIGHT_PARTS.map((p) => [`weight_${p}`, weights[p]]))
+			},
 			'matching'
 		),
 		retention: await formFrom(retentionSchema, { retention_months: months }, 'retention'),
@@ -70,7 +74,11 @@ export const actions: Actions = {
 		const form = await validate(matchingSettingsSchema, event.request, 'matching');
 		if (!form.valid) return invalid(form);
 		const data = form.data as Record<string, number>;
-		await settings.saveMatching(form.data.crowded_margin, Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]])));
+		await settings.saveMatching(
+			form.data.crowded_margin,
+			Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]])),
+			form.data.proposal_wait_days
+		);
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	contact: async (event) => {
