@@ -92,7 +92,7 @@ $$;
 create trigger households_professional_interpreter before update of interpreter_need on public.households
   for each row execute function public.check_household_interpreter();
 
--- registering a household takes its interpreter need too (as in 20261126164000_matching.sql otherwise)
+-- registering a household takes its interpreter need and (optionally) its caseworker too (as in 20261126164000_matching.sql otherwise)
 create or replace function public.create_household(p_household jsonb, p_members jsonb)
 returns uuid
 language plpgsql
@@ -105,7 +105,7 @@ begin
   insert into public.households (
     imdi_reference, category, contact_name, contact_phone, languages,
     needs_step_free, needs_near_health_centre, needs_ground_floor, has_pets,
-    preferred_localities, expected_arrival, staff_note, interpreter_need, interpreter_language
+    preferred_localities, expected_arrival, staff_note, interpreter_need, interpreter_language, caseworker_id
   )
   select
     p_household ->> 'imdi_reference',
@@ -121,7 +121,8 @@ begin
     (p_household ->> 'expected_arrival')::date,
     coalesce(p_household ->> 'staff_note', ''),
     coalesce((p_household ->> 'interpreter_need')::public.interpreter_need, 'none'),
-    case when coalesce(p_household ->> 'interpreter_need', 'none') = 'none' then '' else coalesce(p_household ->> 'interpreter_language', '') end
+    case when coalesce(p_household ->> 'interpreter_need', 'none') = 'none' then '' else coalesce(p_household ->> 'interpreter_language', '') end,
+    (p_household ->> 'caseworker_id')::uuid
   returning id into new_id;
 
   insert into public.household_members (household_id, age_band, age, relation)
@@ -135,7 +136,7 @@ begin
 end
 $$;
 
--- staff correct the interpreter need with the rest of the record (as in 20261204100000_household_edit.sql
+-- staff correct the interpreter need and the caseworker with the rest of the record (as in 20261204100000_household_edit.sql
 -- otherwise); a caller that does not send it leaves it as it is
 create or replace function public.update_household(p_household uuid, p_fields jsonb, p_members jsonb)
 returns boolean
@@ -169,6 +170,7 @@ begin
     interpreter_language = case when p_fields ? 'interpreter_need'
       then case when coalesce(p_fields ->> 'interpreter_need', 'none') = 'none' then '' else coalesce(p_fields ->> 'interpreter_language', '') end
       else h.interpreter_language end,
+    caseworker_id = case when p_fields ? 'caseworker_id' then (p_fields ->> 'caseworker_id')::uuid else h.caseworker_id end,
     updated_at = now()
   where id = p_household;
 

@@ -135,6 +135,35 @@ describe('responsible caseworker', () => {
 	});
 });
 
+describe('caseworker at registration', () => {
+	it('is optional when registering, stored when chosen, and refused at the field for someone not staff', async () => {
+		const [volunteer] = await volunteers(1);
+		const form = (ref: string, caseworker: string) => ({
+			imdi_reference: ref,
+			category: 'resettlement',
+			adults: '1',
+			elderly: '0',
+			children_ages: '',
+			languages: 'uk',
+			preferred_localities: '',
+			expected_arrival: '2027-06-01',
+			contact_name: 'Registrert Testperson',
+			contact_phone: '',
+			staff_note: '',
+			caseworker_id: caseworker
+		});
+		const refused = await staff.post('/staff/households/new', form(`CWR-${randomUUID().slice(0, 8)}`, volunteer.id));
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('caseworker_id-error');
+		const ref = `CWR-${randomUUID().slice(0, 8)}`;
+		expect((await staff.post('/staff/households/new', form(ref, staffId))).status).toBe(303);
+		expect((await db().from('households').select('caseworker_id').eq('imdi_reference', ref).single()).data!.caseworker_id).toBe(staffId);
+		const none = `CWR-${randomUUID().slice(0, 8)}`;
+		expect((await staff.post('/staff/households/new', form(none, ''))).status).toBe(303);
+		expect((await db().from('households').select('caseworker_id').eq('imdi_reference', none).single()).data!.caseworker_id).toBeNull();
+	});
+});
+
 describe('follow-up checklist', () => {
 	it('lets the admin add, rename, move and retire a step', async () => {
 		const name = `Test-steg ${randomUUID().slice(0, 6)}`;

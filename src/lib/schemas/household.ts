@@ -55,7 +55,9 @@ export const householdSchema = z
 		staff_note: z.string().trim().max(4000, 'error_too_long').default(''),
 		// the interpreter need: none, a volunteer is enough, or a professional must be booked (with its language)
 		interpreter_need: z.preprocess((v) => (v === '' || v === undefined ? 'none' : v), z.enum(INTERPRETER_NEEDS, 'error_choose')),
-		interpreter_language: z.string().trim().toLowerCase().max(20, 'error_too_long').default('')
+		interpreter_language: z.string().trim().toLowerCase().max(20, 'error_too_long').default(''),
+		// the responsible caseworker (optional): a staff member's id, empty for none; not sent (an import): left as it is
+		caseworker_id: z.preprocess((v) => (v === '' ? null : v), z.guid('error_choose').nullable().optional())
 	})
 	.refine((h) => h.adults + h.elderly + h.children_ages.length > 0, { path: ['adults'], message: 'error_no_members', when: () => true })
 	.refine((h) => h.interpreter_need === 'none' || h.interpreter_language !== '', {

@@ -26,6 +26,7 @@ export type NewHousehold = {
 	staff_note: string;
 	interpreter_need?: Database['public']['Enums']['interpreter_need'];
 	interpreter_language?: string;
+	caseworker_id?: string | null;
 	members: { age_band: 'adult' | 'elderly' | 'child'; age: number | null }[];
 };
 
@@ -168,6 +169,7 @@ export async function create(household: NewHousehold): Promise<string> {
 	const { members, ...fields } = household;
 	const { data, error } = await db().rpc('create_household', { p_household: fields, p_members: members });
 	if (error?.code === '23505') throw new DuplicateReferenceError(household.imdi_reference);
+	if (error?.hint === 'caseworker_not_staff') throw new CaseworkerNotStaffError(error.message);
 	if (error) throw new Error(`registering a household: ${error.message}`);
 	return data;
 }
@@ -182,11 +184,25 @@ export async function update(id: string, household: NewHousehold): Promise<boole
 	const { data, error } = await db().rpc('update_household', { p_household: id, p_fields: fields, p_members: members });
 	if (error?.code === '23505') throw new DuplicateReferenceError(household.imdi_reference);
 	if (error?.hint === 'professional_interpreter_required') throw new ProfessionalInterpreterError(error.message);
+	if (error?.hint === 'caseworker_not_staff') throw new CaseworkerNotStaffError(error.message);
 	if (error) throw new Error(`changing a household: ${error.message}`);
 	return data;
 }
 
 export class CaseworkerNotStaffError extends Error {}
+
+/** the staff members and admins one may choose as a household's caseworker */
+export async function caseworkers(): Promise<{ id: string; name: string; email: string }[]> {
+	const { data, error } = await db()
+		.from('user_roles')
+		.select('user_id, users(display_name, email)')
+		.in('role', ['staff', 'admin'])
+		.limit(500);
+	if (error) throw new Error(`listing caseworkers: ${error.message}`);
+	const seen = new Map<string, { id: string; name: string; email: string }>();
+	for (const r of data) if (r.users) seen.set(r.user_id, { id: r.user_id, name: r.users.display_name, email: r.users.email });
+	return [...seen.values()].sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email));
+}
 
 /** staff assign, change or clear the responsible caseworker (logged by the household's audit trigger); false when gone or anonymised */
 export async function assignCaseworker(id: string, caseworkerId: string | null): Promise<boolean> {

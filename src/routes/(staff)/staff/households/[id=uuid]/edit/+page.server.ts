@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		editable: households.editable(household),
 		// the open proposal the change may no longer fit
 		proposal: open?.dwelling ? `${open.dwelling.street}, ${open.dwelling.place}` : null,
+		caseworkers: record.staff,
 		form: await formFrom(householdSchema, fromHousehold(household))
 	};
 };
@@ -35,6 +36,7 @@ export const actions: Actions = {
 			if (!(await households.update(event.params.id, toNewHousehold(form.data)))) return refuse(form, m.hh_not_editable());
 		} catch (e) {
 			if (e instanceof households.DuplicateReferenceError) return refuseField(form, 'imdi_reference', m.hh_duplicate(), 409);
+			if (e instanceof households.CaseworkerNotStaffError) return refuseField(form, 'caseworker_id', m.hh_caseworker_not_staff());
 			if (e instanceof households.ProfessionalInterpreterError)
 				return refuseField(form, 'interpreter_need', m.hh_interpreter_open_task(), 409);
 			throw e;
