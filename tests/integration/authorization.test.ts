@@ -219,6 +219,8 @@ const MATRIX: Entry[] = [
 		actions: { invite: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/outbox', path: '/staff/outbox', load: ['staff', 'admin'], actions: { retry: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/search', path: '/staff/search?q=ha', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/search/suggestions.json', path: '/staff/search/suggestions.json?q=ha', endpoints: { GET: ['staff', 'admin'] } },
 	{
 		route: '/(staff)/staff/admin/users',
 		path: '/staff/admin/users',
