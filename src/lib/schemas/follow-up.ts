@@ -23,4 +23,7 @@ export const followUpStepSchema = z.object({
 	due_days: wholeNumber(0, 3650)
 });
 
+// a step renamed or its due offset changed
+export const followUpStepSaveSchema = followUpStepSchema.extend({ step_id: z.guid('error_invalid') });
+
 export const followUpStepIdSchema = z.object({ step_id: z.guid('error_invalid') });

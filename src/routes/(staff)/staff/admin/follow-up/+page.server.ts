@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { followUpStepIdSchema, followUpStepSchema } from '$lib/schemas/follow-up';
+import { followUpStepIdSchema, followUpStepSaveSchema, followUpStepSchema } from '$lib/schemas/follow-up';
 import * as followUps from '$lib/server/db/follow-ups';
 import { invalid, refuse, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,12 +21,10 @@ export const actions: Actions = {
 		done();
 	},
 	save: async (event) => {
-		const posted = await event.request.formData();
-		const id = await validate(followUpStepIdSchema, posted);
-		const form = await validate(followUpStepSchema, posted, 'save');
-		if (!id.valid) return refuse(form, m.fua_refused(), 400);
+		const form = await validate(followUpStepSaveSchema, event.request, 'save');
+		if (form.errors.step_id) return refuse(form, m.fua_refused(), 400);
 		if (!form.valid) return invalid(form);
-		if (!(await followUps.save(id.data.step_id, form.data.name, form.data.due_days))) return refuse(form, m.fua_refused());
+		if (!(await followUps.save(form.data.step_id, form.data.name, form.data.due_days))) return refuse(form, m.fua_refused());
 		done();
 	},
 	up: async (event) => move(event.request, true),
