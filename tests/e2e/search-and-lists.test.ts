@@ -34,7 +34,11 @@ test('a caseworker without JavaScript finds a household by a part of its contact
 
 test('a caseworker without JavaScript pages through a filtered list and back', async ({ browser }) => {
 	const run = randomUUID().slice(0, 8);
-	const { data: me, error: e1 } = await serviceClient().from('users').select('id').eq('email', 'sakshandsamar@fjordvik.kommune.no').single();
+	const { data: me, error: e1 } = await serviceClient()
+		.from('users')
+		.select('id')
+		.eq('email', 'sakshandsamar@fjordvik.kommune.no')
+		.single();
 	if (e1) throw e1;
 	const rows = Array.from({ length: 30 }, (_, i) => ({
 		imdi_reference: `E2E-LISTE-${run}-${String(i).padStart(2, '0')}`,

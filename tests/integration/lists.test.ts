@@ -167,13 +167,17 @@ describe('the search', () => {
 
 	it('finds a household for staff by a part of its contact name, and logs the read', async () => {
 		const staff = await as('sakshandsamar@fjordvik.kommune.no');
-		const before = await sql<{ n: string }>(`select count(*) as n from public.audit_log where entity_id = $1 and action = 'read'`, [householdId]);
+		const before = await sql<{ n: string }>(`select count(*) as n from public.audit_log where entity_id = $1 and action = 'read'`, [
+			householdId
+		]);
 		const res = await staff.get(`/staff/search?q=${encodeURIComponent(`bakova ${run}`)}`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
 		expect(html).toContain(`SØK-${run}`);
 		expect(html).toContain(`/staff/households/${householdId}`);
-		const after = await sql<{ n: string }>(`select count(*) as n from public.audit_log where entity_id = $1 and action = 'read'`, [householdId]);
+		const after = await sql<{ n: string }>(`select count(*) as n from public.audit_log where entity_id = $1 and action = 'read'`, [
+			householdId
+		]);
 		expect(Number(after[0].n)).toBe(Number(before[0].n) + 1);
 	});
 
@@ -189,7 +193,10 @@ describe('the search', () => {
 	it('refuses landlords, volunteers and anyone logged out, on the page and in the suggestions, and shows them nothing', async () => {
 		for (const who of ['utleigar02@example.no', 'frivillig02@example.no', null]) {
 			const client = await as(who);
-			for (const path of [`/staff/search?q=${encodeURIComponent(contact)}`, `/staff/search/suggestions.json?q=${encodeURIComponent(contact)}`]) {
+			for (const path of [
+				`/staff/search?q=${encodeURIComponent(contact)}`,
+				`/staff/search/suggestions.json?q=${encodeURIComponent(contact)}`
+			]) {
 				const res = await client.get(path);
 				expect(res.status, `${who} ${path}`).not.toBe(200);
 				expect(await res.text()).not.toContain(contact);

@@ -6,8 +6,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const mine = url.searchParams.get('mine') === '1';
 	const items = await needsAction.items(mine ? locals.user!.id : null);
-	const counts = needsAction.KINDS.map((kind) => ({ kind, count: items.filter((i) => i.kind === kind).length })).filter(
-		(c) => c.count > 0
-	);
+	const counts = needsAction.KINDS.map((kind) => ({ kind, count: items.filter((i) => i.kind === kind).length })).filter((c) => c.count > 0);
 	return { items, counts, mine, now: new Date().toISOString() };
 };

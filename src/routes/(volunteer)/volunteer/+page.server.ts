@@ -13,10 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	// soonest first; "fits me" (where they help, in a language they speak, with their skills) is a
 	// filter and a mark, so the list is read per volunteer and filter; the volunteer's own is kept
 	// 10 s in this instance (kept.ts: a sign-up here shows at once, one on another instance within 10 s)
-	const [list, me] = await Promise.all([
-		tasks.open(user.id, filters),
-		kept(`volunteer:${user.id}`, 10_000, () => tasks.me(user.id))
-	]);
+	const [list, me] = await Promise.all([tasks.open(user.id, filters), kept(`volunteer:${user.id}`, 10_000, () => tasks.me(user.id))]);
 	return {
 		filters,
 		verified: user.emailVerified,
