@@ -22,6 +22,9 @@ function run(cmd: string, args: string[]): Promise<string> {
 	});
 }
 
+/** the extensions the migrations create (`create extension … with schema extensions`) */
+export const EXTENSIONS = ['pg_trgm'];
+
 /** pg_dump in the custom format (compressed; pg_restore reads it) */
 export async function dump(dbUrl: string, file: string): Promise<void> {
 	await run('pg_dump', ['--format=custom', '--no-owner', '--schema=public', '--schema=supabase_migrations', `--file=${file}`, dbUrl]);
@@ -33,6 +36,9 @@ export async function dump(dbUrl: string, file: string): Promise<void> {
  * public` is left out, as that schema is already there.
  */
 export async function restore(file: string, dbUrl: string): Promise<void> {
+	// extensions are not in the dump (hosted Supabase manages them), but the dump's indexes
+	// name their operator classes, so they are created first, as the migrations create them
+	for (const name of EXTENSIONS) await sql(dbUrl, `create extension if not exists ${name} with schema extensions`);
 	const list = (await run('pg_restore', ['--list', file]))
 		.split('\n')
 		.filter((line) => !/ SCHEMA - public /.test(line))

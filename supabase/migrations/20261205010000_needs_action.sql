@@ -21,13 +21,14 @@ security definer
 set search_path = ''
 as $$
   with items as (
-    -- offers to review: submitted, never reviewed
-    select 'offer_review'::text as kind, d.submitted_at as since, '/staff/dwellings/' || d.id as target,
+    -- offers to review: submitted, never reviewed (an offer put in that state by hand or by an
+    -- older import may have no submitted_at; it then waits since its last change)
+    select 'offer_review'::text as kind, coalesce(d.submitted_at, d.updated_at) as since, '/staff/dwellings/' || d.id as target,
            d.street || ', ' || d.place as label, null::uuid as household_id
     from public.dwellings d where d.status = 'submitted' and d.reviewed_at is null
     union all
     -- offers sent back and changed: submitted again after a review asked for changes
-    select 'offer_changed', d.submitted_at, '/staff/dwellings/' || d.id, d.street || ', ' || d.place, null
+    select 'offer_changed', coalesce(d.submitted_at, d.updated_at), '/staff/dwellings/' || d.id, d.street || ', ' || d.place, null
     from public.dwellings d where d.status = 'submitted' and d.reviewed_at is not null
     union all
     -- proposals the landlord has not answered for more than the admin's number of days

@@ -77,7 +77,7 @@ test('staff download the settlement report as a CSV file Excel reads', async ({ 
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('console', (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && errors.push(m.text()));
-	await page.reload();
+	await page.goto('/staff/overview');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oversikt');
 	await page.getByRole('link', { name: 'Rapportar og eksport (CSV)' }).click();
 	expect(errors).toEqual([]);

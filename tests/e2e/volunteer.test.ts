@@ -27,7 +27,7 @@ test('a volunteer fills the profile, signs up for a task, downloads the calendar
 	await page.getByRole('button', { name: 'Logg inn' }).click();
 	await expect(page).toHaveURL(/\/volunteer$/);
 
-	await page.getByRole('link', { name: 'Profilen min' }).click();
+	await page.getByRole('main').getByRole('link', { name: 'Profilen min' }).click();
 	await page.getByLabel('Telefon').fill('+47 400 00 004');
 	// nothing sends SMS yet, so the profile does not offer it
 	await expect(page.locator('input[name="contact_by_sms"]')).toHaveCount(0);

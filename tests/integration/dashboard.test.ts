@@ -87,7 +87,7 @@ describe('dashboard', () => {
 	});
 
 	it('shows the year asked for on the page, and the same numbers', async () => {
-		const res = await staff.get(`/staff?year=${YEAR}`);
+		const res = await staff.get(`/staff/overview?year=${YEAR}`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
 		expect(html).toContain(`6 av 40 personar busette i ${YEAR}`);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowCounts } from '../../scripts/backup.ts';
+import { EXTENSIONS, rowCounts } from '../../scripts/backup.ts';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { startGateway, type Gateway } from '../../scripts/stack/gateway.ts';
 import { apiKey } from '../../scripts/stack/jwt.ts';
@@ -95,5 +95,13 @@ describe('npm run db:push on a fresh Postgres 15', () => {
 		expect(restored).toEqual(source);
 		expect(restored['public.users']).toBeGreaterThan(10);
 		expect(restored['supabase_migrations.schema_migrations']).toBe(migrations.length);
+	});
+
+	it('knows, for the restore, every extension the migrations create', () => {
+		const created = migrations.flatMap((f) =>
+			[...readFileSync(`${ROOT}/supabase/migrations/${f}`, 'utf8').matchAll(/create extension if not exists (\w+)/g)].map((m) => m[1])
+		);
+		expect(created.length).toBeGreaterThan(0);
+		expect([...new Set(created)].sort()).toEqual([...EXTENSIONS].sort());
 	});
 });

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { serviceClient } from '../helpers/clients';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
 import { waitingHousehold } from '../helpers/households';
 import { HOUR, signUp, task, volunteers } from '../helpers/tasks';
 
@@ -33,6 +34,21 @@ describe('public.needs_action', () => {
 		const times = list.map((i) => Date.parse(i.since));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		for (const i of list) expect(i.target).toMatch(/^\/staff\//);
+	});
+
+	it('lists an offer submitted without a submission time, waiting since its last change', async () => {
+		const { data: landlord, error: e1 } = await db().from('user_roles').select('user_id').eq('role', 'landlord').limit(1).single();
+		if (e1) throw e1;
+		const { data: offer, error } = await db()
+			.from('dwellings')
+			.insert({ ...COMPLETE_OFFER, street: `Utan tid ${randomUUID().slice(0, 8)}`, landlord_id: landlord.user_id, status: 'submitted' })
+			.select('id, submitted_at, updated_at')
+			.single();
+		if (error) throw error;
+		expect(offer.submitted_at).toBeNull();
+		const item = (await items()).find((i) => i.target === `/staff/dwellings/${offer.id}`);
+		expect(item).toMatchObject({ kind: 'offer_review' });
+		expect(Date.parse(item!.since)).toBe(Date.parse(offer.updated_at));
 	});
 
 	it('shows a household arriving within 14 days without a home until it has one', async () => {

@@ -161,7 +161,7 @@ describe('the audit log', () => {
 		await staff.get(`/staff/households/${h.id}`);
 		const admin = await loggedIn('admin@fjordvik.kommune.no');
 		const html = await (await admin.get(`/staff/admin/audit?record=${h.id}`)).text();
-		expect(html).toContain('3 rader');
+		expect(html).toContain('1–3 av 3');
 		const table = html.slice(html.indexOf('<tbody'));
 		expect(table.indexOf('lese')).toBeGreaterThan(0);
 		expect(table.indexOf('lese')).toBeLessThan(table.indexOf('oppretta'));

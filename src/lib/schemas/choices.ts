@@ -79,3 +79,10 @@ export const LANGUAGES = [
 	'th',
 	'zh'
 ] as const;
+
+/** who interprets for a household: a professional interpreter is never a volunteer task */
+export const INTERPRETER_NEEDS = Constants.public.Enums.interpreter_need;
+
+/** the sizes a list's page may have, so that a request never reads more than 100 rows */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];

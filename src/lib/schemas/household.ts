@@ -2,10 +2,11 @@
 // Members are given as counts and the children's ages, which is all matching needs.
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
+import { INTERPRETER_NEEDS } from './choices';
 import { isOneLine, checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = Constants.public.Enums.household_category;
-export const INTERPRETER_NEEDS = Constants.public.Enums.interpreter_need;
+export { INTERPRETER_NEEDS };
 
 const count = wholeNumber(0, 20, 0);
 const list = z.preprocess(

@@ -4,8 +4,8 @@ import { z } from 'zod';
 // without JavaScript all work): which page, how many rows (one of a few sizes, so a request
 // never reads more than 100), the sort key from the list's own whitelist and its direction.
 // Each list adds its filters to this; every filter and the sort are applied in SQL.
-export const PAGE_SIZES = [25, 50, 100] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
+import { PAGE_SIZES, type PageSize } from './choices';
+export { PAGE_SIZES, type PageSize };
 export type Direction = 'asc' | 'desc';
 
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
