@@ -15,7 +15,6 @@ export const KINDS = [
 	'hours_to_approve',
 	'mail_failed'
 ] as const;
-export type Kind = (typeof KINDS)[number];
 
 const itemShape = z.object({
 	kind: z.enum(KINDS),
