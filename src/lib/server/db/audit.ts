@@ -3,8 +3,9 @@
 // record's page are written here. The log is only ever appended to: the database refuses
 // updates and deletes (apart from forgetting a deleted person, see the migrations).
 import type { Json } from '$lib/database.types';
-import { rangeOf, type ListState } from '$lib/schemas/list';
+import type { ListState } from '$lib/schemas/list';
 import { db } from './client';
+import { pageOf } from './paging';
 
 export const ENTITIES = ['household', 'household_member', 'dwelling', 'volunteer_profile'] as const;
 export type Entity = (typeof ENTITIES)[number];
@@ -29,20 +30,21 @@ export type Row = {
 
 /** one page, newest first (or oldest, turned around); `total` counts every row the filters match */
 export async function list(filters: Filters): Promise<{ rows: Row[]; total: number }> {
-	let query = db()
-		.from('audit_log')
-		.select('id, at, action, entity, entity_id, actor_id, before, after, actor:users!audit_log_actor_id_fkey(display_name)', {
-			count: 'exact'
-		});
-	if (filters.record) query = query.eq('entity_id', filters.record);
-	if (filters.actor) query = query.eq('actor_id', filters.actor);
-	if (filters.entity) query = query.eq('entity', filters.entity);
-	const { from, to } = rangeOf(filters);
-	const { data, error, count } = await query.order('id', { ascending: filters.dir === 'asc' }).range(from, to);
-	if (error) throw new Error(`reading the audit log: ${error.message}`);
+	const read = (from: number, to: number) => {
+		let query = db()
+			.from('audit_log')
+			.select('id, at, action, entity, entity_id, actor_id, before, after, actor:users!audit_log_actor_id_fkey(display_name)', {
+				count: 'exact'
+			});
+		if (filters.record) query = query.eq('entity_id', filters.record);
+		if (filters.actor) query = query.eq('actor_id', filters.actor);
+		if (filters.entity) query = query.eq('entity', filters.entity);
+		return query.order('id', { ascending: filters.dir === 'asc' }).range(from, to);
+	};
+	const { rows, total } = await pageOf(filters, read, 'reading the audit log');
 	return {
-		total: count ?? 0,
-		rows: data.map((r) => ({
+		total,
+		rows: rows.map((r) => ({
 			id: r.id,
 			at: r.at,
 			action: r.action,

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Database } from '$lib/database.types';
 import { templates, type PayloadOf, type TemplateKey } from '$lib/server/mail/templates';
-import { rangeOf, type ListState } from '$lib/schemas/list';
+import type { ListState } from '$lib/schemas/list';
 import { db } from './client';
+import { pageOf } from './paging';
 
 export type Notification = Database['public']['Tables']['notifications']['Row'];
 export type NotificationStatus = Database['public']['Enums']['notification_status'];
@@ -91,18 +92,18 @@ export async function counts(): Promise<Record<NotificationStatus, number>> {
 
 /** one page of the outbox: the mails of one status (and template), newest first, with the total */
 export async function list(filters: ListState<'created_at'> & { status: NotificationStatus; template?: string }) {
-	let query = db()
-		.from('notifications')
-		.select('id, recipient, template, status, attempts, last_error, created_at, sent_at', { count: 'exact' })
-		.eq('status', filters.status);
-	if (filters.template) query = query.eq('template', filters.template);
-	const { from, to } = rangeOf(filters);
-	const { data, error, count } = await query
-		.order('created_at', { ascending: filters.dir === 'asc' })
-		.order('id', { ascending: filters.dir === 'asc' })
-		.range(from, to);
-	if (error) throw new Error(`listing mail: ${error.message}`);
-	return { total: count ?? 0, rows: data };
+	const read = (from: number, to: number) => {
+		let query = db()
+			.from('notifications')
+			.select('id, recipient, template, status, attempts, last_error, created_at, sent_at', { count: 'exact' })
+			.eq('status', filters.status);
+		if (filters.template) query = query.eq('template', filters.template);
+		return query
+			.order('created_at', { ascending: filters.dir === 'asc' })
+			.order('id', { ascending: filters.dir === 'asc' })
+			.range(from, to);
+	};
+	return pageOf(filters, read, 'listing mail');
 }
 
 /** the mails given up on, newest first, with their errors */

@@ -1,7 +1,8 @@
 // Tasks as staff manage them.
 import type { Database } from '$lib/database.types';
-import { rangeOf, type ListState } from '$lib/schemas/list';
+import type { ListState } from '$lib/schemas/list';
 import { db } from './client';
+import { pageOf } from './paging';
 
 type NewTask = Database['public']['Tables']['tasks']['Insert'];
 
@@ -15,24 +16,22 @@ export type TaskFilters = ListState<'starts_at' | 'title' | 'locality'> & {
 
 /** one page of tasks, filtered and sorted in SQL (the id breaks ties), with the total */
 export async function list(filters: TaskFilters) {
-	let query = db()
-		.from('tasks')
-		.select('id, type, title, starts_at, locality, volunteers_needed, status, requires_police_certificate, signups(status)', {
-			count: 'exact'
-		});
-	if (filters.when === 'upcoming') query = query.gt('ends_at', new Date(Date.now() - 7 * 24 * 3600_000).toISOString());
-	if (filters.type) query = query.eq('type', filters.type);
-	if (filters.status) query = query.eq('status', filters.status);
-	if (filters.locality) query = query.eq('locality', filters.locality);
-	const { from, to } = rangeOf(filters);
-	const { data, error, count } = await query
-		.order(filters.sort, { ascending: filters.dir === 'asc' })
-		.order('id')
-		.range(from, to);
-	if (error) throw new Error(`listing tasks: ${error.message}`);
+	const read = (from: number, to: number) => {
+		let query = db()
+			.from('tasks')
+			.select('id, type, title, starts_at, locality, volunteers_needed, status, requires_police_certificate, signups(status)', {
+				count: 'exact'
+			});
+		if (filters.when === 'upcoming') query = query.gt('ends_at', new Date(Date.now() - 7 * 24 * 3600_000).toISOString());
+		if (filters.type) query = query.eq('type', filters.type);
+		if (filters.status) query = query.eq('status', filters.status);
+		if (filters.locality) query = query.eq('locality', filters.locality);
+		return query.order(filters.sort, { ascending: filters.dir === 'asc' }).order('id').range(from, to);
+	};
+	const { rows, total } = await pageOf(filters, read, 'listing tasks');
 	return {
-		total: count ?? 0,
-		rows: data.map(({ signups, ...t }) => ({
+		total,
+		rows: rows.map(({ signups, ...t }) => ({
 			...t,
 			confirmed: signups.filter((s) => s.status === 'confirmed').length,
 			waitlisted: signups.filter((s) => s.status === 'waitlisted').length
