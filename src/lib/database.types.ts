@@ -1686,6 +1686,10 @@ export type Database = {
       }
       grant_forecast: { Args: { p_year: number }; Returns: Json }
       household_checklist: { Args: { p_household: string }; Returns: Json }
+      household_sheet: {
+        Args: { p_household: string; p_reader: string }
+        Returns: Json
+      }
       household_timeline: { Args: { p_household: string }; Returns: Json }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
@@ -2132,6 +2136,8 @@ export type Database = {
         }
         Returns: Json
       }
+      task_sheet: { Args: { p_reader: string; p_task: string }; Returns: Json }
+      task_sheet_volunteers: { Args: { p_task: string }; Returns: Json }
       undo_follow_up: {
         Args: { p_household: string; p_step: string }
         Returns: boolean

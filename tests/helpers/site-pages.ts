@@ -174,7 +174,9 @@ export const PARAMS: Record<string, Resolver> = {
 	'/(staff)/staff/dwellings/[id=uuid]': async () => `/staff/dwellings/${seedId('dwelling:2')}`,
 	'/(staff)/staff/households/[id=uuid]': async () => `/staff/households/${seedId('household:5')}`,
 	'/(staff)/staff/households/[id=uuid]/edit': async () => `/staff/households/${seedId('household:5')}/edit`,
+	'/(staff)/staff/households/[id=uuid]/sheet': async () => `/staff/households/${seedId('household:5')}/sheet`,
 	'/(staff)/staff/tasks/[id=uuid]': async () => `/staff/tasks/${seedId('task:20')}`,
+	'/(staff)/staff/tasks/[id=uuid]/sheet': async () => `/staff/tasks/${seedId('task:20')}/sheet`,
 	'/(staff)/staff/tasks/[id=uuid]/volunteers': async () => `/staff/tasks/${seedId('task:20')}/volunteers`,
 	'/(staff)/staff/volunteers/[id=uuid]': async () => `/staff/volunteers/${seedId('user:volunteer:2')}`,
 	'/unsubscribe/[token]': async () =>

@@ -193,6 +193,8 @@ const MATRIX: Entry[] = [
 		load: ['staff', 'admin'],
 		actions: { default: ['staff', 'admin'] }
 	},
+	{ route: '/(staff)/staff/households/[id=uuid]/sheet', path: `/staff/households/${SEED.household5}/sheet`, load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/tasks/[id=uuid]/sheet', path: `/staff/tasks/${SEED.task20}/sheet`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{
 		route: '/(staff)/staff/districts',

@@ -102,6 +102,9 @@ const table = {
 		}
 	},
 	'/(staff)/staff/households/[id=uuid]/edit': { load: ['staff'], actions: { default: ['staff'] } },
+	// the sheets to print
+	'/(staff)/staff/households/[id=uuid]/sheet': { load: ['staff'] },
+	'/(staff)/staff/tasks/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'], localities: ['staff'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },

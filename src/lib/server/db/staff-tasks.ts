@@ -26,7 +26,10 @@ export async function list(filters: TaskFilters) {
 		if (filters.type) query = query.eq('type', filters.type);
 		if (filters.status) query = query.eq('status', filters.status);
 		if (filters.locality) query = query.eq('locality', filters.locality);
-		return query.order(filters.sort, { ascending: filters.dir === 'asc' }).order('id').range(from, to);
+		return query
+			.order(filters.sort, { ascending: filters.dir === 'asc' })
+			.order('id')
+			.range(from, to);
 	};
 	const { rows, total } = await pageOf(filters, read, 'listing tasks');
 	return {
