@@ -1271,6 +1271,7 @@ export type Database = {
           locale: Database["public"]["Enums"]["app_locale"]
           password_hash: string | null
           phone: string
+          staff_digest: boolean
         }
         Insert: {
           created_at?: string
@@ -1283,6 +1284,7 @@ export type Database = {
           locale?: Database["public"]["Enums"]["app_locale"]
           password_hash?: string | null
           phone?: string
+          staff_digest?: boolean
         }
         Update: {
           created_at?: string
@@ -1295,6 +1297,7 @@ export type Database = {
           locale?: Database["public"]["Enums"]["app_locale"]
           password_hash?: string | null
           phone?: string
+          staff_digest?: boolean
         }
         Relationships: [
           {
@@ -1898,6 +1901,7 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: number
       }
+      queue_staff_digests: { Args: { p_now?: string }; Returns: number }
       queue_task_reminders: {
         Args: Record<PropertyKey, never>
         Returns: number

@@ -80,6 +80,7 @@ const MATRIX: Entry[] = [
 			phone: ['landlord'],
 			locale: LOGGED_IN,
 			mail: LOGGED_IN,
+			digest: ['staff', 'admin'],
 			resend: LOGGED_IN,
 			logoutEverywhere: LOGGED_IN,
 			delete: ['landlord', 'volunteer']

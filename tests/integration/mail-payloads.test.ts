@@ -258,6 +258,14 @@ beforeAll(async () => {
 	);
 	ok(await db().rpc('queue_certificate_expiry_notices'));
 
+	// the morning digest of a member of staff who chose it (at noon: past its 07:00)
+	const digest = await person('staff');
+	recipients.push(digest.email);
+	ok(await db().from('users').update({ staff_digest: true }).eq('id', digest.id));
+	const noon = new Date();
+	noon.setUTCHours(11, 0, 0, 0);
+	ok(await db().rpc('queue_staff_digests', { p_now: noon.toISOString() }));
+
 	rows = await queued(recipients, ids);
 });
 
@@ -342,7 +350,8 @@ const OLD_LINKS: Record<TemplateKey, ((p: Record<string, string>) => Record<stri
 	certificate_expiring: () => ({ url: links.volunteerProfile() }),
 	certificate_expiring_staff: (p) => ({ url: links.staffVolunteer(p.volunteer_id) }),
 	// templates added after 20261202111000 were never queued with links
-	hours_reviewed: null
+	hours_reviewed: null,
+	needs_action_digest: null
 };
 const ID_FIELDS = ['token', 'dwelling_id', 'match_id', 'task_id', 'volunteer_id'];
 

@@ -47,6 +47,7 @@ const table = {
 			phone: ['landlord'],
 			locale: 'user',
 			mail: 'user',
+			digest: ['staff'],
 			resend: 'user',
 			logoutEverywhere: 'user',
 			delete: ['landlord', 'volunteer']

@@ -39,3 +39,6 @@ export const resendSchema = z.object({
 export const mailPreferencesSchema = z.object({
 	wanted: z.array(z.enum(MAIL_CATEGORIES, 'error_invalid')).default([])
 });
+
+// staff: one mail per event, or the morning digest of "needs action"
+export const staffDigestSchema = z.object({ digest: z.enum(['each', 'daily'], 'error_choose') });

@@ -86,3 +86,17 @@ export const INTERPRETER_NEEDS = Constants.public.Enums.interpreter_need;
 /** the sizes a list's page may have, so that a request never reads more than 100 rows */
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** the kinds of item in staff's "needs action", as public.needs_action() names them */
+export const NEEDS_ACTION_KINDS = [
+	'offer_review',
+	'offer_changed',
+	'proposal_unanswered',
+	'proposal_accepted',
+	'arrival_without_dwelling',
+	'task_short',
+	'certificate_expiring',
+	'hours_to_approve',
+	'mail_failed'
+] as const;
+export type NeedsActionKind = (typeof NEEDS_ACTION_KINDS)[number];

@@ -1,6 +1,7 @@
 // Work that runs on a clock in every instance: the "still available?" checks, the
 // reminders 24 hours before a task, staff's warning of tasks short of volunteers 48 hours
-// before, notices of police certificates running out within 30 days, and anonymising
+// before, notices of police certificates running out within 30 days, the morning digest of
+// "needs action" for the staff who chose it, and anonymising
 // households past retention. The SQL behind each job locks what it touches, so several
 // instances running it at once do the work once.
 import { sendDueChecks } from '$lib/server/db/availability';
@@ -18,7 +19,8 @@ async function runAll() {
 		const reminded = await reminders.queue();
 		const short = await reminders.queueShortStaffed();
 		const expiring = await reminders.queueCertificateExpiry();
-		if (checks + reminded + short + expiring > 0) nudge();
+		const digests = await reminders.queueDigests();
+		if (checks + reminded + short + expiring + digests > 0) nudge();
 	} catch (error) {
 		log().error({ job: 'scheduled', err: errorFields(error) }, 'scheduled job failed');
 	}

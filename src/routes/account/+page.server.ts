@@ -6,6 +6,7 @@ import {
 	deleteAccountSchema,
 	localeSchema,
 	mailPreferencesSchema,
+	staffDigestSchema,
 	phoneSchema,
 	resendSchema
 } from '$lib/schemas/account';
@@ -37,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
 		// the mail that is not essential, of the kinds these roles get: wanted unless opted out
 		// (the same rows the one-click unsubscribe writes)
 		mail: await mailChoices(user.email, user.roles),
+		// staff choose one mail per event or the morning digest of "needs action"
+		digest: user.roles.includes('staff') || user.roles.includes('admin') ? await users.digestOf(user.id) : null,
 		verified: event.url.searchParams.has('verified'),
 		languageSaved: event.url.searchParams.has('language')
 	};
@@ -100,6 +103,13 @@ export const actions: Actions = {
 			shown.filter((c) => !form.data.wanted.includes(c))
 		);
 		return { done: 'mail' };
+	},
+	digest: async (event) => {
+		const user = userOf(event);
+		const form = await validate(staffDigestSchema, event.request, 'digest');
+		if (!form.valid) return invalid(form);
+		await users.setDigest(user.id, form.data.digest === 'daily');
+		return { done: 'digest' };
 	},
 	resend: async (event) => {
 		const user = userOf(event);

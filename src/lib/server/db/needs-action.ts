@@ -1,20 +1,11 @@
 // "Needs action", the staff's start page: public.needs_action(p_mine) lists what waits for
 // staff, oldest first (see the needs_action migration for each kind and for "mine").
 import { z } from 'zod';
+import { NEEDS_ACTION_KINDS } from '$lib/schemas/choices';
 import { db } from './client';
 import { shape } from './shape';
 
-export const KINDS = [
-	'offer_review',
-	'offer_changed',
-	'proposal_unanswered',
-	'proposal_accepted',
-	'arrival_without_dwelling',
-	'task_short',
-	'certificate_expiring',
-	'hours_to_approve',
-	'mail_failed'
-] as const;
+export const KINDS = NEEDS_ACTION_KINDS;
 
 const itemShape = z.object({
 	kind: z.enum(KINDS),

@@ -20,3 +20,10 @@ export async function queueCertificateExpiry(): Promise<number> {
 	if (error) throw new Error(`queuing certificate notices: ${error.message}`);
 	return data;
 }
+
+/** the morning digests of the staff who chose one (from 07:00 Oslo time, each person's once a day) */
+export async function queueDigests(): Promise<number> {
+	const { data, error } = await db().rpc('queue_staff_digests');
+	if (error) throw new Error(`queuing staff digests: ${error.message}`);
+	return data;
+}

@@ -219,6 +219,18 @@ export async function phoneOf(id: string): Promise<string> {
 	return data.phone;
 }
 
+/** whether a member of staff chose the morning digest over one mail per event */
+export async function digestOf(id: string): Promise<boolean> {
+	const { data, error } = await db().from('users').select('staff_digest').eq('id', id).single();
+	if (error) throw new Error(`reading the digest choice: ${error.message}`);
+	return data.staff_digest;
+}
+
+export async function setDigest(id: string, digest: boolean) {
+	const { error } = await db().from('users').update({ staff_digest: digest }).eq('id', id);
+	if (error) throw new Error(`changing the digest choice: ${error.message}`);
+}
+
 export async function setPhone(id: string, phone: string) {
 	const { error } = await db().from('users').update({ phone }).eq('id', id);
 	if (error) throw new Error(`changing the phone number: ${error.message}`);

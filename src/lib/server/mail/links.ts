@@ -31,6 +31,8 @@ export function linksFor(origin: string) {
 		taskInvitation: (token: string, answer: 'accept' | 'decline') => at(`/task-invitation/${part(token)}/${answer}`),
 		calendarFeed: (token: string) => at(`/calendar/${part(token)}.ics`),
 		// staff
+		/** "needs action", staff's start page, which the morning digest counts */
+		staffNeedsAction: () => at('/staff'),
 		staffDwelling: (dwellingId: string) => at(`/staff/dwellings/${part(dwellingId)}`),
 		/** a household's page: its proposals, where staff confirm a match the landlord said yes to */
 		staffHousehold: (householdId: string) => at(`/staff/households/${part(householdId)}`),

@@ -9,7 +9,8 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
 import type { Role } from '$lib/roles';
-import { MAIL_CATEGORIES } from '$lib/schemas/choices';
+import { MAIL_CATEGORIES, NEEDS_ACTION_KINDS } from '$lib/schemas/choices';
+import { needsActionKindName } from '$lib/needs-action';
 import { parseToken } from '$lib/server/auth/tokens';
 import { taskCalendar } from '$lib/server/files/ics';
 import type { Links } from './links';
@@ -195,6 +196,31 @@ export const templates = {
 			paragraphs: [m.mail_dwelling_received_body({ address: p.address }, { locale })],
 			action: { label: m.mail_dwelling_received_action({}, { locale }), url: links.landlordDwelling(p.dwelling_id) },
 			reason: m.mail_dwelling_received_reason({}, { locale })
+		})
+	}),
+	// the morning digest of one member of staff (queue_staff_digests): how many items of each
+	// kind wait, and since when the oldest; no names, the page behind the sign-in has them
+	needs_action_digest: define({
+		schema: z.object({
+			kinds: z
+				.array(z.object({ kind: z.enum(NEEDS_ACTION_KINDS), count: z.number().int().min(1), oldest: z.iso.datetime({ offset: true }) }))
+				.min(1)
+				.max(NEEDS_ACTION_KINDS.length)
+		}),
+		category: null,
+		content: (p, locale, links) => ({
+			subject: m.mail_digest_subject({ count: p.kinds.reduce((sum, k) => sum + k.count, 0) }, { locale }),
+			paragraphs: [
+				m.mail_digest_body({}, { locale }),
+				...p.kinds.map((k) =>
+					m.mail_digest_line(
+						{ kind: needsActionKindName(k.kind, locale), count: k.count, since: formatDateTime(k.oldest, locale) },
+						{ locale }
+					)
+				)
+			],
+			action: { label: m.mail_digest_action({}, { locale }), url: links.staffNeedsAction() },
+			reason: m.mail_digest_reason({}, { locale })
 		})
 	}),
 	dwelling_to_review: define({
