@@ -1,14 +1,5 @@
 // Names of the states and categories of households, matches and dwellings, in the reader's language.
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
-
-// each language named in itself, as the switcher and the settings show it
-export const languageNames = {
-	nn: m.language_nn,
-	nb: m.language_nb,
-	en: m.language_en,
-	uk: m.language_uk
-} satisfies Record<Locale, () => string>;
 
 export const categoryNames = {
 	ukrainian_collective_protection: m.hh_cat_ukrainian_collective_protection,
