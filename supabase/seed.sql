@@ -219,6 +219,15 @@ set reviewed_at = now() - make_interval(days => 5 + (t.n * 7) % 60),
 from seed_dwelling_target t
 where d.id = md5('dwelling:' || t.n)::uuid and t.target not in ('draft');
 
+-- the offers still waiting for staff (their "needs action"): four sent in and not looked at
+-- yet, and two sent back for changes three days before the landlord changed and sent them again
+update public.dwellings d
+set reviewed_at = case when t.n >= 8 then d.submitted_at - interval '3 days' end,
+    reviewed_by = case when t.n >= 8 then md5('user:staff')::uuid end,
+    review_message = case when t.n >= 8 then 'Kan du skrive kor langt det er til næraste busstopp?' else '' end
+from seed_dwelling_target t
+where d.id = md5('dwelling:' || t.n)::uuid and t.target = 'submitted';
+
 -- thirty households announced by imdi, in every category and state
 insert into public.households (
   id, imdi_reference, category, status, contact_name, contact_phone, languages,
@@ -291,7 +300,9 @@ select
   70 + k * 3,
   '[{"reason": "beds", "points": 30}, {"reason": "school_places", "points": 25}]'::jsonb,
   md5('user:staff')::uuid,
-  now() - make_interval(days => k),
+  -- the two proposals have waited longer than the days the settings allow (5), so "needs
+  -- action" shows them as unanswered
+  now() - make_interval(days => case when k <= 2 then 10 - k * 2 else k end),
   case when k > 2 then now() - make_interval(hours => k) end
 from generate_series(1, 4) as k
 union all
@@ -401,12 +412,40 @@ update public.volunteer_profiles
 set police_certificate_seen_on = current_date - 30, police_certificate_seen_by = md5('user:staff')::uuid
 where police_certificate_status = 'valid';
 
--- one volunteer's police certificate runs out in three weeks: the dashboard warns about it
+-- two volunteers' police certificates run out within the month (in three weeks and in nine
+-- days): the dashboard and "needs action" warn about them
 update public.volunteer_profiles set police_certificate_expires_on = current_date + 20
 where user_id = md5('user:volunteer:7')::uuid and police_certificate_status = 'valid';
+update public.volunteer_profiles set police_certificate_expires_on = current_date + 9
+where user_id = md5('user:volunteer:13')::uuid and police_certificate_status = 'valid';
+
+-- two mails the landlords' mail servers refused, given up on after their tries: staff see
+-- them in "needs action" and the outbox, and can send them again once the address is right
+insert into public.notifications (recipient, template, payload, idempotency_key, status, attempts, last_error, created_at)
+select u.email, 'dwelling_received',
+       jsonb_build_object('name', u.display_name, 'address', d.street || ', ' || d.place, 'dwelling_id', d.id),
+       'seed:failed:' || d.id, 'failed', 5, '550 5.1.1 mailbox unavailable', d.submitted_at
+from public.dwellings d join public.users u on u.id = d.landlord_id
+where d.id in (md5('dwelling:4')::uuid, md5('dwelling:6')::uuid);
 
 -- integration grant rates for this year and the next: EXAMPLES (labelled so on the pages),
 -- round figures near IMDi's; an admin replaces them with the year's real rates
 insert into public.grant_rates (year, year_1, year_2, year_3, year_4, year_5, child_extra, elderly_extra, unaccompanied_extra, example)
 select extract(year from now() at time zone 'Europe/Oslo')::int + g, 250000, 260000, 190000, 95000, 80000, 30000, 180000, 250000, true
 from generate_series(0, 1) g;
+
+-- staff's "needs action" in the demo holds something of every kind (issue 18): a change to
+-- the data above that loses a kind stops the seed here rather than showing an empty list
+do $$
+declare
+  missing text[];
+begin
+  select array_agg(k) into missing
+  from unnest(array['offer_review', 'offer_changed', 'proposal_unanswered', 'proposal_accepted', 'arrival_without_dwelling',
+                    'task_short', 'certificate_expiring', 'hours_to_approve', 'mail_failed']) as k
+  where not exists (select 1 from public.needs_action() n where n.kind = k);
+  if missing is not null then
+    raise exception 'the demo''s needs action has nothing of: %', array_to_string(missing, ', ');
+  end if;
+end
+$$;
