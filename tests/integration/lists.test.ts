@@ -221,7 +221,10 @@ describe('a page past the last', () => {
 			expect(res.status, path).toBe(200);
 			const html = await res.text();
 			expect(html, path).toMatch(/rel="prev"/);
-			expect(html, path).not.toMatch(/<tbody>(<!--[^>]*-->)*<tr/);
+			// the list's own table is the last before its pager (a page may have other tables)
+			const bodies = [...html.slice(0, html.indexOf('class="pager')).matchAll(/<tbody>(.*?)<\/tbody>/gs)];
+			expect(bodies.length, path).toBeGreaterThan(0);
+			expect(bodies.at(-1)![1], path).not.toMatch(/<tr/);
 			expect(html, path).toMatch(/Side 9[\s\u00a0\u202f]?999 finst ikkje\. Siste side er \d/);
 		}
 	});
