@@ -1820,6 +1820,15 @@ export type Database = {
           target: string
         }[]
       }
+      needs_action_page: {
+        Args: {
+          p_kind: string
+          p_mine: string
+          p_offset: number
+          p_size: number
+        }
+        Returns: Json
+      }
       notification_counts: {
         Args: Record<PropertyKey, never>
         Returns: {

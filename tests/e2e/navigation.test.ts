@@ -92,6 +92,9 @@ test.describe('needs action', () => {
 		expect(error).toBeNull();
 		const page = await staffPage(browser, { javaScriptEnabled: false });
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Treng handling');
+		// the list is paged, oldest first; a kind's count is the link that shows only that kind
+		await page.getByRole('link', { name: 'E-post som ikkje kom fram', exact: true }).click();
+		await expect(page).toHaveURL(/\/staff\?kind=mail_failed$/);
 		const item = page.getByRole('link', { name: new RegExp(recipient) });
 		await expect(item).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Tala for året (oversikt)' })).toHaveAttribute('href', '/staff/overview');
@@ -101,7 +104,7 @@ test.describe('needs action', () => {
 			.getByRole('row', { name: new RegExp(recipient) })
 			.getByRole('button', { name: 'Prøv igjen no' })
 			.click();
-		await page.goto('/staff');
+		await page.goto('/staff?kind=mail_failed');
 		await expect(page.getByRole('link', { name: new RegExp(recipient) })).toHaveCount(0);
 		await page.context().close();
 	});

@@ -134,4 +134,42 @@ describe('public.needs_action', () => {
 			await db().from('municipality_settings').update({ proposal_wait_days: settings!.proposal_wait_days }).eq('id', settings!.id);
 		}
 	});
+
+	it('reads one page at a time, oldest first, each item once, with the kind filtered and counted', async () => {
+		const me = await staffMember();
+		const ids: string[] = [];
+		for (let i = 0; i < 7; i++) {
+			const id = await waitingHousehold(`na-page-${i}`);
+			await db()
+				.from('households')
+				.update({ expected_arrival: inDays(3), caseworker_id: me })
+				.eq('id', id);
+			ids.push(id);
+		}
+		const pageOf = async (offset: number) => {
+			const { data, error } = await db().rpc('needs_action_page', {
+				p_mine: me,
+				p_kind: 'arrival_without_dwelling',
+				p_size: 3,
+				p_offset: offset
+			});
+			if (error) throw error;
+			return data as {
+				total: number;
+				filtered: number;
+				counts: { kind: string; count: number }[];
+				items: { target: string; since: string }[];
+			};
+		};
+		const pages = [await pageOf(0), await pageOf(3), await pageOf(6)];
+		expect(pages.map((p) => p.items.length)).toEqual([3, 3, 1]);
+		const seen = pages.flatMap((p) => p.items);
+		expect(new Set(seen.map((i) => i.target))).toEqual(new Set(ids.map((id) => `/staff/households/${id}`)));
+		const times = seen.map((i) => Date.parse(i.since));
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+		expect(pages[0].filtered).toBe(7);
+		expect(pages[0].counts.find((c) => c.kind === 'arrival_without_dwelling')?.count).toBe(7);
+		expect(pages[0].total).toBeGreaterThanOrEqual(7);
+		expect((await pageOf(9)).items).toEqual([]);
+	});
 });

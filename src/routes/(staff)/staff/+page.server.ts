@@ -1,11 +1,15 @@
+import { queryOf } from '$lib/schemas/list';
+import { needsActionFiltersSchema } from '$lib/schemas/needs-action-filters';
+import { userOf } from '$lib/server/auth/authorize';
 import * as needsAction from '$lib/server/db/needs-action';
 import type { PageServerLoad } from './$types';
 
-// "needs action", the staff's start page: one database call (public.needs_action); ?mine=1
-// keeps the items of the households this person is caseworker for (and those of nobody's)
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const mine = url.searchParams.get('mine') === '1';
-	const items = await needsAction.items(mine ? locals.user!.id : null);
-	const counts = needsAction.KINDS.map((kind) => ({ kind, count: items.filter((i) => i.kind === kind).length })).filter((c) => c.count > 0);
-	return { items, counts, mine, now: new Date().toISOString() };
+// "needs action", the staff's start page: one database call (public.needs_action_page), a
+// page of the items oldest first; ?kind= keeps one kind, ?mine=1 the households this person
+// is caseworker for (and what belongs to no household)
+export const load: PageServerLoad = async (event) => {
+	const filters = needsActionFiltersSchema.parse(queryOf(event.url));
+	const staff = userOf(event);
+	const page = await needsAction.page({ ...filters, mine: filters.mine ? staff.id : null });
+	return { filters, ...page, now: new Date().toISOString() };
 };
