@@ -1788,7 +1788,7 @@ export type Database = {
         Args: { p_dwelling: string; p_household: string }
         Returns: string[]
       }
-      matching_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      matching_data: { Args: { p_with_households?: boolean }; Returns: Json }
       member_key: {
         Args: {
           p_age: number

@@ -104,6 +104,8 @@ test.describe('needs action', () => {
 			.getByRole('row', { name: new RegExp(recipient) })
 			.getByRole('button', { name: 'Prøv igjen no' })
 			.click();
+		// the form's answer first: a new page load before it would race the retry
+		await expect(page.locator('p.notice[role="status"]')).toBeVisible();
 		await page.goto('/staff?kind=mail_failed');
 		await expect(page.getByRole('link', { name: new RegExp(recipient) })).toHaveCount(0);
 		await page.context().close();

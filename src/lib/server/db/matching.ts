@@ -12,9 +12,34 @@ import {
 } from '$lib/server/matching';
 import { z } from 'zod';
 import { db } from './client';
-import { districtRow, dwellingRow, rentCaps, shape, type DwellingRow } from './shape';
+import { districtRow, rentCaps, shape } from './shape';
 
-/** the matching_data() document, as the database builds it (20261127110000_page_reads.sql) */
+const maybeInt = z.number().int().nullable();
+const maybeText = z.string().nullable();
+
+/** an approved dwelling with the fields matching reads (20261205090000_matching_data_slim.sql) */
+const freeDwellingRow = z.object({
+	id: z.string(),
+	status: z.enum(Constants.public.Enums.dwelling_status),
+	street: maybeText,
+	place: maybeText,
+	locality: maybeText,
+	district_id: maybeText,
+	beds: maybeInt,
+	max_occupants: maybeInt,
+	bedrooms: maybeInt,
+	step_free: z.boolean(),
+	floor: maybeInt,
+	lift: z.boolean(),
+	pets_allowed: z.boolean(),
+	available_from: maybeText,
+	available_until: maybeText,
+	rent_nok: maybeInt,
+	bus_stop_distance_m: maybeInt,
+	bus_departures_per_weekday: maybeInt
+});
+
+/** the matching_data() document, as the database builds it (20261205090000_matching_data_slim.sql) */
 const matchingShape = z.object({
 	districts: z.array(districtRow),
 	rent_caps: rentCaps,
@@ -34,7 +59,7 @@ const matchingShape = z.object({
 			languages: z.array(z.string())
 		})
 	),
-	dwellings: z.array(dwellingRow),
+	dwellings: z.array(freeDwellingRow),
 	references: z.record(z.string(), z.string()),
 	/** the localities staff marked as near a health centre (20261204110000_floor_lift_health_centre.sql) */
 	health_centre_localities: z.array(z.string())
@@ -67,6 +92,17 @@ export async function data(): Promise<Data> {
 		dwellings: d.dwellings.map(toDwelling),
 		references: new Map(Object.entries(d.references))
 	};
+}
+
+/**
+ * what the engine needs to suggest homes for one household (its page): the same, without
+ * the other waiting households, and with only this household's declined pairs
+ */
+export async function dataFor(householdId: string): Promise<Pick<Data, 'ctx' | 'dwellings'>> {
+	const [{ data, error }, closed] = await Promise.all([db().rpc('matching_data', { p_with_households: false }), declined(householdId)]);
+	if (error) throw new Error(`reading for matching: ${error.message}`);
+	const d = shape('matching_data', matchingShape, data);
+	return { ctx: { ...context(d), declined: closed }, dwellings: d.dwellings.map(toDwelling) };
 }
 
 /**
@@ -134,7 +170,7 @@ export function toInput(h: {
 	};
 }
 
-function toDwelling(d: DwellingRow): FreeDwelling {
+function toDwelling(d: z.output<typeof freeDwellingRow>): FreeDwelling {
 	return {
 		id: d.id,
 		address: `${d.street}, ${d.place}`,

@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	// the pairs the landlord declined that are still closed (not suggested), for the reopen buttons
 	let closed = new Set<string>();
 	if (expected && !open) {
-		const { ctx, dwellings: free } = await matching.data();
+		const { ctx, dwellings: free } = await matching.dataFor(household.id);
 		closed = ctx.declined ?? closed;
 		suggestions = dwellingsFor(matching.toInput(household), free, ctx)
 			.slice(0, 10)
@@ -89,7 +89,10 @@ export const actions: Actions = {
 		const dwellingId = form.data.dwelling_id;
 		// the engine's verdict and reasons are stored with the proposal; the database
 		// decides whether the dwelling is still free
-		const [{ ctx, dwellings: free }, record] = await Promise.all([matching.data(), households.read(event.params.id, staff.id)]);
+		const [{ ctx, dwellings: free }, record] = await Promise.all([
+			matching.dataFor(event.params.id),
+			households.read(event.params.id, staff.id)
+		]);
 		const dwelling = free.find((d) => d.id === dwellingId);
 		if (!record) error(404);
 		const { household } = record;
