@@ -17,7 +17,6 @@ const itemShape = z.object({
 	household_id: z.string().nullable(),
 	caseworker_id: z.string().nullable()
 });
-export type Item = z.infer<typeof itemShape>;
 
 const pageShape = z.object({
 	total: z.number().int(),
