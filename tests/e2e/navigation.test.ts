@@ -88,7 +88,15 @@ test.describe('needs action', () => {
 		const recipient = `na-${randomUUID().slice(0, 8)}@example.no`;
 		const { error } = await serviceClient()
 			.from('notifications')
-			.insert({ recipient, template: 'verify_email', idempotency_key: `na-e2e-${recipient}`, status: 'failed', last_error: 'test' });
+			// a mail that can be sent once retried (its payload fits its template)
+			.insert({
+				recipient,
+				template: 'password_changed',
+				payload: { name: 'Nina Test' },
+				idempotency_key: `na-e2e-${recipient}`,
+				status: 'failed',
+				last_error: 'test'
+			});
 		expect(error).toBeNull();
 		const page = await staffPage(browser, { javaScriptEnabled: false });
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Treng handling');
