@@ -19,6 +19,20 @@ const NN_MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 
 const NN_MONTHS_SHORT = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
 const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+// Making an Intl formatter costs 60–100 µs, using one about 1 µs: a page of figures or a list
+// of dates made hundreds (the staff overview, about 11 ms a load: BENCHMARKS.md). Each is made
+// once per language and set of options and kept; there are a few dozen.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = dateFormats.get(key);
+	if (!format)
+		dateFormats.set(key, (format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: options.timeZone ?? TIME_ZONE })));
+	return format;
+}
+
 /**
  * a date (and time) formatted in the reader's language, on Norway's clock: the one
  * formatter behind every date the pages and mails show, giving the same text in the
@@ -26,7 +40,7 @@ const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, 
  */
 export function formatIn(value: string | Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
 	const date = new Date(value);
-	const format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone: options.timeZone ?? TIME_ZONE });
+	const format = dateFormat(locale, options);
 	if (locale !== 'nn') return format.format(date);
 	const zone = format.resolvedOptions().timeZone;
 	const day = zone === TIME_ZONE ? osloParts(date) : null;
@@ -48,8 +62,10 @@ export function monthNames(locale: Locale): string[] {
 	return Array.from({ length: 12 }, (_, i) => formatIn(new Date(Date.UTC(2026, i, 15, 12)), locale, { month: 'long' }));
 }
 
+const osloYearFormat = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE });
+
 export function yearInOslo(date: Date = new Date()): number {
-	return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE }).format(date));
+	return Number(osloYearFormat.format(date));
 }
 
 /** e.g. "tysdag 3. mars kl. 10:00" / "Tuesday 3 March at 10:00", in Oslo time */
@@ -113,5 +129,8 @@ export function formatTimestamp(value: string | Date, locale: Locale): string {
  * "95.94" (en); "–" for none. Every number a page shows goes through here.
  */
 export function formatNumber(value: number | null | undefined, locale: Locale): string {
-	return value === null || value === undefined ? '–' : new Intl.NumberFormat(intlLocale[locale]).format(value);
+	if (value === null || value === undefined) return '–';
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale[locale])));
+	return format.format(value);
 }
