@@ -12,10 +12,7 @@ import {
 } from '$lib/server/matching';
 import { z } from 'zod';
 import { db } from './client';
-import { districtRow, rentCaps, shape } from './shape';
-
-const maybeInt = z.number().int().nullable();
-const maybeText = z.string().nullable();
+import { districtRow, maybeInt, maybeText, rentCaps, shape } from './shape';
 
 /** an approved dwelling with the fields matching reads (20261205090000_matching_data_slim.sql) */
 const freeDwellingRow = z.object({
@@ -81,28 +78,30 @@ export type Data = {
 	references: Map<string, string>;
 };
 
-/** everything the engine needs, in one round trip: the data and the pairs the landlords declined */
-export async function data(): Promise<Data> {
-	const [{ data, error }, closed] = await Promise.all([db().rpc('matching_data'), declined()]);
+/**
+ * matching_data() and the declined pairs side by side, in one round trip: for every waiting
+ * household, or (a household's page) for one, without the others and their references
+ */
+async function read(householdId?: string) {
+	const [{ data, error }, closed] = await Promise.all([
+		db().rpc('matching_data', { p_with_households: householdId === undefined }),
+		declined(householdId)
+	]);
 	if (error) throw new Error(`reading for matching: ${error.message}`);
 	const d = shape('matching_data', matchingShape, data);
-	return {
-		ctx: { ...context(d), declined: closed },
-		households: d.households.map((h) => toInput(h)),
-		dwellings: d.dwellings.map(toDwelling),
-		references: new Map(Object.entries(d.references))
-	};
+	return { d, ctx: { ...context(d), declined: closed }, dwellings: d.dwellings.map(toDwelling) };
 }
 
-/**
- * what the engine needs to suggest homes for one household (its page): the same, without
- * the other waiting households, and with only this household's declined pairs
- */
+/** everything the engine needs, in one round trip: the data and the pairs the landlords declined */
+export async function data(): Promise<Data> {
+	const { d, ctx, dwellings } = await read();
+	return { ctx, dwellings, households: d.households.map((h) => toInput(h)), references: new Map(Object.entries(d.references)) };
+}
+
+/** what the engine needs to suggest homes for one household (its page) */
 export async function dataFor(householdId: string): Promise<Pick<Data, 'ctx' | 'dwellings'>> {
-	const [{ data, error }, closed] = await Promise.all([db().rpc('matching_data', { p_with_households: false }), declined(householdId)]);
-	if (error) throw new Error(`reading for matching: ${error.message}`);
-	const d = shape('matching_data', matchingShape, data);
-	return { ctx: { ...context(d), declined: closed }, dwellings: d.dwellings.map(toDwelling) };
+	const { ctx, dwellings } = await read(householdId);
+	return { ctx, dwellings };
 }
 
 /**

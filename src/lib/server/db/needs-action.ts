@@ -41,9 +41,8 @@ export async function page(state: { mine: string | null; kind?: NeedsActionKind;
 	if (error) throw new Error(`reading needs action: ${error.message}`);
 	const answer = shape('needs_action_page', pageShape, data);
 	if (!state.mine) remember(answer.total);
-	// each kind in the order of KINDS, those with nothing left out
-	const counts = KINDS.map((kind) => ({ kind, count: answer.counts.find((c) => c.kind === kind)?.count ?? 0 })).filter((c) => c.count > 0);
-	return { ...answer, counts };
+	// the kinds with items, in the order of KINDS
+	return { ...answer, counts: KINDS.flatMap((kind) => answer.counts.filter((c) => c.kind === kind)) };
 }
 
 // The count in the navigation costs no request of its own (the ≤ 3 round trips per page):

@@ -23,8 +23,8 @@ export function shape<S extends z.ZodType>(what: string, schema: S, data: unknow
 }
 
 const text = z.string();
-const maybeText = z.string().nullable();
-const maybeInt = z.number().int().nullable();
+export const maybeText = z.string().nullable();
+export const maybeInt = z.number().int().nullable();
 const json = z.json();
 
 /** a dwelling as to_jsonb(d) writes it (the computed columns are not in it) */
