@@ -1,7 +1,8 @@
 // The small gateway that serves PostgREST under /rest/v1, as a Supabase project's API
 // does, so supabase-js talks to the local stack exactly as to a hosted project.
 // It counts the requests it forwards, for the round-trip benchmark, and the rows (from
-// PostgREST's Content-Range) and bytes of their answers, for bench:scale.
+// PostgREST's Content-Range), bytes and time of their answers, for bench:scale (which
+// tells the time a page waits for PostgREST from the time the app spends on it).
 import http from 'node:http';
 
 export type Gateway = { url: string; stop: () => Promise<void>; requests: () => number };
@@ -11,12 +12,13 @@ export async function startGateway(opts: { port: number; postgrestUrl: string })
 	let count = 0;
 	let rows = 0;
 	let bytes = 0;
+	let ms = 0;
 	const server = http.createServer((req, res) => {
 		const path = req.url ?? '/';
 		// the benchmark reads the count from another process
 		if (path === '/_busett/requests') {
 			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ requests: count, rows, bytes }));
+			res.end(JSON.stringify({ requests: count, rows, bytes, ms }));
 			return;
 		}
 		if (!path.startsWith('/rest/v1/') && path !== '/rest/v1') {
@@ -25,6 +27,7 @@ export async function startGateway(opts: { port: number; postgrestUrl: string })
 			return;
 		}
 		count++;
+		const started = performance.now();
 		const headers = { ...req.headers, host: upstream.host };
 		const proxied = http.request(
 			{
@@ -39,6 +42,7 @@ export async function startGateway(opts: { port: number; postgrestUrl: string })
 				const range = /^(\d+)-(\d+)\//.exec(String(upstreamRes.headers['content-range'] ?? ''));
 				if (range) rows += Number(range[2]) - Number(range[1]) + 1;
 				upstreamRes.on('data', (chunk: Buffer) => (bytes += chunk.length));
+				upstreamRes.on('end', () => (ms += performance.now() - started));
 				res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
 				upstreamRes.pipe(res);
 			}
