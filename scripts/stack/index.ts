@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importDemoGeodata } from '../geodata/demo.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { recordChild, stopLeftovers } from './leftovers.ts';
 import { apiKey } from './jwt.ts';
@@ -95,6 +96,8 @@ export async function startStack(opts: {
 		recordChild(children, postgrest.process.pid, 'postgrest');
 		const gateway = await startGateway({ port: opts.ports.api, postgrestUrl: postgrest.url });
 		started.push(gateway);
+		// the demo municipality's address register, districts and timetable, with its data
+		if (opts.seed ?? true) await importDemoGeodata(gateway.url, apiKey('service_role', LOCAL_JWT_SECRET), opts.dataDir, log);
 		const smtp = await startSmtpSink({
 			smtpPort: opts.ports.smtp,
 			httpPort: opts.ports.mailbox,

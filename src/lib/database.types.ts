@@ -9,6 +9,42 @@ export type Json =
 export type Database = {
   public: {
     Tables: {
+      addresses: {
+        Row: {
+          id: string
+          lat: number
+          locality: string | null
+          lon: number
+          match_key: string | null
+          municipality_number: string
+          place: string
+          postcode: string
+          street: string
+        }
+        Insert: {
+          id: string
+          lat: number
+          locality?: string | null
+          lon: number
+          match_key?: never
+          municipality_number: string
+          place: string
+          postcode: string
+          street: string
+        }
+        Update: {
+          id?: string
+          lat?: number
+          locality?: string | null
+          lon?: number
+          match_key?: never
+          municipality_number?: string
+          place?: string
+          postcode?: string
+          street?: string
+        }
+        Relationships: []
+      }
       audit_log: {
         Row: {
           action: string
@@ -102,6 +138,101 @@ export type Database = {
           },
         ]
       }
+      bus_departures: {
+        Row: {
+          minute: number
+          reaches_hub: boolean
+          stop_id: string
+          trip_id: string
+        }
+        Insert: {
+          minute: number
+          reaches_hub: boolean
+          stop_id: string
+          trip_id: string
+        }
+        Update: {
+          minute?: number
+          reaches_hub?: boolean
+          stop_id?: string
+          trip_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "bus_departures_stop_id_fkey"
+            columns: ["stop_id"]
+            isOneToOne: false
+            referencedRelation: "bus_stops"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      bus_feed: {
+        Row: {
+          departures: number
+          file_name: string
+          hub_name: string | null
+          hub_stop_id: string | null
+          id: boolean
+          imported_at: string
+          service_date: string
+          stops: number
+        }
+        Insert: {
+          departures: number
+          file_name: string
+          hub_name?: string | null
+          hub_stop_id?: string | null
+          id?: boolean
+          imported_at?: string
+          service_date: string
+          stops: number
+        }
+        Update: {
+          departures?: number
+          file_name?: string
+          hub_name?: string | null
+          hub_stop_id?: string | null
+          id?: boolean
+          imported_at?: string
+          service_date?: string
+          stops?: number
+        }
+        Relationships: []
+      }
+      bus_stops: {
+        Row: {
+          departures: number
+          first_departure: number | null
+          hub_departures: number
+          id: string
+          last_departure: number | null
+          lat: number
+          lon: number
+          name: string
+        }
+        Insert: {
+          departures: number
+          first_departure?: number | null
+          hub_departures: number
+          id: string
+          last_departure?: number | null
+          lat: number
+          lon: number
+          name: string
+        }
+        Update: {
+          departures?: number
+          first_departure?: number | null
+          hub_departures?: number
+          id?: string
+          last_departure?: number | null
+          lat?: number
+          lon?: number
+          name?: string
+        }
+        Relationships: []
+      }
       calendar_feeds: {
         Row: {
           created_at: string
@@ -133,33 +264,116 @@ export type Database = {
       }
       districts: {
         Row: {
+          boundary: Json | null
           id: string
           kindergarten_places: number
           lower_secondary_places: number
+          max_lat: number | null
+          max_lon: number | null
+          min_lat: number | null
+          min_lon: number | null
           name: string
           primary_school_places: number
           updated_at: string
         }
         Insert: {
+          boundary?: Json | null
           id?: string
           kindergarten_places?: number
           lower_secondary_places?: number
+          max_lat?: number | null
+          max_lon?: number | null
+          min_lat?: number | null
+          min_lon?: number | null
           name: string
           primary_school_places?: number
           updated_at?: string
         }
         Update: {
+          boundary?: Json | null
           id?: string
           kindergarten_places?: number
           lower_secondary_places?: number
+          max_lat?: number | null
+          max_lon?: number | null
+          min_lat?: number | null
+          min_lon?: number | null
           name?: string
           primary_school_places?: number
           updated_at?: string
         }
         Relationships: []
       }
+      dwelling_bus_access: {
+        Row: {
+          computed_at: string
+          departures_1000: number
+          departures_500: number
+          dwelling_id: string
+          first_departure: number | null
+          frequent_walk_m: number | null
+          hub_departures_1000: number
+          last_departure: number | null
+          nearest_departures: number | null
+          nearest_stop_id: string | null
+          nearest_stop_name: string | null
+          nearest_walk_m: number | null
+        }
+        Insert: {
+          computed_at?: string
+          departures_1000: number
+          departures_500: number
+          dwelling_id: string
+          first_departure?: number | null
+          frequent_walk_m?: number | null
+          hub_departures_1000: number
+          last_departure?: number | null
+          nearest_departures?: number | null
+          nearest_stop_id?: string | null
+          nearest_stop_name?: string | null
+          nearest_walk_m?: number | null
+        }
+        Update: {
+          computed_at?: string
+          departures_1000?: number
+          departures_500?: number
+          dwelling_id?: string
+          first_departure?: number | null
+          frequent_walk_m?: number | null
+          hub_departures_1000?: number
+          last_departure?: number | null
+          nearest_departures?: number | null
+          nearest_stop_id?: string | null
+          nearest_stop_name?: string | null
+          nearest_walk_m?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dwelling_bus_access_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: true
+            referencedRelation: "dwelling_flags"
+            referencedColumns: ["dwelling_id"]
+          },
+          {
+            foreignKeyName: "dwelling_bus_access_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: true
+            referencedRelation: "dwelling_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwelling_bus_access_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: true
+            referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       dwellings: {
         Row: {
+          address_id: string | null
           approved_terms: Json | null
           available_from: string | null
           available_until: string | null
@@ -172,18 +386,22 @@ export type Database = {
           deposit_nok: number | null
           description: string
           district_id: string | null
+          district_reason: string | null
           fire_safety_confirmed: boolean
           floor: number | null
           furnished: Database["public"]["Enums"]["furnishing"]
           id: string
           inspection_date: string | null
           landlord_id: string | null
+          lat: number | null
           lift: boolean
           locality: string | null
+          lon: number | null
           max_occupants: number | null
           min_lease_months: number | null
           pets_allowed: boolean
           place: string | null
+          placed_by: string | null
           postcode: string | null
           rent_includes_electricity: boolean
           rent_includes_internet: boolean
@@ -205,6 +423,7 @@ export type Database = {
             | null
         }
         Insert: {
+          address_id?: string | null
           approved_terms?: Json | null
           available_from?: string | null
           available_until?: string | null
@@ -217,18 +436,22 @@ export type Database = {
           deposit_nok?: number | null
           description?: string
           district_id?: string | null
+          district_reason?: string | null
           fire_safety_confirmed?: boolean
           floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lat?: number | null
           lift?: boolean
           locality?: string | null
+          lon?: number | null
           max_occupants?: number | null
           min_lease_months?: number | null
           pets_allowed?: boolean
           place?: string | null
+          placed_by?: string | null
           postcode?: string | null
           rent_includes_electricity?: boolean
           rent_includes_internet?: boolean
@@ -246,6 +469,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          address_id?: string | null
           approved_terms?: Json | null
           available_from?: string | null
           available_until?: string | null
@@ -258,18 +482,22 @@ export type Database = {
           deposit_nok?: number | null
           description?: string
           district_id?: string | null
+          district_reason?: string | null
           fire_safety_confirmed?: boolean
           floor?: number | null
           furnished?: Database["public"]["Enums"]["furnishing"]
           id?: string
           inspection_date?: string | null
           landlord_id?: string | null
+          lat?: number | null
           lift?: boolean
           locality?: string | null
+          lon?: number | null
           max_occupants?: number | null
           min_lease_months?: number | null
           pets_allowed?: boolean
           place?: string | null
+          placed_by?: string | null
           postcode?: string | null
           rent_includes_electricity?: boolean
           rent_includes_internet?: boolean
@@ -287,6 +515,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "dwellings_address_id_fkey"
+            columns: ["address_id"]
+            isOneToOne: false
+            referencedRelation: "addresses"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "dwellings_district_id_fkey"
             columns: ["district_id"]
@@ -1496,6 +1731,7 @@ export type Database = {
         Args: { p_address: string; p_user: string }
         Returns: string
       }
+      address_key: { Args: { p_street: string }; Returns: string }
       anonymise_settled_households: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1593,6 +1829,7 @@ export type Database = {
         Args: { p_ids: string[]; p_worker: string }
         Returns: number
       }
+      compute_bus_access: { Args: { p_dwellings: string[] }; Returns: number }
       confirm_match: {
         Args: { p_match: string; p_staff: string }
         Returns: boolean
@@ -1611,6 +1848,11 @@ export type Database = {
         Returns: boolean
       }
       declined_pairs: { Args: { p_household?: string }; Returns: Json }
+      distance_m: {
+        Args: { p_lat1: number; p_lat2: number; p_lon1: number; p_lon2: number }
+        Returns: number
+      }
+      district_at: { Args: { p_lat: number; p_lon: number }; Returns: string }
       dwelling_actions: {
         Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
@@ -1694,6 +1936,24 @@ export type Database = {
         Returns: Json
       }
       household_timeline: { Args: { p_household: string }; Returns: Json }
+      import_addresses: {
+        Args: { p_municipality: string; p_rows: Json }
+        Returns: Json
+      }
+      import_district_boundaries: { Args: { p_districts: Json }; Returns: Json }
+      import_gtfs: {
+        Args: {
+          p_dep_hubs: boolean[]
+          p_dep_minutes: number[]
+          p_dep_stops: string[]
+          p_dep_trips: string[]
+          p_file_name: string
+          p_hub_stop_id: string
+          p_service_date: string
+          p_stops: Json
+        }
+        Returns: Json
+      }
       import_households: { Args: { p_households: Json }; Returns: number }
       invite_staff: {
         Args: {
@@ -1873,6 +2133,14 @@ export type Database = {
         }
         Returns: string[]
       }
+      point_in_geometry: {
+        Args: { p_geometry: Json; p_lat: number; p_lon: number }
+        Returns: boolean
+      }
+      point_in_ring: {
+        Args: { p_lat: number; p_lon: number; p_ring: Json }
+        Returns: boolean
+      }
       proposal_for_landlord: {
         Args: { p_landlord: string; p_match: string }
         Returns: {
@@ -1959,6 +2227,7 @@ export type Database = {
         Args: { p_ids?: string[]; p_worker: string }
         Returns: number
       }
+      relocate_districts: { Args: Record<PropertyKey, never>; Returns: number }
       reopen_declined_pair: {
         Args: { p_household: string; p_match: string; p_staff: string }
         Returns: boolean
@@ -2196,6 +2465,10 @@ export type Database = {
       volunteer_tasks_page: {
         Args: { p_filters: Json; p_volunteer: string }
         Returns: Json
+      }
+      walking_m: {
+        Args: { p_lat1: number; p_lat2: number; p_lon1: number; p_lon2: number }
+        Returns: number
       }
       withdraw_dwelling: { Args: { p_dwelling: string }; Returns: undefined }
       withdraw_signup: {

@@ -33,6 +33,7 @@ describe('shape', () => {
 	it('knows a dwelling row as to_jsonb writes it, and refuses an unknown status', () => {
 		vi.spyOn(log(), 'error').mockImplementation(() => undefined);
 		const row = {
+			address_id: '700001',
 			approved_terms: null,
 			available_from: '2027-01-01',
 			available_until: null,
@@ -45,16 +46,20 @@ describe('shape', () => {
 			deposit_nok: null,
 			description: '',
 			district_id: null,
+			district_reason: null,
 			fire_safety_confirmed: true,
 			furnished: 'no',
 			id: '00000000-0000-4000-8000-000000000001',
 			inspection_date: null,
 			landlord_id: null,
+			lat: 60.78,
+			lon: 5.21,
 			locality: 'Lid',
 			max_occupants: 3,
 			min_lease_months: null,
 			pets_allowed: false,
 			place: 'Straumvik',
+			placed_by: 'register',
 			postcode: '5914',
 			rent_includes_electricity: false,
 			rent_includes_internet: false,

@@ -30,6 +30,7 @@ const json = z.json();
 /** a dwelling as to_jsonb(d) writes it (the computed columns are not in it) */
 export type DwellingRow = Omit<Tables['dwellings']['Row'], 'dwelling_terms' | 'landlord_actions'>;
 export const dwellingRow: z.ZodType<DwellingRow> = z.object({
+	address_id: maybeText,
 	approved_terms: json.nullable(),
 	available_from: maybeText,
 	available_until: maybeText,
@@ -42,18 +43,22 @@ export const dwellingRow: z.ZodType<DwellingRow> = z.object({
 	deposit_nok: maybeInt,
 	description: text,
 	district_id: maybeText,
+	district_reason: maybeText,
 	fire_safety_confirmed: z.boolean(),
 	floor: maybeInt,
 	furnished: z.enum(Enums.furnishing),
 	id: text,
 	inspection_date: maybeText,
 	landlord_id: maybeText,
+	lat: z.number().nullable(),
 	lift: z.boolean(),
+	lon: z.number().nullable(),
 	locality: maybeText,
 	max_occupants: maybeInt,
 	min_lease_months: maybeInt,
 	pets_allowed: z.boolean(),
 	place: maybeText,
+	placed_by: maybeText,
 	postcode: maybeText,
 	rent_includes_electricity: z.boolean(),
 	rent_includes_internet: z.boolean(),
@@ -105,13 +110,15 @@ export const memberRow: z.ZodType<Tables['household_members']['Row']> = z.object
 	relation: text
 });
 
-export const districtRow: z.ZodType<Tables['districts']['Row']> = z.object({
-	id: text,
-	kindergarten_places: z.number().int(),
-	lower_secondary_places: z.number().int(),
-	name: text,
-	primary_school_places: z.number().int(),
-	updated_at: text
-});
+/** a district as matching reads it: its places, not its boundary */
+export const districtRow: z.ZodType<Omit<Tables['districts']['Row'], 'boundary' | 'min_lat' | 'max_lat' | 'min_lon' | 'max_lon'>> =
+	z.object({
+		id: text,
+		kindergarten_places: z.number().int(),
+		lower_secondary_places: z.number().int(),
+		name: text,
+		primary_school_places: z.number().int(),
+		updated_at: text
+	});
 
 export const rentCaps = z.array(z.object({ persons: z.number().int(), max_rent_nok: z.number().int() }));
