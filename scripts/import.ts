@@ -11,8 +11,8 @@ import { createClient } from '@supabase/supabase-js';
 import { apiKey } from './stack/jwt.ts';
 import { LOCAL_JWT_SECRET, portsFrom } from './stack/index.ts';
 import { writeDemoGeodata } from './geodata/demo-files.ts';
-import { importAddresses, importBoundaries, importGtfs } from '../src/lib/server/geodata/load.ts';
-import { ImportError } from '../src/lib/server/geodata/import-error.ts';
+import { importAddresses, importBoundaries, importGtfs } from '../src/lib/server/db/geodata.ts';
+import { ImportError } from '../src/lib/server/files/import-error.ts';
 
 const [kind, file, ...rest] = process.argv.slice(2);
 const usage = () => {

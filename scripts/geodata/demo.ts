@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
-import { importAddresses, importBoundaries, importGtfs } from '../../src/lib/server/geodata/load.ts';
+import { importAddresses, importBoundaries, importGtfs } from '../../src/lib/server/db/geodata.ts';
 import { DEMO_HUB, writeDemoGeodata } from './demo-files.ts';
 import { readFileSync } from 'node:fs';
 

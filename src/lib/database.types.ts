@@ -1732,6 +1732,10 @@ export type Database = {
         Returns: string
       }
       address_key: { Args: { p_street: string }; Returns: string }
+      address_suggestions: {
+        Args: { p_limit: number; p_postcode: string; p_street: string }
+        Returns: Json
+      }
       anonymise_settled_households: {
         Args: Record<PropertyKey, never>
         Returns: number
@@ -1866,6 +1870,7 @@ export type Database = {
         }[]
       }
       dwelling_lookups: { Args: Record<PropertyKey, never>; Returns: Json }
+      dwelling_place: { Args: { p_dwelling: string }; Returns: Json }
       dwelling_terms: {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Json
@@ -2133,6 +2138,10 @@ export type Database = {
         }
         Returns: string[]
       }
+      place_dwelling: {
+        Args: { p_dwelling: string; p_lat: number; p_lon: number }
+        Returns: boolean
+      }
       point_in_geometry: {
         Args: { p_geometry: Json; p_lat: number; p_lon: number }
         Returns: boolean
@@ -2209,6 +2218,7 @@ export type Database = {
         }
         Returns: undefined
       }
+      register_address: { Args: { p_id: string }; Returns: Json }
       register_user: {
         Args: {
           p_display_name: string
@@ -2275,6 +2285,7 @@ export type Database = {
         Args: {
           p_decision: Database["public"]["Enums"]["dwelling_status"]
           p_district: string
+          p_district_reason?: string
           p_dwelling: string
           p_inspection_date: string
           p_message: string

@@ -84,3 +84,9 @@ function labelIn(field: string, labels: Labels): string | undefined {
 	if (pattern === undefined) return undefined;
 	return typeof pattern === 'function' ? pattern(Number(row[1]) + 1) : pattern;
 }
+
+/** the address register's addresses an offer form was sent back with ("did you mean"), if any */
+export function suggestedAddresses(answer: unknown): { id: string; street: string; postcode: string; place: string }[] {
+	if (!answer || typeof answer !== 'object' || !('addressSuggestions' in answer) || !Array.isArray(answer.addressSuggestions)) return [];
+	return answer.addressSuggestions;
+}

@@ -200,7 +200,8 @@ create index dwellings_address_id on public.dwellings (address_id);
 -- the typed address against the register, on every write of a dwelling: a street and
 -- postcode the register has take its id and coordinates; another address loses coordinates
 -- that came from the register (staff place it); a point staff set stays until the address is
--- changed. Then the district follows the boundary, unless staff overrode it with a reason.
+-- changed. Then the district follows the boundary, unless staff overrode it with a reason
+-- (review_dwelling below refuses another district without one).
 create function public.locate_dwelling() returns trigger
 language plpgsql
 security definer
@@ -233,12 +234,16 @@ begin
   elsif new.lat is not null and (tg_op = 'INSERT' or new.lat is distinct from old.lat or new.lon is distinct from old.lon) then
     new.placed_by := 'staff';
   end if;
-  if new.lat is not null and new.district_reason is null and (
-    tg_op = 'INSERT' or new.lat is distinct from old.lat or new.lon is distinct from old.lon or old.district_reason is not null
-  ) then
+  -- where a boundary holds the point, the district is the boundary's, unless staff chose
+  -- another with a reason; choosing the boundary's own district again needs none
+  if new.lat is not null then
     boundary_district := public.district_at(new.lat, new.lon);
     if boundary_district is not null then
-      new.district_id := boundary_district;
+      if new.district_reason is null then
+        new.district_id := boundary_district;
+      elsif new.district_id = boundary_district then
+        new.district_reason := null;
+      end if;
     end if;
   end if;
   return new;
@@ -546,4 +551,228 @@ begin
   dwellings := public.relocate_districts();
   return jsonb_build_object('added', added, 'updated', updated, 'cleared', cleared, 'dwellings', dwellings);
 end
+$$;
+
+-- ---------------------------------------------------------------------------
+-- matching reads the computed facts
+-- ---------------------------------------------------------------------------
+
+-- as before (20261205090000_matching_data_slim.sql), and: each dwelling with its bus access
+-- from the timetable (null: no point or no feed; the landlord's own figures are then the
+-- fallback), and the districts without their boundaries (matching needs their places)
+create or replace function public.matching_data(p_with_households boolean default true) returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'districts', coalesce((select jsonb_agg(to_jsonb(d) - array['boundary', 'min_lat', 'max_lat', 'min_lon', 'max_lon']) from public.districts d), '[]'),
+    'rent_caps', coalesce((select jsonb_agg(jsonb_build_object('persons', c.persons, 'max_rent_nok', c.max_rent_nok)) from public.rent_caps c), '[]'),
+    'settings', (select jsonb_build_object('crowded_margin', s.crowded_margin, 'matching_weights', s.matching_weights) from public.municipality_settings s limit 1),
+    'settled', coalesce((
+      select jsonb_agg(jsonb_build_object('locality', d.locality, 'languages', h.languages))
+      from public.matches m
+      join public.households h on h.id = m.household_id
+      join public.dwellings d on d.id = m.dwelling_id
+      where m.status = 'confirmed'
+    ), '[]'),
+    'households', case when p_with_households then coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', h.id, 'needs_step_free', h.needs_step_free, 'has_pets', h.has_pets, 'expected_arrival', h.expected_arrival,
+        'needs_ground_floor', h.needs_ground_floor, 'needs_near_health_centre', h.needs_near_health_centre,
+        'preferred_localities', h.preferred_localities, 'languages', h.languages,
+        'household_members', coalesce((
+          select jsonb_agg(jsonb_build_object('age_band', m.age_band, 'age', m.age))
+          from public.household_members m where m.household_id = h.id
+        ), '[]')
+      ))
+      from public.households h
+      where h.status = 'expected'
+        and not exists (
+          select from public.matches m
+          where m.household_id = h.id and m.status in ('proposed', 'accepted_by_landlord')
+        )
+    ), '[]') else '[]'::jsonb end,
+    -- the approved dwellings, with the fields matching reads
+    'dwellings', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'id', d.id, 'status', d.status, 'street', d.street, 'place', d.place, 'locality', d.locality,
+        'district_id', d.district_id, 'beds', d.beds, 'max_occupants', d.max_occupants, 'bedrooms', d.bedrooms,
+        'step_free', d.step_free, 'floor', d.floor, 'lift', d.lift, 'pets_allowed', d.pets_allowed,
+        'available_from', d.available_from, 'available_until', d.available_until, 'rent_nok', d.rent_nok,
+        'bus_stop_distance_m', d.bus_stop_distance_m, 'bus_departures_per_weekday', d.bus_departures_per_weekday,
+        'bus', (select jsonb_build_object('stop', b.nearest_stop_name, 'walk_m', b.nearest_walk_m, 'departures', b.departures_1000,
+                                          'first', b.first_departure, 'last', b.last_departure)
+                from public.dwelling_bus_access b where b.dwelling_id = d.id)
+      ))
+      from public.dwellings d where d.status = 'approved'
+    ), '[]'),
+    'references', case when p_with_households then
+      coalesce((select jsonb_object_agg(h.id, h.imdi_reference) from public.households h where h.status = 'expected'), '{}')
+      else '{}'::jsonb end,
+    'health_centre_localities', coalesce((select jsonb_agg(l.name order by l.name) from public.localities l where l.near_health_centre), '[]')
+  );
+$$;
+
+-- ---------------------------------------------------------------------------
+-- staff: the district at review, placing a dwelling the register lacks, the page's facts
+-- ---------------------------------------------------------------------------
+
+-- as before (20261202111000_mail_links_from_ids.sql), and: a district other than the one its
+-- boundary gives needs a reason (hint district_reason_required), which is kept with the
+-- dwelling and so in its audit trail; the boundary's own district clears a reason
+drop function public.review_dwelling(uuid, uuid, public.dwelling_status, text, uuid, date, text);
+create function public.review_dwelling(
+  p_dwelling uuid,
+  p_staff uuid,
+  p_decision public.dwelling_status,
+  p_message text,
+  p_district uuid,
+  p_inspection_date date,
+  p_staff_note text,
+  p_district_reason text default null
+) returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  d public.dwellings;
+  l record;
+  boundary_district uuid;
+  reason text := nullif(btrim(coalesce(p_district_reason, '')), '');
+begin
+  if p_decision not in ('approved', 'needs_changes', 'rejected') then
+    raise exception 'a review approves, asks for changes or rejects' using errcode = '22023';
+  end if;
+  select public.district_at(x.lat, x.lon) into boundary_district from public.dwellings x where x.id = p_dwelling and x.lat is not null;
+  if boundary_district is not null and p_district is not null and p_district <> boundary_district and reason is null then
+    raise exception 'another district than the boundary''s needs a reason' using errcode = 'P0001', hint = 'district_reason_required';
+  end if;
+  update public.dwellings
+  set status = p_decision, review_message = coalesce(p_message, ''), district_id = coalesce(p_district, district_id),
+      district_reason = case when boundary_district is null or p_district is null or p_district = boundary_district then null else reason end,
+      inspection_date = p_inspection_date, staff_note = coalesce(p_staff_note, ''),
+      reviewed_at = now(), reviewed_by = p_staff,
+      confirmed_available_at = case when p_decision = 'approved' then now() else confirmed_available_at end
+  where id = p_dwelling
+  returning * into d;
+  if d.id is null then
+    raise exception 'no dwelling %', p_dwelling using errcode = 'P0002';
+  end if;
+  select * into l from public.dwelling_landlord(p_dwelling);
+  if l.email is not null then
+    perform public.enqueue_notification(l.email, 'dwelling_reviewed', l.locale,
+      jsonb_build_object('name', l.display_name, 'address', d.street || ', ' || d.place,
+                         'decision', p_decision, 'message', coalesce(p_message, ''),
+                         'dwelling_id', d.id),
+      'dwelling_reviewed:' || d.id || ':' || extract(epoch from d.reviewed_at)::bigint);
+  end if;
+end
+$$;
+
+-- staff place a dwelling the register does not know (or clear the point: nulls); a dwelling
+-- with a register address keeps the register's point. False: no such dwelling, or it has one.
+create function public.place_dwelling(p_dwelling uuid, p_lat double precision, p_lon double precision) returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.dwellings set lat = p_lat, lon = p_lon, placed_by = case when p_lat is null then null else 'staff' end
+  where id = p_dwelling and address_id is null;
+  return found;
+end
+$$;
+
+-- where a dwelling is, for staff's page: the register's address, the point, the district its
+-- boundary gives, the bus access and the feed it was computed from
+create function public.dwelling_place(p_dwelling uuid) returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'address', (select jsonb_build_object('id', a.id, 'street', a.street, 'postcode', a.postcode, 'place', a.place)
+                from public.addresses a where a.id = d.address_id),
+    'lat', d.lat, 'lon', d.lon, 'placed_by', d.placed_by, 'district_reason', d.district_reason,
+    'boundary_district', (select jsonb_build_object('id', x.id, 'name', x.name) from public.districts x
+                          where x.id = public.district_at(d.lat, d.lon)),
+    'bus', (select to_jsonb(b) - 'dwelling_id' from public.dwelling_bus_access b where b.dwelling_id = d.id),
+    'feed', (select jsonb_build_object('file_name', f.file_name, 'service_date', f.service_date, 'hub_name', f.hub_name)
+             from public.bus_feed f)
+  )
+  from public.dwellings d where d.id = p_dwelling;
+$$;
+
+-- as before (20261203110000_landlord_phone.sql), with where the dwelling is
+create or replace function public.staff_dwelling_page(p_dwelling uuid, p_reader uuid) returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if not exists (select from public.dwellings d where d.id = p_dwelling) then
+    return null;
+  end if;
+  insert into public.audit_log (actor_id, action, entity, entity_id) values (p_reader, 'read', 'dwelling', p_dwelling::text);
+  return public.dwelling_lookups() || jsonb_build_object(
+    'dwelling', public.staff_dwelling_json(p_dwelling),
+    'landlord', (
+      select jsonb_build_object('display_name', u.display_name, 'email', u.email, 'phone', u.phone)
+      from public.dwellings d join public.users u on u.id = d.landlord_id
+      where d.id = p_dwelling
+    ),
+    'place', public.dwelling_place(p_dwelling)
+  );
+end
+$$;
+
+-- ---------------------------------------------------------------------------
+-- the register's addresses for a typed one
+-- ---------------------------------------------------------------------------
+
+-- up to p_limit register addresses like the typed street (a part of it, or close to it by
+-- trigrams: "Skulevegen 4" finds "Skulevegen 4B", "Skulvegen 4" finds "Skulevegen 4"), those
+-- in the typed postcode first, each saying whether it is the typed address itself; and
+-- whether there is a register at all (none imported: nothing to check against). Fewer than
+-- three characters find nothing.
+create function public.address_suggestions(p_street text, p_postcode text, p_limit integer) returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  with q as (select public.address_key(coalesce(p_street, '')) as key, coalesce(p_postcode, '') as postcode)
+  select jsonb_build_object(
+    'register', exists (select 1 from public.addresses),
+    'addresses', coalesce((
+      select jsonb_agg(jsonb_build_object('id', s.id, 'street', s.street, 'postcode', s.postcode, 'place', s.place, 'exact', s.exact)
+                       order by s.rank)
+      from (
+        select a.id, a.street, a.postcode, a.place, (a.postcode = q.postcode and a.match_key = q.key) as exact,
+               row_number() over (order by (a.postcode = q.postcode and a.match_key = q.key) desc, (a.postcode = q.postcode) desc,
+                                           (a.match_key = q.key) desc, extensions.similarity(a.match_key, q.key) desc,
+                                           a.match_key, a.postcode) as rank
+        from public.addresses a, q
+        where length(q.key) >= 3
+          and (a.match_key like public.substring_pattern(q.key) or a.match_key operator(extensions.%) q.key)
+        order by rank
+        limit greatest(1, least(20, coalesce(p_limit, 8)))
+      ) s
+    ), '[]')
+  );
+$$;
+
+-- one register address by its id (the "did you mean" choice)
+create function public.register_address(p_id text) returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select jsonb_build_object('id', a.id, 'street', a.street, 'postcode', a.postcode, 'place', a.place)
+  from public.addresses a where a.id = p_id;
 $$;

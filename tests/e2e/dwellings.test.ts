@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 import { scaled } from '../helpers/time';
 
@@ -50,6 +51,10 @@ test.describe('offering a dwelling', () => {
 		await expect(page.getByLabel('Husleige per månad (kr)')).toHaveValue('11 000');
 		await page.getByLabel('Eg stadfestar at bustaden har røykvarslar').check();
 		await page.getByRole('button', { name: 'Send inn tilbodet' }).click();
+		// a new street the address register does not have: "did you mean", answered "as typed"
+		await expect(page.getByRole('group', { name: 'Meinte du ei av desse adressene?' })).toBeVisible();
+		await page.getByRole('radio', { name: /^Nei, adressa er rett slik eg skreiv ho/ }).check();
+		await page.getByRole('button', { name: 'Send inn tilbodet' }).click();
 		await expect(page.getByRole('status')).toHaveText('Tilbodet er sendt inn. Du får svar på e-post.');
 		await landlord.close();
 
@@ -60,7 +65,7 @@ test.describe('offering a dwelling', () => {
 		await staffPage.goto('/staff/dwellings?status=submitted');
 		await staffPage.getByRole('link', { name: new RegExp(street) }).click();
 		await staffPage.getByLabel('Godkjenn').check();
-		await staffPage.getByLabel('Skulekrins').selectOption({ label: 'Nesheim skulekrins' });
+		await staffPage.getByLabel('Skulekrins', { exact: true }).selectOption({ label: 'Nesheim skulekrins' });
 		await staffPage.getByRole('button', { name: 'Lagre avgjerd' }).click();
 		await expect(staffPage.getByRole('status')).toHaveText('Avgjerda er lagra, og utleigaren får e-post.');
 		await staff.close();
@@ -71,5 +76,47 @@ test.describe('offering a dwelling', () => {
 			const approved = (await mails('utleigar07@example.no')).filter((m) => m.subject === 'Bustaden din er godkjend');
 			expect(approved.some((m) => m.text.includes(`${street}, Nesheim`))).toBe(true);
 		}).toPass({ timeout: scaled(30_000) });
+	});
+
+	test('a landlord picks the register’s address for a misspelt one, without JavaScript and with it', async ({ browser }) => {
+		// without JavaScript: sending in says "did you mean" with the register's addresses
+		const plain = await browser.newContext({ javaScriptEnabled: false, locale: 'nn-NO' });
+		const page = await plain.newPage();
+		await login(page, 'utleigar10@example.no');
+		await page.goto('/landlord/dwellings/new');
+		await page.getByLabel('Gateadresse').fill('Skulvegen 14');
+		await page.getByLabel('Postnummer').fill('5915');
+		await page.getByLabel('Poststad').fill('Lid');
+		await page.getByLabel('Tettstad eller bygd').fill('Lid');
+		await page.getByLabel('Soverom').fill('2');
+		await page.getByLabel('Senger', { exact: true }).fill('3');
+		await page.getByLabel('Kor mange kan bu der?').fill('3');
+		await page.getByLabel('Husleige per månad (kr)').fill('9000');
+		await page.getByLabel('Ledig frå').fill('2027-03-01');
+		await page.getByLabel('Eg stadfestar at bustaden har røykvarslar').check();
+		await page.getByRole('button', { name: 'Send inn tilbodet' }).click();
+		await expect(page.getByRole('alert')).toContainText('Fann ikkje adressa i adresseregisteret');
+		await page.getByLabel('Skulevegen 14, 5915 Lid').check();
+		await page.getByRole('button', { name: 'Send inn tilbodet' }).click();
+		await expect(page.getByRole('status')).toHaveText('Tilbodet er sendt inn. Du får svar på e-post.');
+		const id = page.url().split('/').pop()!.split('?')[0];
+		const { data } = await serviceClient().from('dwellings').select('street, postcode, address_id, placed_by').eq('id', id).single();
+		expect(data).toMatchObject({ street: 'Skulevegen 14', postcode: '5915', placed_by: 'register' });
+		expect(data!.address_id).not.toBeNull();
+		await plain.close();
+
+		// with JavaScript: the register's addresses as one types; one picked fills the postcode and place
+		const rich = await browser.newContext({ locale: 'nn-NO' });
+		const typing = await rich.newPage();
+		await login(typing, 'utleigar10@example.no');
+		await typing.goto('/landlord/dwellings/new');
+		await typing.getByLabel('Gateadresse').pressSequentially('Skulevegen 2');
+		await expect(typing.locator('#street-suggestions option[value="Skulevegen 2, 5915"]')).toHaveCount(1);
+		await typing.getByLabel('Gateadresse').fill('Skulevegen 2, 5915');
+		await typing.getByLabel('Gateadresse').dispatchEvent('change');
+		await expect(typing.getByLabel('Gateadresse')).toHaveValue('Skulevegen 2');
+		await expect(typing.getByLabel('Postnummer')).toHaveValue('5915');
+		await expect(typing.getByLabel('Poststad')).toHaveValue('Lid');
+		await rich.close();
 	});
 });

@@ -1,11 +1,10 @@
 // The main flows with the keyboard alone: Tab and Shift+Tab to move, typing, Space to tick,
 // Enter to follow a link or press a button. No clicks, so a control that cannot be reached
 // or used from the keyboard fails here.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
 import { proposalOf, waitingHousehold } from '../helpers/households';
+import { escapeRegExp as escape, inAnyLanguage } from '../helpers/messages';
 
 /** the accessible name of the focused element, roughly as a screen reader would say it */
 const focusedName = (page: Page) =>
@@ -15,14 +14,6 @@ const focusedName = (page: Page) =>
 		const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
 		return (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
 	});
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// a message in any of the four languages: a landlord's pages follow the language they chose
-const inAnyLanguage = (key: string) =>
-	['nn', 'nb', 'en', 'uk']
-		.map((l) => JSON.parse(readFileSync(join(import.meta.dirname, `../../messages/${l}.json`), 'utf8'))[key] as string)
-		.map(escape)
-		.join('|');
 
 /** Tab (or Shift+Tab) until the focused control's name matches; fails if it is never reached */
 async function tabTo(page: Page, name: RegExp | string, { back = false, max = 120 } = {}) {
@@ -72,6 +63,22 @@ test.describe('keyboard only', () => {
 		await type(page, 'Ledig frå', '02022027');
 		await tabTo(page, /^Eg stadfestar at bustaden har røykvarslar/);
 		await page.keyboard.press('Space');
+		await tabTo(page, 'Send inn tilbodet');
+		await page.keyboard.press('Enter');
+		// a street the address register does not have: "did you mean", answered "as typed" (the
+		// group's last choice: into the group with Tab, round to its last with the arrow up, and
+		// Space to choose it, as the arrow does not when it is the group's only choice)
+		await expect(page.getByRole('group', { name: 'Meinte du ei av desse adressene?' })).toBeVisible();
+		for (
+			let i = 0;
+			i < 120 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'address_choice';
+			i++
+		)
+			await page.keyboard.press('Tab');
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('Space');
+		expect(await focusedName(page)).toMatch(/^Nei, adressa er rett slik eg skreiv ho/);
+		await expect(page.getByRole('radio', { name: /^Nei, adressa er rett slik eg skreiv ho/ })).toBeChecked();
 		await tabTo(page, 'Send inn tilbodet');
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('status')).toHaveText('Tilbodet er sendt inn. Du får svar på e-post.');

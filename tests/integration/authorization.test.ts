@@ -87,6 +87,11 @@ const MATRIX: Entry[] = [
 		}
 	},
 	{ route: '/account/data.json', path: '/account/data.json', endpoints: { GET: ['landlord', 'volunteer'] } },
+	{
+		route: '/addresses/suggestions.json',
+		path: '/addresses/suggestions.json?street=Skulevegen&postcode=5915',
+		endpoints: { GET: ['landlord', 'staff', 'admin'] }
+	},
 	{ route: '/availability/[token]/[answer=yes_no]', path: `/availability/${TOKEN}/yes`, load: EVERYONE, actions: { default: EVERYONE } },
 	{
 		route: '/task-invitation/[token]/[answer=accept_decline]',
@@ -156,7 +161,7 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/dwellings/[id=uuid]',
 		path: `/staff/dwellings/${SEED.dwelling2}`,
 		load: ['staff', 'admin'],
-		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'] }
+		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'], place: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/households', path: '/staff/households', load: ['staff', 'admin'] },
 	{

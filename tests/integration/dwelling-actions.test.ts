@@ -28,6 +28,8 @@ const PATH: Record<Status, Status[]> = {
 
 // the offer form as the landlord's browser sends it, with a new rent
 const form = {
+	// not in the demo's address register: sent in as typed ("did you mean" answered)
+	address_choice: 'typed',
 	street: COMPLETE_OFFER.street,
 	postcode: COMPLETE_OFFER.postcode,
 	place: COMPLETE_OFFER.place,

@@ -160,6 +160,7 @@ describe('landlords and their offers', () => {
 		const sent = await landlord.post(`${path}?/submit`, {
 			...Object.fromEntries(Object.entries(complete).map(([k, v]) => [k, String(v)])),
 			street: 'Resumevegen 9',
+			address_choice: 'typed',
 			fire_safety_confirmed: 'on'
 		});
 		expect(location(sent)).toBe(`${path}?submitted`);
@@ -203,6 +204,7 @@ describe('landlords and their offers', () => {
 		const sent = await landlord.post('/landlord/dwellings/new?/submit', {
 			...offer,
 			street: 'Endringsvegen 2',
+			address_choice: 'typed',
 			fire_safety_confirmed: 'on'
 		});
 		const path = location(sent)!.replace('?submitted', '');
@@ -211,7 +213,7 @@ describe('landlords and their offers', () => {
 		await staff.login('sakshandsamar@fjordvik.kommune.no');
 		await staff.post(`/staff/dwellings/${id}?/review`, { decision: 'needs_changes', message: 'Kor mange senger?' });
 
-		const saved = await landlord.post(`${path}?/save`, { ...offer, street: 'Endringsvegen 2', bedrooms: '3' });
+		const saved = await landlord.post(`${path}?/save`, { ...offer, street: 'Endringsvegen 2', address_choice: 'typed', bedrooms: '3' });
 		expect(location(saved)).toBe(`${path}?saved`);
 		const page = await (await landlord.get(`${path}?saved`)).text();
 		expect(page).toContain('Endringane er lagra. Tilbodet er ikkje sendt inn att');
@@ -374,9 +376,11 @@ describe('the municipality’s own dwellings', () => {
 		const saved = await staff.post('/staff/dwellings/new?/save', { street: 'Kommunevegen 1' });
 		const path = location(saved)!.replace('?saved', '');
 		const fields = Object.fromEntries(Object.entries(complete).map(([k, v]) => [k, String(v)]));
-		expect(location(await staff.post(`${path}?/submit`, { ...fields, street: 'Kommunevegen 1', fire_safety_confirmed: 'on' }))).toBe(
-			`${path}?submitted`
-		);
+		expect(
+			location(
+				await staff.post(`${path}?/submit`, { ...fields, street: 'Kommunevegen 1', address_choice: 'typed', fire_safety_confirmed: 'on' })
+			)
+		).toBe(`${path}?submitted`);
 		const { data } = await serviceClient().from('dwellings').select('status, landlord_id').eq('id', path.split('/').pop()!).single();
 		expect(data).toEqual({ status: 'submitted', landlord_id: null });
 

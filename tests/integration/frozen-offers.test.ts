@@ -23,6 +23,8 @@ const terms = { ...COMPLETE_OFFER, street: 'Fastvegen 2' };
 
 // the offer form as a landlord's browser sends it, with these terms
 const form = (over: Record<string, string> = {}) => ({
+	// not in the demo's address register: sent in as typed ("did you mean" answered)
+	address_choice: 'typed',
 	street: terms.street,
 	postcode: terms.postcode,
 	place: terms.place,

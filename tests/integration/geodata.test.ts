@@ -1,5 +1,5 @@
 // Issue 19: the address register, the timetable and the districts' boundaries, imported
-// through the code of `npm run import:*` (src/lib/server/geodata/load.ts) into the test stack,
+// through the code of `npm run import:*` (src/lib/server/db/geodata.ts) into the test stack,
 // which `npm test` started with the demo's files imported (scripts/geodata/demo.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_HUB, writeDemoGeodata } from '../../scripts/geodata/demo-files.ts';
-import { importAddresses, importBoundaries, importGtfs } from '../../src/lib/server/geodata/load.ts';
-import { ImportError } from '../../src/lib/server/geodata/import-error.ts';
+import { importAddresses, importBoundaries, importGtfs } from '../../src/lib/server/db/geodata.ts';
+import { ImportError } from '../../src/lib/server/files/import-error.ts';
 import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 

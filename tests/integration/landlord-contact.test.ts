@@ -41,6 +41,8 @@ async function landlord() {
 const form = (street: string) => ({
 	...Object.fromEntries(Object.entries(COMPLETE_OFFER).map(([k, v]) => [k, String(v)])),
 	street,
+	// not in the demo's address register: sent in as typed ("did you mean" answered)
+	address_choice: 'typed',
 	deposit_nok: '23000',
 	size_m2: '74',
 	furnished: 'partly',

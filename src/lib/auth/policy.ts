@@ -54,6 +54,8 @@ const table = {
 		}
 	},
 	'/account/data.json': { endpoints: { GET: ['landlord', 'volunteer'] } },
+	// the address register's addresses like a typed one, for the offer form (landlords and staff)
+	'/addresses/suggestions.json': { endpoints: { GET: ['landlord', 'staff'] } },
 
 	'/availability/[token]/[answer=yes_no]': { load: 'public', actions: { default: 'public' } },
 	'/task-invitation/[token]/[answer=accept_decline]': { load: 'public', actions: { default: 'public' } },
@@ -83,7 +85,10 @@ const table = {
 	'/(staff)/staff/reports/volunteer-hours.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/dwellings': { load: ['staff'] },
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
-	'/(staff)/staff/dwellings/[id=uuid]': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'], review: ['staff'] } },
+	'/(staff)/staff/dwellings/[id=uuid]': {
+		load: ['staff'],
+		actions: { save: ['staff'], submit: ['staff'], review: ['staff'], place: ['staff'] }
+	},
 	'/(staff)/staff/households': { load: ['staff'] },
 	'/(staff)/staff/households/new': { load: ['staff'], actions: { default: ['staff'] } },
 	'/(staff)/staff/households/import': { load: ['staff'], actions: { default: ['staff'] } },

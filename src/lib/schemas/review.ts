@@ -9,6 +9,8 @@ export const reviewSchema = z
 		message: z.string().trim().max(2000, 'error_too_long').default(''),
 		district: optional(z.guid('error_choose')),
 		inspection_date: optional(z.iso.date('error_date')),
+		// why another district than the boundary's (the database asks for it: district_reason_required)
+		district_reason: z.string().trim().max(500, 'error_too_long').default(''),
 		staff_note: z.string().trim().max(4000, 'error_too_long').default('')
 	})
 	// asking for changes without saying which would leave the landlord guessing

@@ -1,7 +1,8 @@
 // src/lib/server is split one way, by concern: db/ (one module per noun, all I/O), auth/,
-// mail/, files/ (CSV and calendar formats) and matching/ (pure ranking, no I/O). This reads
-// the real folder, so a new module in the wrong place, an I/O import in the engine, or a
-// second `csv.ts` fails here rather than in a reader's head.
+// mail/, files/ (the formats: CSV, calendar, and the official address register, GTFS and
+// boundary files) and matching/ (pure ranking, no I/O). This reads the real folder, so a new
+// module in the wrong place, an I/O import in the engine, or a second `csv.ts` fails here
+// rather than in a reader's head.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DwellingFields } from '$lib/schemas/dwelling';
 import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
-import { dwellingRow, rentCaps, shape } from './shape';
+import { dwellingRow, maybeInt, maybeText, rentCaps, shape } from './shape';
 
 export type Dwelling = Database['public']['Tables']['dwellings']['Row'];
 export type DwellingStatus = Database['public']['Enums']['dwelling_status'];
@@ -21,9 +21,13 @@ export class FrozenError extends Error {}
 /** a landlord's offer is not sent in before they have given a phone number (hint landlord_phone_missing) */
 export class PhoneMissingError extends Error {}
 
+/** another district than the one the dwelling's boundary gives, without a reason (hint district_reason_required) */
+export class DistrictReasonError extends Error {}
+
 function failed(what: string, error: { message: string; hint?: string | null; code?: string }): never {
 	if (error.hint === 'dwelling_frozen') throw new FrozenError(error.message);
 	if (error.hint === 'landlord_phone_missing') throw new PhoneMissingError(error.message);
+	if (error.hint === 'district_reason_required') throw new DistrictReasonError(error.message);
 	// a refused status change, an offer that is not complete, or a landlord not yet verified
 	if (['invalid_transition', 'dwelling_not_available', 'unverified'].includes(error.hint ?? '') || error.code === '23514')
 		throw new TransitionError(error.message);
@@ -104,6 +108,7 @@ export async function review(input: {
 	decision: 'approved' | 'needs_changes' | 'rejected';
 	message: string;
 	districtId: string | null;
+	districtReason: string;
 	inspectionDate: string | null;
 	staffNote: string;
 }) {
@@ -114,7 +119,8 @@ export async function review(input: {
 		p_message: input.message,
 		p_district: input.districtId as string,
 		p_inspection_date: input.inspectionDate as string,
-		p_staff_note: input.staffNote
+		p_staff_note: input.staffNote,
+		p_district_reason: input.districtReason
 	});
 	if (error) failed('reviewing a dwelling', error);
 }
@@ -145,7 +151,31 @@ const capsOf = (l: Lookups) => new Map(l.rent_caps.map((c) => [c.persons, c.max_
 const listPage = lookups.extend({ total: z.number().int(), dwellings: z.array(staffRow), localities: z.array(z.string()) });
 // the landlord who offers it, for booking the inspection (null: the municipality's own)
 const landlordContact = z.object({ display_name: z.string(), email: z.string(), phone: z.string() }).nullable();
-const onePage = lookups.extend({ dwelling: staffRow, landlord: landlordContact }).nullable();
+// where it is (public.dwelling_place): the register's address, the point, the boundary's
+// district and the bus access from the timetable (20261206000000_where_a_dwelling_is.sql)
+const placeShape = z.object({
+	address: z.object({ id: z.string(), street: z.string(), postcode: z.string(), place: z.string() }).nullable(),
+	lat: z.number().nullable(),
+	lon: z.number().nullable(),
+	placed_by: z.enum(['register', 'staff']).nullable(),
+	district_reason: maybeText,
+	boundary_district: z.object({ id: z.string(), name: z.string() }).nullable(),
+	bus: z
+		.object({
+			nearest_stop_name: maybeText,
+			nearest_walk_m: maybeInt,
+			nearest_departures: maybeInt,
+			departures_500: z.number().int(),
+			departures_1000: z.number().int(),
+			hub_departures_1000: z.number().int(),
+			first_departure: maybeInt,
+			last_departure: maybeInt
+		})
+		.nullable(),
+	feed: z.object({ file_name: z.string(), service_date: z.string(), hub_name: maybeText }).nullable()
+});
+export type Place = z.output<typeof placeShape>;
+const onePage = lookups.extend({ dwelling: staffRow, landlord: landlordContact, place: placeShape }).nullable();
 
 /** staff's list page in one round trip: one page of the offers with their total, the rent caps, districts and localities */
 export async function staffPage(filters: StaffFilters) {
@@ -179,7 +209,14 @@ export async function readForStaff(id: string, readerId: string) {
 	const { data, error } = await db().rpc('staff_dwelling_page', { p_dwelling: id, p_reader: readerId });
 	if (error) failed('reading a dwelling', error);
 	const page = shape('staff_dwelling_page', onePage, data);
-	return page && { dwelling: page.dwelling, landlord: page.landlord, caps: capsOf(page), districts: page.districts };
+	return page && { dwelling: page.dwelling, landlord: page.landlord, place: page.place, caps: capsOf(page), districts: page.districts };
+}
+
+/** staff place a dwelling the register lacks; false when it has a register address (its point is the register's) */
+export async function place(id: string, lat: number, lon: number): Promise<boolean> {
+	const { data, error } = await db().rpc('place_dwelling', { p_dwelling: id, p_lat: lat, p_lon: lon });
+	if (error) failed('placing a dwelling', error);
+	return data === true;
 }
 
 export async function getForStaff(id: string): Promise<StaffRow | null> {

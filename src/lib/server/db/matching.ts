@@ -33,7 +33,9 @@ const freeDwellingRow = z.object({
 	available_until: maybeText,
 	rent_nok: maybeInt,
 	bus_stop_distance_m: maybeInt,
-	bus_departures_per_weekday: maybeInt
+	bus_departures_per_weekday: maybeInt,
+	/** from the timetable (public.dwelling_bus_access); null: it says nothing */
+	bus: z.object({ stop: maybeText, walk_m: maybeInt, departures: z.number().int(), first: maybeInt, last: maybeInt }).nullable()
 });
 
 /** the matching_data() document, as the database builds it (20261205090000_matching_data_slim.sql) */
@@ -187,6 +189,7 @@ function toDwelling(d: z.output<typeof freeDwellingRow>): FreeDwelling {
 		districtId: d.district_id,
 		rent: d.rent_nok ?? 0,
 		busStopDistanceM: d.bus_stop_distance_m,
-		busDeparturesPerWeekday: d.bus_departures_per_weekday
+		busDeparturesPerWeekday: d.bus_departures_per_weekday,
+		bus: d.bus && { stop: d.bus.stop, walkM: d.bus.walk_m, departures: d.bus.departures, first: d.bus.first, last: d.bus.last }
 	};
 }

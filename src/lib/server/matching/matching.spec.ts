@@ -133,6 +133,17 @@ describe('score parts', () => {
 		expect(part(family(), home({ busStopDistanceM: 2000, busDeparturesPerWeekday: 0 }), 'bus')).toBe(0);
 	});
 
+	it('scores the bus from the timetable where it has figures, not from what the landlord typed', () => {
+		const typed = { busStopDistanceM: 0, busDeparturesPerWeekday: 24 };
+		const none = { stop: null, walkM: null, departures: 0, first: null, last: null };
+		expect(part(family(), home({ ...typed, bus: none }), 'bus')).toBe(0);
+		const near = { stop: 'Lid skule', walkM: 1000, departures: 48, first: 372, last: 1428 };
+		// half the walk points at 1,000 m, every departure point from 24 a day
+		expect(part(family(), home({ ...typed, bus: near }), 'bus')).toBe(11.25);
+		const reason = score(family(), home({ bus: near }), ctx).reasons.find((r) => r.part === 'bus')!;
+		expect(reason.detail).toEqual({ source: 'timetable', stop: 'Lid skule', distance: 1000, departures: 48, first: 372, last: 1428 });
+	});
+
 	it('fits bedrooms: enough, and not much too large either', () => {
 		expect(part(family(), home({ bedrooms: 2 }), 'bedrooms')).toBe(15);
 		expect(part(family(), home({ bedrooms: 5 }), 'bedrooms')).toBe(0);

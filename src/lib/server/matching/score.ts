@@ -71,6 +71,10 @@ function capFor(size: number, caps: Map<number, number>, largest: number | undef
 const rentPart = (rent: number, cap: number | undefined) => (cap === undefined || rent <= cap ? 1 : 0);
 
 function busPart(d: DwellingInput): number {
+	if (d.bus) {
+		const walk = d.bus.walkM === null ? 0 : clamp(1 - d.bus.walkM / 2000);
+		return (walk + clamp(d.bus.departures / 24)) / 2;
+	}
 	const distance = d.busStopDistanceM === null ? 0.5 : clamp(1 - d.busStopDistanceM / 2000);
 	const departures = d.busDeparturesPerWeekday === null ? 0.5 : clamp(d.busDeparturesPerWeekday / 24);
 	return (distance + departures) / 2;
@@ -167,7 +171,17 @@ export function score(h: HouseholdInput, d: DwellingInput, ctx: MatchingContext)
 			part: 'bus',
 			points: w.bus * busPart(d),
 			max: w.bus,
-			detail: { distance: d.busStopDistanceM ?? -1, departures: d.busDeparturesPerWeekday ?? -1 }
+			// from the timetable where it says something, else the landlord's own figures (-1: not given)
+			detail: d.bus
+				? {
+						source: 'timetable',
+						stop: d.bus.stop ?? '',
+						distance: d.bus.walkM ?? -1,
+						departures: d.bus.departures,
+						first: d.bus.first ?? -1,
+						last: d.bus.last ?? -1
+					}
+				: { distance: d.busStopDistanceM ?? -1, departures: d.busDeparturesPerWeekday ?? -1 }
 		},
 		{
 			part: 'bedrooms',

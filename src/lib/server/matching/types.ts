@@ -33,9 +33,17 @@ export type DwellingInput = {
 	locality: string;
 	districtId: string | null;
 	rent: number;
+	/** the landlord's own figures: the fallback where the timetable says nothing (no point, no feed) */
 	busStopDistanceM: number | null;
 	busDeparturesPerWeekday: number | null;
+	/** from the timetable (public.dwelling_bus_access): null or absent where it says nothing */
+	bus?: BusAccess | null;
 };
+
+/** a dwelling's bus access from the timetable: the nearest stop within a 3 km walk (none:
+ * null stop and walk), the trips leaving within a 1 km walk on a normal weekday, the first
+ * and the last (minutes after midnight) */
+export type BusAccess = { stop: string | null; walkM: number | null; departures: number; first: number | null; last: number | null };
 
 export type DistrictInput = {
 	id: string;

@@ -3,13 +3,14 @@ import { m } from '$lib/paraglide/messages';
 import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
 import { draftSchema } from '$lib/schemas/dwelling';
+import { placeSchema } from '$lib/schemas/place';
 import { reviewSchema } from '$lib/schemas/review';
 import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
-import { formFrom, invalid, refuse, validate } from '$lib/server/form';
+import { formFrom, invalid, refuse, refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,12 +19,15 @@ export const load: PageServerLoad = async (event) => {
 	// the dwelling, the rent caps and districts, and the read written to the audit log
 	const page = await dwellings.readForStaff(event.params.id, staff.id);
 	if (!page) error(404);
-	const { dwelling, landlord, caps, districts: districtOptions } = page;
+	const { dwelling, landlord, place, caps, districts: districtOptions } = page;
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
 		// who to call to book the inspection; null for the municipality's own dwelling
 		landlord,
+		// where it is: the register's address, its point, the boundary's district, the bus access
+		place,
+		placeForm: await formFrom(placeSchema, { lat: place.lat ?? undefined, lon: place.lon ?? undefined }, 'place'),
 		// the municipality's own offer as its edit form, and the review form with what is stored
 		offer: await formFrom(draftSchema, dwelling, 'offer'),
 		review: await formFrom(
@@ -31,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			{
 				district: dwelling.district_id ?? undefined,
 				inspection_date: dwelling.inspection_date ?? undefined,
+				district_reason: dwelling.district_reason ?? '',
 				staff_note: dwelling.staff_note ?? ''
 			},
 			'review'
@@ -40,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		districts: districtOptions,
 		overCap: overRentCap(dwelling.rent_nok, dwelling.max_occupants, caps),
 		reviewed: event.url.searchParams.has('reviewed'),
-		notice: (['saved', 'submitted'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+		notice: (['saved', 'submitted', 'placed'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
 
@@ -78,14 +83,23 @@ export const actions: Actions = {
 				decision: form.data.decision,
 				message: form.data.message,
 				districtId: form.data.district ?? null,
+				districtReason: form.data.district_reason,
 				inspectionDate: form.data.inspection_date ?? null,
 				staffNote: form.data.staff_note
 			});
 		} catch (e) {
 			if (e instanceof dwellings.TransitionError) return refuse(form, m.staff_review_not_submitted());
+			if (e instanceof dwellings.DistrictReasonError) return refuseField(form, 'district_reason', m.error_district_reason());
 			throw e;
 		}
 		nudge();
 		redirect(303, `/staff/dwellings/${event.params.id}?reviewed`);
+	},
+	// a dwelling the address register lacks: staff give its point (the map's plain fallback)
+	place: async (event) => {
+		const form = await validate(placeSchema, event.request, 'place');
+		if (!form.valid) return invalid(form);
+		if (!(await dwellings.place(event.params.id, form.data.lat, form.data.lon))) error(404);
+		redirect(303, `/staff/dwellings/${event.params.id}?placed`);
 	}
 };

@@ -5,7 +5,7 @@
 // fewer), earliest on a tie. A departure is a trip leaving a stop where it picks people up,
 // not at its last stop; it "reaches the hub" when the same trip stops at the hub later on.
 import { unzipSync } from 'fflate';
-import { csvRows, type CsvRow } from './csv.ts';
+import { csvRows, type CsvRow } from './csv-rows.ts';
 import { ImportError } from './import-error.ts';
 
 export type Stop = { id: string; name: string; lat: number; lon: number };

@@ -5,9 +5,9 @@
 // by the admin's upload of district boundaries; the caller brings its service-role client.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '$lib/database.types';
-import { parseAddresses } from './addresses.ts';
-import { parseBoundaries } from './districts.ts';
-import { parseGtfs } from './gtfs.ts';
+import { parseAddresses } from '../files/address-register.ts';
+import { parseBoundaries } from '../files/district-boundaries.ts';
+import { parseGtfs } from '../files/gtfs.ts';
 
 type Db = SupabaseClient<Database>;
 

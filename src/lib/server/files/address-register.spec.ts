@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddresses } from './addresses';
+import { parseAddresses } from './address-register';
 
 const HEADER = 'lokalid;kommunenummer;adressetype;adressenavn;nummer;bokstav;EPSG-kode;Nord;Øst;postnummer;poststed;tettstednavn';
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n');

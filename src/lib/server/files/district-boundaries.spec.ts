@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries } from './districts';
+import { parseBoundaries } from './district-boundaries';
 
 const square = [
 	[5, 60],

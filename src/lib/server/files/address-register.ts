@@ -4,7 +4,7 @@
 // degrees with proj4. Only street addresses (vegadresser) are kept: a cadastral address
 // (matrikkeladresse) has no street a landlord would type.
 import proj4 from 'proj4';
-import { csvRows } from './csv.ts';
+import { csvRows } from './csv-rows.ts';
 import { ImportError } from './import-error.ts';
 
 export type RegisterAddress = { id: string; street: string; postcode: string; place: string; locality: string; lat: number; lon: number };

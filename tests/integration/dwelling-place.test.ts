@@ -1,0 +1,219 @@
+// Issue 19 over HTTP, as a browser without JavaScript uses it: the offer form's "did you mean"
+// against the address register, its suggestions as JSON, staff placing a dwelling the
+// register lacks, and a district other than the boundary's only with a reason. The stack
+// holds the demo's register, timetable and boundaries (scripts/geodata/demo.ts).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appEnv, startApp, type RunningApp } from '../helpers/app';
+import { serviceClient } from '../helpers/clients';
+import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { Client, location } from '../helpers/http';
+import { DEMO_HASH } from '../helpers/tasks';
+
+let app: RunningApp;
+let landlord: { id: string; client: Client };
+let staff: Client;
+
+beforeAll(async () => {
+	app = await startApp(appEnv({ MAIL_WORKER: 'off' }));
+	const email = `stad-${randomUUID().slice(0, 8)}@example.no`;
+	const { data, error } = await serviceClient()
+		.from('users')
+		.insert({
+			email,
+			display_name: 'Stina Stad',
+			phone: '+47 900 22 334',
+			password_hash: DEMO_HASH,
+			email_verified_at: new Date().toISOString()
+		})
+		.select('id')
+		.single();
+	if (error) throw error;
+	await serviceClient().from('user_roles').insert({ user_id: data.id, role: 'landlord' });
+	const client = new Client(app.url);
+	expect((await client.login(email)).status).toBe(303);
+	landlord = { id: data.id, client };
+	staff = new Client(app.url);
+	expect((await staff.login('sakshandsamar@fjordvik.kommune.no')).status).toBe(303);
+});
+afterAll(() => app?.stop());
+
+// the offer form as the browser sends it, for an address in Nesheim
+const offer = (street: string, extra: Record<string, string> = {}) => ({
+	street,
+	postcode: '5916',
+	place: 'Nesheim',
+	locality: 'Nesheim',
+	bedrooms: '2',
+	beds: '3',
+	max_occupants: '3',
+	rent_nok: '9500',
+	available_from: '2027-03-01',
+	furnished: 'no',
+	description: '',
+	fire_safety_confirmed: 'on',
+	...extra
+});
+
+const offersOf = async (id: string) =>
+	(
+		await serviceClient()
+			.from('dwellings')
+			.select('id, street, postcode, lat, placed_by, address_id, district:districts(name)')
+			.eq('landlord_id', id)
+	).data!;
+
+async function registerAddress(street: string, postcode: string) {
+	const { data, error } = await serviceClient()
+		.from('addresses')
+		.select('id, lat, lon')
+		.eq('street', street)
+		.eq('postcode', postcode)
+		.single();
+	if (error) throw error;
+	return data;
+}
+
+async function districtId(name: string) {
+	const { data, error } = await serviceClient().from('districts').select('id').eq('name', name).single();
+	if (error) throw error;
+	return data.id;
+}
+
+async function dwellingAt(street: string, postcode: string, place: string, status: 'draft' | 'submitted' = 'draft') {
+	const { data, error } = await serviceClient()
+		.from('dwellings')
+		.insert({ ...COMPLETE_OFFER, street, postcode, place, locality: place, status: 'draft' })
+		.select('id')
+		.single();
+	if (error) throw error;
+	if (status === 'submitted') {
+		const { error: sendError } = await serviceClient().from('dwellings').update({ status }).eq('id', data.id);
+		if (sendError) throw sendError;
+	}
+	return data.id;
+}
+
+describe('the offer form and the address register', () => {
+	it('asks "did you mean" for a misspelt street, with the register’s address, and stores nothing', async () => {
+		const res = await landlord.client.post('/landlord/dwellings/new?/submit', offer('Fjordvegn 3'));
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain('Fann ikkje adressa i adresseregisteret');
+		expect(html).toContain('Fjordvegen 3, 5916');
+		// what was typed is kept
+		expect(html).toContain('value="Fjordvegn 3"');
+		expect(await offersOf(landlord.id)).toEqual([]);
+	});
+
+	it('takes the register’s address when it is chosen, and places the dwelling from it', async () => {
+		const chosen = await registerAddress('Fjordvegen 5', '5916');
+		const res = await landlord.client.post('/landlord/dwellings/new?/submit', offer('Fjordvegn 5', { address_choice: chosen.id }));
+		expect(res.status).toBe(303);
+		const stored = (await offersOf(landlord.id)).find((d) => d.street === 'Fjordvegen 5');
+		expect(stored).toMatchObject({ postcode: '5916', address_id: chosen.id, lat: chosen.lat, placed_by: 'register' });
+		expect(stored!.district).toEqual({ name: 'Nesheim skulekrins' });
+	});
+
+	it('takes the address as typed when the landlord says so, without a point', async () => {
+		const street = `Nyvegen ${randomUUID().slice(0, 4)}`;
+		const res = await landlord.client.post('/landlord/dwellings/new?/submit', offer(street, { address_choice: 'typed' }));
+		expect(res.status).toBe(303);
+		const stored = (await offersOf(landlord.id)).find((d) => d.street === street);
+		expect(stored).toMatchObject({ address_id: null, lat: null, placed_by: null });
+	});
+
+	it('asks nothing when the typed address is in the register, whatever its case and spacing', async () => {
+		const res = await landlord.client.post('/landlord/dwellings/new?/submit', offer('skulevegen  7'));
+		expect(res.status).toBe(303);
+		const stored = (await offersOf(landlord.id)).find((d) => d.street === 'skulevegen  7');
+		expect(stored).toMatchObject({ placed_by: 'register' });
+	});
+
+	it('suggests register addresses as JSON to a landlord, and to nobody without the role', async () => {
+		const res = await landlord.client.get('/addresses/suggestions.json?street=Kyrkjevegen%2012&postcode=5916');
+		expect(res.status).toBe(200);
+		const { suggestions } = (await res.json()) as { suggestions: { id: string; street: string; postcode: string; place: string }[] };
+		expect(suggestions[0]).toMatchObject({ street: 'Kyrkjevegen 12B', postcode: '5916', place: 'Nesheim' });
+		expect(suggestions.length).toBeLessThanOrEqual(8);
+
+		const volunteer = new Client(app.url);
+		expect((await volunteer.login('frivillig02@example.no')).status).toBe(303);
+		expect((await volunteer.get('/addresses/suggestions.json?street=Kyrkjevegen')).status).toBe(403);
+		const anonymous = await new Client(app.url).get('/addresses/suggestions.json?street=Kyrkjevegen');
+		expect(anonymous.status).toBe(303);
+		expect(location(anonymous)).toMatch(/^\/login/);
+	});
+});
+
+describe('staff placing a dwelling', () => {
+	it('gives a dwelling the register lacks its point, and so its district and bus access', async () => {
+		const id = await dwellingAt(`Lia ${Math.floor(Math.random() * 40) + 1}`, '5915', 'Lid');
+		const near = await registerAddress('Fjordvegen 3', '5915');
+		const res = await staff.post(`/staff/dwellings/${id}?/place`, { lat: String(near.lat).replace('.', ','), lon: String(near.lon) });
+		expect(res.status).toBe(303);
+		expect(location(res)).toBe(`/staff/dwellings/${id}?placed`);
+		const { data } = await serviceClient()
+			.from('dwellings')
+			.select('lat, placed_by, district:districts(name), access:dwelling_bus_access(nearest_stop_name)')
+			.eq('id', id)
+			.single();
+		expect(data).toMatchObject({ lat: near.lat, placed_by: 'staff', district: { name: 'Lid skulekrins' } });
+		expect(data!.access?.nearest_stop_name).toBeTruthy();
+		// the page shows it
+		expect(await (await staff.get(`/staff/dwellings/${id}`)).text()).toContain('Lid skulekrins');
+	});
+
+	it('refuses a point outside Norway next to its field, keeping what was typed, and stores nothing', async () => {
+		const id = await dwellingAt('Lia 44', '5915', 'Lid');
+		const res = await staff.post(`/staff/dwellings/${id}?/place`, { lat: '5,1', lon: '60,8' });
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain('value="5,1"');
+		expect(html).toMatch(/aria-invalid="true"[^>]*name="lat"|name="lat"[^>]*aria-invalid="true"/);
+		const { data } = await serviceClient().from('dwellings').select('lat').eq('id', id).single();
+		expect(data!.lat).toBeNull();
+	});
+
+	it('is not for landlords', async () => {
+		const id = await dwellingAt('Lia 45', '5915', 'Lid');
+		const res = await landlord.client.post(`/staff/dwellings/${id}?/place`, { lat: '60,7', lon: '5,1' });
+		expect(res.status).toBe(403);
+	});
+});
+
+describe('the district at review', () => {
+	it('asks for a reason before another district than the boundary’s, and keeps the reason', async () => {
+		const id = await dwellingAt('Naustvegen 9', '5914', 'Straumvik', 'submitted');
+		const other = await districtId('Lid skulekrins');
+		const review = { decision: 'approved', message: '', district: other, inspection_date: '', staff_note: '' };
+
+		const refused = await staff.post(`/staff/dwellings/${id}?/review`, { ...review, district_reason: '' });
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain('name="district_reason"');
+		const before = await serviceClient().from('dwellings').select('status, district:districts(name)').eq('id', id).single();
+		expect(before.data).toMatchObject({ status: 'submitted', district: { name: 'Straumvik skulekrins' } });
+
+		const reason = 'Familien har born i Lid skule frå før.';
+		const done = await staff.post(`/staff/dwellings/${id}?/review`, { ...review, district_reason: reason });
+		expect(done.status).toBe(303);
+		const after = await serviceClient().from('dwellings').select('status, district_reason, district:districts(name)').eq('id', id).single();
+		expect(after.data).toMatchObject({ status: 'approved', district_reason: reason, district: { name: 'Lid skulekrins' } });
+	});
+
+	it('needs no reason for the boundary’s own district, and clears one kept before', async () => {
+		const id = await dwellingAt('Naustvegen 11', '5914', 'Straumvik', 'submitted');
+		const own = await districtId('Straumvik skulekrins');
+		const res = await staff.post(`/staff/dwellings/${id}?/review`, {
+			decision: 'approved',
+			message: '',
+			district: own,
+			inspection_date: '',
+			staff_note: '',
+			district_reason: 'ikkje naudsynt'
+		});
+		expect(res.status).toBe(303);
+		const { data } = await serviceClient().from('dwellings').select('district_reason, district:districts(name)').eq('id', id).single();
+		expect(data).toMatchObject({ district_reason: null, district: { name: 'Straumvik skulekrins' } });
+	});
+});
