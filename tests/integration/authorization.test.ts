@@ -206,7 +206,7 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/districts',
 		path: '/staff/districts',
 		load: ['staff', 'admin'],
-		actions: { save: ['staff', 'admin'], localities: ['staff', 'admin'] }
+		actions: { save: ['staff', 'admin'], localities: ['staff', 'admin'], boundaries: ['admin'] }
 	},
 	{
 		route: '/(staff)/staff/tasks',

@@ -1,9 +1,14 @@
 // Issue 19 over HTTP, as a browser without JavaScript uses it: the offer form's "did you mean"
 // against the address register, its suggestions as JSON, staff placing a dwelling the
-// register lacks, and a district other than the boundary's only with a reason. The stack
+// register lacks, a district other than the boundary's only with a reason, and the admin's
+// upload of the boundaries. The stack
 // holds the demo's register, timetable and boundaries (scripts/geodata/demo.ts).
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoGeodata } from '../../scripts/geodata/demo-files.ts';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { COMPLETE_OFFER } from '../helpers/dwellings';
@@ -199,6 +204,19 @@ describe('the district at review', () => {
 		expect(done.status).toBe(303);
 		const after = await serviceClient().from('dwellings').select('status, district_reason, district:districts(name)').eq('id', id).single();
 		expect(after.data).toMatchObject({ status: 'approved', district_reason: reason, district: { name: 'Lid skulekrins' } });
+		// and the dwelling's audit trail says who moved it from which district, and why
+		const { data: logged, error } = await serviceClient()
+			.from('audit_log')
+			.select('actor_id, before, after')
+			.eq('entity', 'dwelling')
+			.eq('entity_id', id)
+			.eq('action', 'update')
+			.not('after->>district_reason', 'is', null);
+		expect(error).toBeNull();
+		expect(logged).toHaveLength(1);
+		expect(logged![0].actor_id).toEqual(expect.any(String));
+		expect(logged![0].before).toMatchObject({ district_id: await districtId('Straumvik skulekrins'), district_reason: null });
+		expect(logged![0].after).toMatchObject({ district_id: other, district_reason: reason });
 	});
 
 	it('needs no reason for the boundary’s own district, and clears one kept before', async () => {
@@ -215,5 +233,60 @@ describe('the district at review', () => {
 		expect(res.status).toBe(303);
 		const { data } = await serviceClient().from('dwellings').select('district_reason, district:districts(name)').eq('id', id).single();
 		expect(data).toMatchObject({ district_reason: null, district: { name: 'Straumvik skulekrins' } });
+	});
+});
+
+describe('the admin’s upload of the districts’ boundaries', () => {
+	const demoBoundaries = () => readFileSync(writeDemoGeodata(mkdtempSync(join(tmpdir(), 'busett-boundaries-'))).districts, 'utf8');
+	const upload = (client: Client, name: string, text: string) => {
+		const body = new FormData();
+		body.append('file', new File([text], name, { type: 'application/geo+json' }));
+		return fetch(`${app.url}/staff/districts?/boundaries`, {
+			method: 'POST',
+			body,
+			headers: { origin: app.url, accept: 'text/html', cookie: `busett_session=${client.cookie('busett_session')}` },
+			redirect: 'manual'
+		});
+	};
+	const boundaries = async () => (await serviceClient().from('districts').select('name, boundary').order('name')).data;
+	let admin: Client;
+	beforeAll(async () => {
+		admin = new Client(app.url);
+		expect((await admin.login('admin@fjordvik.kommune.no')).status).toBe(303);
+	});
+
+	it('loads the municipality’s GeoJSON and says what it changed', async () => {
+		const text = demoBoundaries();
+		const count = (JSON.parse(text) as { features: unknown[] }).features.length;
+		const res = await upload(admin, 'skulekrinsar.geojson', text);
+		expect(res.status).toBe(303);
+		// the demo's own file again: every district found by its name, nothing added or lost
+		expect(res.headers.get('location')).toBe(`/staff/districts?boundaries=0.${count}.0.0#boundaries-title`);
+		const page = await (await admin.get(`/staff/districts?boundaries=0.${count}.0.0`)).text();
+		expect(page).toContain(`${count} krinsar har grense (0 nye)`);
+	});
+
+	it('refuses a broken polygon with the file and its line, and changes nothing', async () => {
+		const before = await boundaries();
+		// the demo's file has a feature a line: line 6 is the second (Lid), its ring left open
+		const lines = demoBoundaries().split('\n');
+		const lid = JSON.parse(lines[5].replace(/,$/, ''));
+		lid.geometry.coordinates[0].pop();
+		lines[5] = JSON.stringify(lid) + ',';
+		const text = lines.join('\n');
+		const res = await upload(admin, 'krinsar-feil.geojson', text);
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain('krinsar-feil.geojson, line 6: feature 2:');
+		expect(html).toContain('ingenting er endra');
+		expect(html).toMatch(/id="boundaries-file"[^>]*aria-invalid="true"/);
+		expect(await boundaries()).toEqual(before);
+	});
+
+	it('is for admins only: a caseworker is refused and nothing is loaded', async () => {
+		const res = await upload(staff, 'skulekrinsar.geojson', '{"type": "FeatureCollection", "features": []}');
+		expect(res.status).toBe(403);
+		const { count } = await serviceClient().from('districts').select('*', { count: 'exact', head: true }).not('boundary', 'is', null);
+		expect(count).toBeGreaterThan(0);
 	});
 });

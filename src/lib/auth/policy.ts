@@ -112,7 +112,7 @@ const table = {
 	'/(staff)/staff/households/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/tasks/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
-	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'], localities: ['staff'] } },
+	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'], localities: ['staff'], boundaries: ['admin'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },
 	'/(staff)/staff/volunteers/[id=uuid]': { load: ['staff'] },

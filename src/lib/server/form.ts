@@ -221,7 +221,7 @@ export function readRow<S extends Schema>(schema: S, values: Record<string, stri
 const nothing = z.object({});
 
 /** the form of an action whose only field is a file (superforms leaves files to the action) */
-export const fileForm = () => formFrom(nothing);
+export const fileForm = (id?: string) => formFrom(nothing, null, id);
 
 /** a refusal of an action that posts no fields of its own (a button): the same shape, its message set;
  * an id names the kind of refusal when the page shows it apart (not as something to correct) */

@@ -1,11 +1,19 @@
 import type { Database } from '$lib/database.types';
 import { db } from './client';
+import * as geodata from './geodata';
 
-export type District = Database['public']['Tables']['districts']['Row'];
+type Row = Database['public']['Tables']['districts']['Row'];
+export type District = Omit<Row, 'boundary' | 'min_lat' | 'max_lat' | 'min_lon' | 'max_lon'> & { has_boundary: boolean };
+
+// the boundary's polygons stay in the database (a page gets whether there is one): a
+// district's GeoJSON may be megabytes
 export async function list(): Promise<District[]> {
-	const { data, error } = await db().from('districts').select('*').order('name');
+	const { data, error } = await db()
+		.from('districts')
+		.select('id, name, primary_school_places, lower_secondary_places, kindergarten_places, updated_at, min_lat')
+		.order('name');
 	if (error) throw new Error(`listing districts: ${error.message}`);
-	return data;
+	return data.map(({ min_lat, ...d }) => ({ ...d, has_boundary: min_lat !== null }));
 }
 
 export async function setPlaces(
@@ -17,4 +25,10 @@ export async function setPlaces(
 		.update({ ...places, updated_at: new Date().toISOString() })
 		.eq('id', id);
 	if (error) throw new Error(`saving places: ${error.message}`);
+}
+
+/** the admin's upload of the boundaries: the import `npm run import:districts` does, as whoever is signed in
+ * (the dwellings whose district it changes are in the audit log under that person) */
+export async function importBoundaries(file: string, text: string) {
+	return geodata.importBoundaries(db(), file, text);
 }

@@ -2,7 +2,8 @@
 // is one ImportError and nothing is written), then replaced in one SQL call each, which also
 // recomputes what follows from it (dwellings' points, districts, bus access). Used by the
 // commands (`npm run import:*`, scripts/import.ts), by `npm start` for the demo's files, and
-// by the admin's upload of district boundaries; the caller brings its service-role client.
+// by the admin's upload of district boundaries (districts.importBoundaries); the caller
+// brings its service-role client.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '$lib/database.types';
 import { parseAddresses } from '../files/address-register.ts';

@@ -1,9 +1,11 @@
 import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { districtPlacesSchema } from '$lib/schemas/district';
 import { localitiesSchema } from '$lib/schemas/locality';
 import * as districts from '$lib/server/db/districts';
+import { ImportError } from '$lib/server/files/import-error';
 import * as localities from '$lib/server/db/localities';
-import { invalid, validate } from '$lib/server/form';
+import { fileForm, invalid, refuseField, validate } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,9 +14,22 @@ export const load: PageServerLoad = async (event) => {
 		districts: districtList,
 		localities: localityList,
 		saved: event.url.searchParams.has('saved'),
+		boundaries: boundariesOf(event.url),
 		localitiesSaved: event.url.searchParams.has('localities')
 	};
 };
+
+// a municipality's school districts as GeoJSON are a few hundred kilobytes; 20 MB is room for
+// a detailed one without letting a request fill the memory
+const MAX_BOUNDARY_BYTES = 20 * 1024 * 1024;
+
+// what the last upload did, carried in the redirect (added, updated, cleared, dwellings)
+function boundariesOf(url: URL) {
+	const counts = url.searchParams.get('boundaries')?.split('.').map(Number);
+	if (!counts || counts.length !== 4 || counts.some((n) => !Number.isInteger(n) || n < 0)) return null;
+	const [added, updated, cleared, dwellings] = counts;
+	return { added, updated, cleared, dwellings };
+}
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -30,5 +45,22 @@ export const actions: Actions = {
 		if (!form.valid) return invalid(form);
 		await localities.setNearHealthCentre(form.data.shown, form.data.near);
 		redirect(303, '/staff/districts?localities#localities-title');
+	},
+	// the admin's upload of the school districts' boundaries (the same import as
+	// `npm run import:districts`): a district follows from a dwelling's point from then on
+	boundaries: async (event) => {
+		const file = (await event.request.formData()).get('file');
+		const form = await fileForm('boundaries');
+		if (!(file instanceof File) || file.size === 0) return refuseField(form, 'file', m.boundaries_empty());
+		if (file.size > MAX_BOUNDARY_BYTES) return refuseField(form, 'file', m.boundaries_too_big({ mb: 20 }));
+		let result: Awaited<ReturnType<typeof districts.importBoundaries>>;
+		try {
+			result = await districts.importBoundaries(file.name || 'boundaries.geojson', await file.text());
+		} catch (e) {
+			if (e instanceof ImportError) return refuseField(form, 'file', m.boundaries_refused({ problem: e.message }));
+			throw e;
+		}
+		const { added, updated, cleared, dwellings } = result;
+		redirect(303, `/staff/districts?boundaries=${[added, updated, cleared, dwellings].join('.')}#boundaries-title`);
 	}
 };
