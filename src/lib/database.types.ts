@@ -769,6 +769,7 @@ export type Database = {
           interpreter_language: string
           interpreter_need: Database["public"]["Enums"]["interpreter_need"]
           languages: string[]
+          needs_departures: number | null
           needs_ground_floor: boolean
           needs_near_health_centre: boolean
           needs_step_free: boolean
@@ -793,6 +794,7 @@ export type Database = {
           interpreter_language?: string
           interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
+          needs_departures?: number | null
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
           needs_step_free?: boolean
@@ -817,6 +819,7 @@ export type Database = {
           interpreter_language?: string
           interpreter_need?: Database["public"]["Enums"]["interpreter_need"]
           languages?: string[]
+          needs_departures?: number | null
           needs_ground_floor?: boolean
           needs_near_health_centre?: boolean
           needs_step_free?: boolean
@@ -2125,11 +2128,13 @@ export type Database = {
           p_available_until: string
           p_beds: number
           p_crowded_margin: number
+          p_departures?: number
           p_expected_arrival: string
           p_floor: number
           p_has_pets: boolean
           p_lift: boolean
           p_max_occupants: number
+          p_needs_departures?: number
           p_needs_ground_floor: boolean
           p_needs_step_free: boolean
           p_persons: number

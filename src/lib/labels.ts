@@ -33,6 +33,8 @@ export const whyNotNames = {
 	no_pets: m.why_no_pets,
 	not_ground_floor: m.why_not_ground_floor,
 	floor_unknown: m.why_floor_unknown,
+	too_few_departures: m.why_too_few_departures,
+	departures_unknown: m.why_departures_unknown,
 	no_dwellings: m.why_no_dwellings,
 	others_fit_better: m.why_others_fit_better,
 	locked_conflict: m.why_locked_conflict
@@ -46,7 +48,9 @@ export const pairViolationNames = {
 	not_step_free: m.pair_not_step_free,
 	no_pets: m.pair_no_pets,
 	not_ground_floor: m.pair_not_ground_floor,
-	floor_unknown: m.pair_floor_unknown
+	floor_unknown: m.pair_floor_unknown,
+	too_few_departures: m.pair_too_few_departures,
+	departures_unknown: m.pair_departures_unknown
 };
 
 export const dwellingStatusNames = {

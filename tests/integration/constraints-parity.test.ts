@@ -28,7 +28,11 @@ const pair = fc.record({
 	needsGroundFloor: fc.boolean(),
 	// floor 1 (street level) often, the floors either side, and not given
 	floor: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
-	lift: fc.boolean()
+	lift: fc.boolean(),
+	// the bus need around the dwelling's figure, so that "exactly enough" comes up often; no
+	// figure: the timetable says nothing of the dwelling
+	needsDepartures: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null, freq: 2 }),
+	departures: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null, freq: 4 })
 });
 type Pair = typeof pair extends fc.Arbitrary<infer T> ? T : never;
 
@@ -39,6 +43,7 @@ function inTypeScript(p: Pair): string[] {
 		needsStepFree: p.needsStepFree,
 		needsGroundFloor: p.needsGroundFloor,
 		needsHealthCentre: false,
+		needsDepartures: p.needsDepartures,
 		hasPets: p.hasPets,
 		expectedArrival: p.expectedArrival,
 		preferredLocalities: [],
@@ -60,7 +65,8 @@ function inTypeScript(p: Pair): string[] {
 		districtId: null,
 		rent: 0,
 		busStopDistanceM: null,
-		busDeparturesPerWeekday: null
+		busDeparturesPerWeekday: null,
+		bus: p.departures === null ? null : { stop: 'S', walkM: 100, departures: p.departures, first: null, last: null }
 	};
 	return violations(household, dwelling, { crowdedMargin: p.crowdedMargin });
 }
@@ -72,7 +78,8 @@ async function inSql(pairs: Pair[]): Promise<string[][]> {
 		   (p ->> 'persons')::int, (p ->> 'needsStepFree')::boolean, (p ->> 'hasPets')::boolean, (p ->> 'expectedArrival')::date,
 		   (p ->> 'beds')::int, (p ->> 'maxOccupants')::int, (p ->> 'stepFree')::boolean, (p ->> 'petsAllowed')::boolean,
 		   (p ->> 'availableFrom')::date, (p ->> 'availableUntil')::date, (p ->> 'crowdedMargin')::int,
-		   (p ->> 'needsGroundFloor')::boolean, (p ->> 'floor')::int, (p ->> 'lift')::boolean
+		   (p ->> 'needsGroundFloor')::boolean, (p ->> 'floor')::int, (p ->> 'lift')::boolean,
+		   (p ->> 'needsDepartures')::int, (p ->> 'departures')::int
 		 ) as broken
 		 from jsonb_array_elements($1::jsonb) with ordinality as x (p, n)
 		 order by n`,
@@ -97,7 +104,9 @@ describe('the hard constraints in SQL and in TypeScript', () => {
 			'not_step_free',
 			'no_pets',
 			'not_ground_floor',
-			'floor_unknown'
+			'floor_unknown',
+			'too_few_departures',
+			'departures_unknown'
 		]) {
 			expect(
 				fromSql.some((b) => b.includes(v)),

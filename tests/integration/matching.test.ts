@@ -465,6 +465,85 @@ describe('the needs of a household', () => {
 		for (const id of [stairs, lift, unknown]) await db.from('dwellings').update({ status: 'withdrawn' }).eq('id', id);
 	});
 
+	it('suggests only dwellings with the departures a household needs by the timetable, and says which are not known', async () => {
+		const locality = `Bussbygd-${Date.now() % 100000}`;
+		const household = await newHousehold(`BUS-${Date.now()}`, {
+			needs_departures: '20',
+			needs_step_free: 'on',
+			has_pets: 'on',
+			preferred_localities: locality
+		});
+		const db = serviceClient();
+		// the demo feed's busiest stop, and a point 100 km from any stop
+		const { data: busiest, error } = await db
+			.from('bus_stops')
+			.select('lat, lon, departures')
+			.order('departures', { ascending: false })
+			.limit(1)
+			.single();
+		expect(error).toBeNull();
+		expect(busiest!.departures).toBeGreaterThanOrEqual(20);
+		const same = { locality, step_free: true, pets_allowed: true };
+		const [near, far, unplaced] = [await approvedDwelling(same), await approvedDwelling(same), await approvedDwelling(same)];
+		// staff place the two the register lacks; the bus access follows in the same statement
+		expect((await db.from('dwellings').update({ lat: busiest!.lat, lon: busiest!.lon }).eq('id', near)).error).toBeNull();
+		expect((await db.from('dwellings').update({ lat: 61.5, lon: 7.5 }).eq('id', far)).error).toBeNull();
+
+		const s = await staff();
+		const page = await (await s.get(`/staff/households/${household}`)).text();
+		expect(page).toContain('Buss: minst 20 avgangar på ein kvardag innan 1 km');
+		expect(suggested(page)).toContain(near);
+		expect(suggested(page)).not.toContain(far);
+		expect(suggested(page)).not.toContain(unplaced);
+		const broken = async (dwelling: string) => (await db.rpc('match_violations', { p_household: household, p_dwelling: dwelling })).data;
+		expect(await broken(near)).toEqual([]);
+		expect(await broken(far)).toEqual(['too_few_departures']);
+		expect(await broken(unplaced)).toEqual(['departures_unknown']);
+		const refused = await s.post(`/staff/households/${household}?/propose`, { dwelling_id: far });
+		expect(refused.status).toBe(409);
+
+		// the edit form shows the need, and clearing the field clears it: then the far one is offered too
+		expect(await (await s.get(`/staff/households/${household}/edit`)).text()).toMatch(/name="needs_departures"[^>]*value="20"/);
+		const { data: was } = await db.from('households').select('imdi_reference').eq('id', household).single();
+		const cleared = await s.post(`/staff/households/${household}/edit`, {
+			imdi_reference: was!.imdi_reference,
+			category: 'resettlement',
+			adults: '2',
+			elderly: '0',
+			children_ages: '7',
+			languages: 'ar',
+			expected_arrival: '2027-06-01',
+			needs_step_free: 'on',
+			has_pets: 'on',
+			preferred_localities: locality,
+			needs_departures: ''
+		});
+		expect(cleared.status).toBe(303);
+		const { data: row } = await db.from('households').select('needs_departures').eq('id', household).single();
+		expect(row!.needs_departures).toBeNull();
+		expect(suggested(await (await s.get(`/staff/households/${household}`)).text())).toEqual(expect.arrayContaining([near, far]));
+		for (const id of [near, far, unplaced]) await db.from('dwellings').update({ status: 'withdrawn' }).eq('id', id);
+	});
+
+	it('refuses a need for departures that is not a whole number from 1 to 500, keeping what was typed', async () => {
+		const res = await (
+			await staff()
+		).post('/staff/households/new', {
+			imdi_reference: `BUS-BAD-${Date.now()}`,
+			category: 'resettlement',
+			adults: '1',
+			elderly: '0',
+			children_ages: '',
+			languages: 'ar',
+			needs_departures: '0,5',
+			expected_arrival: '2027-06-01'
+		});
+		expect(res.status).toBe(400);
+		const html = await res.text();
+		expect(html).toContain('value="0,5"');
+		expect(html).toMatch(/aria-invalid="true"[^>]*name="needs_departures"|name="needs_departures"[^>]*aria-invalid="true"/);
+	});
+
 	it('scores a locality staff marked near a health centre (no JavaScript) for a household that needs one, and says so', async () => {
 		const [near, far] = [`Helsebygd-${Date.now() % 100000}`, `Fjernbygd-${Date.now() % 100000}`];
 		const nearHome = await approvedDwelling({ locality: near, step_free: true, pets_allowed: true });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
 import { INTERPRETER_NEEDS } from './choices';
-import { isOneLine, checkbox as yes, wholeNumber } from './fields';
+import { isOneLine, optionalWholeNumber, checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = Constants.public.Enums.household_category;
 export { INTERPRETER_NEEDS };
@@ -49,6 +49,8 @@ export const householdSchema = z
 		needs_step_free: yes,
 		needs_near_health_centre: yes,
 		needs_ground_floor: yes,
+		// departures a normal weekday within a 1 km walk, by the timetable; blank: no such need
+		needs_departures: optionalWholeNumber(1, 500),
 		has_pets: yes,
 		expected_arrival: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.iso.date('error_date').nullable()),
 		contact_name: z.string().trim().max(200, 'error_too_long').refine(isOneLine, 'error_single_line').default(''),
@@ -71,9 +73,11 @@ export type HouseholdForm = z.infer<typeof householdSchema>;
 
 /** the form's values as the database function takes them */
 export function toNewHousehold(h: HouseholdForm) {
-	const { adults, elderly, children_ages, ...rest } = h;
+	const { adults, elderly, children_ages, needs_departures, ...rest } = h;
 	return {
 		...rest,
+		// sent as null when blank, so that clearing the field clears the need
+		needs_departures: needs_departures ?? null,
 		members: [
 			...Array.from({ length: adults }, () => ({ age_band: 'adult' as const, age: null })),
 			...Array.from({ length: elderly }, () => ({ age_band: 'elderly' as const, age: null })),

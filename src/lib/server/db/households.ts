@@ -20,6 +20,7 @@ export type NewHousehold = {
 	needs_step_free: boolean;
 	needs_near_health_centre: boolean;
 	needs_ground_floor: boolean;
+	needs_departures?: number | null;
 	has_pets: boolean;
 	preferred_localities: string[];
 	expected_arrival: string | null;

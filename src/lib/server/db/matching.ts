@@ -52,6 +52,7 @@ const matchingShape = z.object({
 			needs_step_free: z.boolean(),
 			needs_ground_floor: z.boolean(),
 			needs_near_health_centre: z.boolean(),
+			needs_departures: z.number().int().nullable(),
 			has_pets: z.boolean(),
 			expected_arrival: z.string().nullable(),
 			preferred_localities: z.array(z.string()),
@@ -153,6 +154,7 @@ export function toInput(h: {
 	needs_step_free: boolean;
 	needs_ground_floor: boolean;
 	needs_near_health_centre: boolean;
+	needs_departures?: number | null;
 	has_pets: boolean;
 	expected_arrival: string | null;
 	preferred_localities: string[];
@@ -164,6 +166,7 @@ export function toInput(h: {
 		needsStepFree: h.needs_step_free,
 		needsGroundFloor: h.needs_ground_floor,
 		needsHealthCentre: h.needs_near_health_centre,
+		needsDepartures: h.needs_departures ?? null,
 		hasPets: h.has_pets,
 		expectedArrival: h.expected_arrival,
 		preferredLocalities: h.preferred_localities,

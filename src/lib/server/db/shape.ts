@@ -92,6 +92,7 @@ export const householdRow: z.ZodType<Tables['households']['Row']> = z.object({
 	interpreter_need: z.enum(Enums.interpreter_need),
 	languages: z.array(text),
 	needs_ground_floor: z.boolean(),
+	needs_departures: z.number().int().nullable(),
 	needs_near_health_centre: z.boolean(),
 	needs_step_free: z.boolean(),
 	preferred_localities: z.array(text),

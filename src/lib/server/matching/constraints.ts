@@ -10,7 +10,9 @@ const BITS: Violation[] = [
 	'not_step_free',
 	'no_pets',
 	'not_ground_floor',
-	'floor_unknown'
+	'floor_unknown',
+	'too_few_departures',
+	'departures_unknown'
 ];
 
 type Ctx = Pick<MatchingContext, 'crowdedMargin' | 'promisedDwellings'>;
@@ -30,6 +32,11 @@ export function violationMask(h: HouseholdInput, d: DwellingInput, ctx: Ctx): nu
 	if (h.needsGroundFloor && !d.lift) {
 		if (d.floor === null) mask |= 128;
 		else if (d.floor !== 1) mask |= 64;
+	}
+	// a bus close by is the timetable's figure; a dwelling it says nothing of is not known
+	if (h.needsDepartures != null) {
+		if (!d.bus) mask |= 512;
+		else if (d.bus.departures < h.needsDepartures) mask |= 256;
 	}
 	return mask;
 }

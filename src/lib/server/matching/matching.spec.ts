@@ -93,6 +93,18 @@ describe('hard constraints', () => {
 		expect(violations(family(), home({ floor: null }), ctx)).toEqual([]);
 	});
 
+	it('wants the departures a household needs near the dwelling, by the timetable', () => {
+		const needs = family({ needsDepartures: 20 });
+		const bus = (departures: number) => ({ stop: 'Straumvik terminal', walkM: 350, departures, first: 370, last: 1420 });
+		expect(violations(needs, home({ bus: bus(20) }), ctx)).toEqual([]);
+		expect(violations(needs, home({ bus: bus(19) }), ctx)).toEqual(['too_few_departures']);
+		// the landlord's own figure does not count: the timetable says nothing, so it is not known
+		expect(violations(needs, home({ bus: null, busDeparturesPerWeekday: 40 }), ctx)).toEqual(['departures_unknown']);
+		// a household without the need takes a dwelling with no bus
+		expect(violations(family(), home({ bus: bus(0) }), ctx)).toEqual([]);
+		expect(violations(family({ needsDepartures: null }), home({ bus: null }), ctx)).toEqual([]);
+	});
+
 	it('never offers a dwelling that is not free', () => {
 		for (const status of ['withdrawn', 'let', 'proposed', 'submitted'])
 			expect(violations(family(), home({ status }), ctx)).toEqual(['not_free']);

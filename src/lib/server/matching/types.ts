@@ -7,6 +7,9 @@ export type HouseholdInput = {
 	needsStepFree: boolean;
 	/** met by a dwelling on floor 1 (Norwegian numbering: street level) or with a lift */
 	needsGroundFloor: boolean;
+	/** hard: at least this many departures within a 1 km walk on a normal weekday, by the
+	 * timetable (null or absent: no such need) */
+	needsDepartures?: number | null;
 	/** scored: a locality staff marked as near a health centre */
 	needsHealthCentre: boolean;
 	hasPets: boolean;
@@ -94,7 +97,9 @@ export type Violation =
 	| 'not_step_free'
 	| 'no_pets'
 	| 'not_ground_floor'
-	| 'floor_unknown';
+	| 'floor_unknown'
+	| 'too_few_departures'
+	| 'departures_unknown';
 
 /**
  * One line of a pair's explanation. A scored part earns up to its weight; `floor` is the
