@@ -32,6 +32,13 @@ const styleAttributes = [...new Set([announcer, ...written])].map(
 	(style) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(style).digest('base64')}`)
 );
 
+// the staff map's base map, when it is served from another origin than the app's (Kartverket's
+// map services, a CDN with the municipality's PMTiles): its origins, space-separated, at build
+// time — the policy is written into the build. Unset: the map's own data on a plain background.
+const mapOrigins = /** @type {`https://${string}`[]} */ (
+	(process.env.MAP_ORIGINS ?? '').split(/\s+/).filter((o) => /^https:\/\/[\w.-]+(:\d+)?$/.test(o))
+);
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	compilerOptions: {
@@ -53,9 +60,9 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', ...styleAttributes],
-				'img-src': ['self', 'data:'],
+				'img-src': ['self', 'data:', ...mapOrigins],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': ['self', ...mapOrigins],
 				'frame-src': ['self'],
 				'frame-ancestors': ['none'],
 				'form-action': ['self'],

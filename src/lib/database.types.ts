@@ -2030,6 +2030,14 @@ export type Database = {
         Args: { p_payload: Json; p_template: string }
         Returns: Json
       }
+      map_data: {
+        Args: {
+          p_boundaries: boolean
+          p_statuses: Database["public"]["Enums"]["dwelling_status"][]
+          p_stops: number
+        }
+        Returns: Json
+      }
       mark_follow_up_done: {
         Args: {
           p_done_on: string

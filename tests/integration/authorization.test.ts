@@ -202,6 +202,8 @@ const MATRIX: Entry[] = [
 	{ route: '/(staff)/staff/households/[id=uuid]/sheet', path: `/staff/households/${SEED.household5}/sheet`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/tasks/[id=uuid]/sheet', path: `/staff/tasks/${SEED.task20}/sheet`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
+	{ route: '/(staff)/staff/map', path: '/staff/map', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/map/layers.json', path: '/staff/map/layers.json', endpoints: { GET: ['staff', 'admin'] } },
 	{
 		route: '/(staff)/staff/districts',
 		path: '/staff/districts',

@@ -112,6 +112,8 @@ const table = {
 	'/(staff)/staff/households/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/tasks/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
+	'/(staff)/staff/map': { load: ['staff'] },
+	'/(staff)/staff/map/layers.json': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/districts': { load: ['staff'], actions: { save: ['staff'], localities: ['staff'], boundaries: ['admin'] } },
 	'/(staff)/staff/tasks': { load: ['staff'], actions: { approve: ['staff'], correct: ['staff'], reject: ['staff'] } },
 	'/(staff)/staff/volunteers': { load: ['staff'], actions: { certificate: ['staff'] } },

@@ -25,6 +25,9 @@ const schema = z.object({
 	MAIL_FROM: z.string().min(3).default('busett <busett@localhost>'),
 	/** the local SMTP sink's API; set only on the local stack */
 	MAILBOX_URL: z.url({ protocol: /^https?$/ }).optional(),
+	/** the staff map's base map: a MapLibre style (Kartverket's open map services, or a PMTiles
+	 * style the municipality hosts); unset: the data layers on a plain background */
+	MAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of a MapLibre style' }).optional(),
 	/** show /dev/mail in a production build too (it always shows under `vite dev`) */
 	DEV_MAILBOX: z.enum(['0', '1']).default('0'),
 	/** how much the JSON logs on stdout say (log.ts) */
