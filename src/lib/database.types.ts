@@ -2033,6 +2033,7 @@ export type Database = {
       map_data: {
         Args: {
           p_boundaries: boolean
+          p_dwellings?: string[]
           p_statuses: Database["public"]["Enums"]["dwelling_status"][]
           p_stops: number
         }

@@ -5,8 +5,10 @@
 -- how many of them have no point yet (staff place those on the dwelling's page); the stops
 -- with departures, busiest first (p_stops: how many; null for all); the districts with their
 -- free places, and their boundaries only when the map asks (p_boundaries) — the table does
--- not need the polygons, which may be large
-create function public.map_data(p_statuses public.dwelling_status[], p_stops integer, p_boundaries boolean) returns jsonb
+-- not need the polygons, which may be large. With p_dwellings, those dwellings whatever their
+-- status (a household's suggestions)
+create function public.map_data(p_statuses public.dwelling_status[], p_stops integer, p_boundaries boolean, p_dwellings uuid[] default null)
+returns jsonb
 language sql
 stable
 security definer
@@ -22,9 +24,10 @@ as $$
       from public.dwellings d
       left join public.districts x on x.id = d.district_id
       left join public.dwelling_bus_access b on b.dwelling_id = d.id
-      where d.status = any (p_statuses) and d.lat is not null
+      where (case when p_dwellings is null then d.status = any (p_statuses) else d.id = any (p_dwellings) end) and d.lat is not null
     ), '[]'),
-    'unplaced', (select count(*) from public.dwellings d where d.status = any (p_statuses) and d.lat is null),
+    'unplaced', (select count(*) from public.dwellings d
+                 where (case when p_dwellings is null then d.status = any (p_statuses) else d.id = any (p_dwellings) end) and d.lat is null),
     'stops', coalesce((
       select jsonb_agg(jsonb_build_object('id', s.id, 'name', s.name, 'lat', s.lat, 'lon', s.lon, 'departures', s.departures)
         order by s.departures desc, s.name)

@@ -43,6 +43,26 @@ test.describe('the staff map', () => {
 		await page.context().close();
 	});
 
+	test('shows a household’s suggested dwellings on a map on its page', async ({ browser }) => {
+		// an expected household with nothing proposed has suggestions (the demo's first such)
+		const page = await staffPage(browser);
+		const { data: expected } = await serviceClient().from('households').select('id').eq('status', 'expected').order('id').limit(10);
+		for (const { id } of expected!) {
+			await page.goto(`/staff/households/${id}`);
+			if ((await page.getByRole('heading', { name: 'Forslaga på kartet' }).count()) > 0) break;
+		}
+		await expect(page.getByRole('heading', { name: 'Forslaga på kartet' })).toBeVisible();
+		const suggested = await page
+			.locator('input[name="dwelling_id"]')
+			.evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).value))]);
+		const markers = page.getByRole('region', { name: 'Kart over bustader, busstopp og skulekrinsar' }).locator('a.map-marker');
+		await expect(markers.first()).toBeVisible();
+		const shown = await markers.evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/').pop()!));
+		// every marker is a suggestion (a suggestion the staff has not placed has none)
+		for (const id of shown) expect(suggested).toContain(id);
+		await page.context().close();
+	});
+
 	test('is the table without JavaScript', async ({ browser }) => {
 		const page = await staffPage(browser, false);
 		await page.goto('/staff/map');

@@ -82,6 +82,18 @@ describe('the staff map', () => {
 		await serviceClient().from('dwellings').update({ status: 'withdrawn' }).eq('id', id);
 	});
 
+	it('gives a household’s page only the dwellings it names, whatever their status', async () => {
+		const stamp = Date.now() % 100000;
+		const one = await placed(`Forslagsvegen ${stamp}`, 'withdrawn', 60.704, 5.104);
+		const other = await placed(`Forslagsvegen ${stamp + 1}`, 'approved', 60.705, 5.105);
+		const res = await staff.get(`/staff/map/layers.json?dwellings=${one},not-an-id`);
+		expect(res.status).toBe(200);
+		const layers = await res.json();
+		expect(layers.dwellings.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual([one]);
+		expect(layers.stops.features.length).toBeGreaterThan(0);
+		await serviceClient().from('dwellings').update({ status: 'withdrawn' }).eq('id', other);
+	});
+
 	it('is for staff: a landlord is refused the page and the layers', async () => {
 		const landlord = new Client(app.url);
 		expect((await landlord.login('utleigar02@example.no')).status).toBe(303);

@@ -44,8 +44,13 @@ const mapShape = z.object({
 });
 export type MapData = z.output<typeof mapShape>;
 
-async function read(statuses: Status[], stops: number | null, boundaries: boolean): Promise<MapData> {
-	const { data, error } = await db().rpc('map_data', { p_statuses: statuses, p_stops: stops as number, p_boundaries: boundaries });
+async function read(statuses: Status[], stops: number | null, boundaries: boolean, ids?: string[]): Promise<MapData> {
+	const { data, error } = await db().rpc('map_data', {
+		p_statuses: statuses,
+		p_stops: stops as number,
+		p_boundaries: boundaries,
+		...(ids ? { p_dwellings: ids } : {})
+	});
 	if (error) throw new Error(`reading the map: ${error.message}`);
 	return shape('map_data', mapShape, data);
 }
@@ -57,9 +62,9 @@ type Feature = { type: 'Feature'; geometry: unknown; properties: Record<string, 
 const point = (lat: number, lon: number) => ({ type: 'Point', coordinates: [lon, lat] });
 const collection = (features: Feature[]) => ({ type: 'FeatureCollection' as const, features });
 
-/** the map's layers as GeoJSON: every stop, every boundary */
-export async function layers(statuses: Status[]) {
-	const d = await read(statuses, null, true);
+/** the map's layers as GeoJSON: every stop, every boundary; the dwellings of the statuses, or those named */
+export async function layers(statuses: Status[], ids?: string[]) {
+	const d = await read(statuses, null, true, ids);
 	return {
 		dwellings: collection(
 			d.dwellings.map((x) => ({
@@ -81,6 +86,17 @@ export async function layers(statuses: Status[]) {
 				}))
 		)
 	};
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** the dwellings a request names (?dwellings=id,id — a household's suggestions, at most 20), or undefined */
+export function dwellingsOf(url: URL): string[] | undefined {
+	const asked = url.searchParams.get('dwellings');
+	if (asked === null) return undefined;
+	return asked
+		.split(',')
+		.filter((id) => UUID.test(id))
+		.slice(0, 20);
 }
 
 /** the statuses a request asks for (?status=…), or the live ones */

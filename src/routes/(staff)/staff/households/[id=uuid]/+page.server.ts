@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { pairViolationNames } from '$lib/labels';
 import { householdStatusSchema } from '$lib/schemas/household-filters';
 import { userOf } from '$lib/server/auth/authorize';
+import { config } from '$lib/server/config';
 import { caseworkerSchema, followUpDoneSchema, followUpUndoSchema } from '$lib/schemas/follow-up';
 import * as followUps from '$lib/server/db/follow-ups';
 import * as households from '$lib/server/db/households';
@@ -68,6 +69,8 @@ export const load: PageServerLoad = async (event) => {
 		staffMembers,
 		me: staff.id,
 		suggestions,
+		// the suggestions on the map (its base map; none: a plain background)
+		mapStyleUrl: config().MAP_STYLE_URL ?? null,
 		reopenable,
 		tasks,
 		broken,

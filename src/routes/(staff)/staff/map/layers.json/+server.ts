@@ -1,8 +1,9 @@
 // The map's layers as GeoJSON, fetched by the map once its script runs (the page itself,
-// which works without JavaScript, carries only the table). Staff only (policy.ts).
+// which works without JavaScript, carries only the table), or by a household's page for its
+// suggestions (?dwellings=…). Staff only (policy.ts).
 import { json } from '@sveltejs/kit';
 import * as map from '$lib/server/db/map';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) =>
-	json(await map.layers(map.statusesOf(url).statuses), { headers: { 'cache-control': 'private, no-store' } });
+	json(await map.layers(map.statusesOf(url).statuses, map.dwellingsOf(url)), { headers: { 'cache-control': 'private, no-store' } });
