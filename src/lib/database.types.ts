@@ -2034,6 +2034,8 @@ export type Database = {
         Args: {
           p_boundaries: boolean
           p_dwellings?: string[]
+          p_limit?: number
+          p_offset?: number
           p_statuses: Database["public"]["Enums"]["dwelling_status"][]
           p_stops: number
         }

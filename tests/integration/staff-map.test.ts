@@ -21,7 +21,8 @@ async function placed(street: string, status: 'approved' | 'withdrawn', lat: num
 	const db = serviceClient();
 	const { data, error } = await db
 		.from('dwellings')
-		.insert({ ...COMPLETE_OFFER, street, status: 'submitted' })
+		// a locality of its own that sorts first, so the dwelling is on the table's first page
+		.insert({ ...COMPLETE_OFFER, street, locality: `Akart-${street.replace(/\D/g, '')}`, status: 'submitted' })
 		.select('id')
 		.single();
 	if (error) throw error;
@@ -91,7 +92,37 @@ describe('the staff map', () => {
 		const layers = await res.json();
 		expect(layers.dwellings.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual([one]);
 		expect(layers.stops.features.length).toBeGreaterThan(0);
+		// only the stops around it (about 3 km), not the whole feed
+		for (const f of layers.stops.features as { geometry: { coordinates: [number, number] } }[]) {
+			expect(Math.abs(f.geometry.coordinates[1] - 60.704)).toBeLessThanOrEqual(0.03);
+			expect(Math.abs(f.geometry.coordinates[0] - 5.104)).toBeLessThanOrEqual(0.06);
+		}
 		await serviceClient().from('dwellings').update({ status: 'withdrawn' }).eq('id', other);
+	});
+
+	it('pages the table in SQL: each dwelling exactly once, with the total', async () => {
+		const stamp = Date.now() % 100000;
+		const ids = [
+			await placed(`Sidevegen ${stamp}`, 'withdrawn', 60.71, 5.11),
+			await placed(`Sidevegen ${stamp + 1}`, 'withdrawn', 60.72, 5.12),
+			await placed(`Sidevegen ${stamp + 2}`, 'withdrawn', 60.73, 5.13)
+		];
+		const page = async (offset: number) => {
+			const { data, error } = await serviceClient().rpc('map_data', {
+				p_statuses: [],
+				p_stops: 0,
+				p_boundaries: false,
+				p_dwellings: ids,
+				p_offset: offset,
+				p_limit: 2
+			});
+			expect(error).toBeNull();
+			return data as { dwellings: { id: string }[]; placed: number };
+		};
+		const [first, second] = [await page(0), await page(2)];
+		expect(first.placed).toBe(3);
+		expect(first.dwellings).toHaveLength(2);
+		expect([...first.dwellings, ...second.dwellings].map((d) => d.id).sort()).toEqual([...ids].sort());
 	});
 
 	it('is for staff: a landlord is refused the page and the layers', async () => {

@@ -3,6 +3,7 @@
 // with their free places. Addresses and public transport only, no household data.
 import { z } from 'zod';
 import { Constants, type Database } from '$lib/database.types';
+import { rangeOf } from '$lib/schemas/list';
 import { db } from './client';
 import { shape } from './shape';
 
@@ -37,6 +38,7 @@ const district = z.object({
 });
 const mapShape = z.object({
 	dwellings: z.array(dwelling),
+	placed: z.number(),
 	unplaced: z.number(),
 	stops: z.array(stop),
 	stop_count: z.number(),
@@ -44,19 +46,27 @@ const mapShape = z.object({
 });
 export type MapData = z.output<typeof mapShape>;
 
-async function read(statuses: Status[], stops: number | null, boundaries: boolean, ids?: string[]): Promise<MapData> {
+type Read = { stops: number | null; boundaries: boolean; ids?: string[]; page?: { page: number; size: number } };
+
+async function read(statuses: Status[], { stops, boundaries, ids, page }: Read): Promise<MapData> {
+	const range = page ? rangeOf(page) : null;
 	const { data, error } = await db().rpc('map_data', {
 		p_statuses: statuses,
 		p_stops: stops as number,
 		p_boundaries: boundaries,
-		...(ids ? { p_dwellings: ids } : {})
+		...(ids ? { p_dwellings: ids } : {}),
+		...(range ? { p_offset: range.from, p_limit: range.to - range.from + 1 } : {})
 	});
 	if (error) throw new Error(`reading the map: ${error.message}`);
 	return shape('map_data', mapShape, data);
 }
 
-/** the table: the busiest stops only, no polygons */
-export const table = (statuses: Status[]) => read(statuses, STOPS_IN_TABLE, false);
+/** the statuses a status filter stands for: the one chosen, or every live one */
+export const statusesFor = (status: Status | undefined): Status[] => (status ? [status] : LIVE);
+
+/** the table: one page of the dwellings, the busiest stops, no polygons */
+export const table = (statuses: Status[], page: { page: number; size: number }) =>
+	read(statuses, { stops: STOPS_IN_TABLE, boundaries: false, page });
 
 type Feature = { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> };
 const point = (lat: number, lon: number) => ({ type: 'Point', coordinates: [lon, lat] });
@@ -64,7 +74,7 @@ const collection = (features: Feature[]) => ({ type: 'FeatureCollection' as cons
 
 /** the map's layers as GeoJSON: every stop, every boundary; the dwellings of the statuses, or those named */
 export async function layers(statuses: Status[], ids?: string[]) {
-	const d = await read(statuses, null, true, ids);
+	const d = await read(statuses, { stops: null, boundaries: true, ids });
 	return {
 		dwellings: collection(
 			d.dwellings.map((x) => ({
@@ -86,22 +96,4 @@ export async function layers(statuses: Status[], ids?: string[]) {
 				}))
 		)
 	};
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** the dwellings a request names (?dwellings=id,id — a household's suggestions, at most 20), or undefined */
-export function dwellingsOf(url: URL): string[] | undefined {
-	const asked = url.searchParams.get('dwellings');
-	if (asked === null) return undefined;
-	return asked
-		.split(',')
-		.filter((id) => UUID.test(id))
-		.slice(0, 20);
-}
-
-/** the statuses a request asks for (?status=…), or the live ones */
-export function statusesOf(url: URL): { chosen: Status | null; statuses: Status[] } {
-	const asked = url.searchParams.get('status');
-	const chosen = (STATUSES as readonly string[]).includes(asked ?? '') ? (asked as Status) : null;
-	return { chosen, statuses: chosen ? [chosen] : LIVE };
 }
