@@ -19,9 +19,11 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-// a municipality's school districts as GeoJSON are a few hundred kilobytes; 20 MB is room for
-// a detailed one without letting a request fill the memory
-const MAX_BOUNDARY_BYTES = 20 * 1024 * 1024;
+// adapter-node refuses a request body above BODY_SIZE_LIMIT (512 kB unless the operator sets
+// more) before any action runs; a file up to that limit gets its answer here, next to the
+// field. A municipality's school districts are usually smaller; a larger file is imported with
+// `npm run import:districts`, which has no limit (README)
+const MAX_BOUNDARY_KB = 512;
 
 // what the last upload did, carried in the redirect (added, updated, cleared, dwellings)
 function boundariesOf(url: URL) {
@@ -52,7 +54,7 @@ export const actions: Actions = {
 		const file = (await event.request.formData()).get('file');
 		const form = await fileForm('boundaries');
 		if (!(file instanceof File) || file.size === 0) return refuseField(form, 'file', m.boundaries_empty());
-		if (file.size > MAX_BOUNDARY_BYTES) return refuseField(form, 'file', m.boundaries_too_big({ mb: 20 }));
+		if (file.size > MAX_BOUNDARY_KB * 1024) return refuseField(form, 'file', m.boundaries_too_big({ kb: MAX_BOUNDARY_KB }));
 		let result: Awaited<ReturnType<typeof districts.importBoundaries>>;
 		try {
 			result = await districts.importBoundaries(file.name || 'boundaries.geojson', await file.text());
