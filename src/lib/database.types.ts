@@ -2447,6 +2447,7 @@ export type Database = {
       }
       task_sheet: { Args: { p_reader: string; p_task: string }; Returns: Json }
       task_sheet_volunteers: { Args: { p_task: string }; Returns: Json }
+      transport_report: { Args: Record<PropertyKey, never>; Returns: Json }
       undo_follow_up: {
         Args: { p_household: string; p_step: string }
         Returns: boolean

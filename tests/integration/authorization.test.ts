@@ -150,6 +150,8 @@ const MATRIX: Entry[] = [
 		path: '/staff/reports/volunteer-hours.csv?year=2026',
 		endpoints: { GET: ['staff', 'admin'] }
 	},
+	{ route: '/(staff)/staff/reports/transport', path: '/staff/reports/transport', load: ['staff', 'admin'] },
+	{ route: '/(staff)/staff/reports/transport.csv', path: '/staff/reports/transport.csv', endpoints: { GET: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/dwellings', path: '/staff/dwellings', load: ['staff', 'admin'] },
 	{
 		route: '/(staff)/staff/dwellings/new',

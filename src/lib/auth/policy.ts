@@ -83,6 +83,8 @@ const table = {
 	'/(staff)/staff/reports/households.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/reports/dwellings.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/reports/volunteer-hours.csv': { endpoints: { GET: ['staff'] } },
+	'/(staff)/staff/reports/transport': { load: ['staff'] },
+	'/(staff)/staff/reports/transport.csv': { endpoints: { GET: ['staff'] } },
 	'/(staff)/staff/dwellings': { load: ['staff'] },
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
 	'/(staff)/staff/dwellings/[id=uuid]': {

@@ -147,3 +147,31 @@ export async function volunteerHoursCsv(year: number): Promise<string> {
 		]
 	);
 }
+
+/** per locality the dwellings far from a frequent bus and the persons affected; a last line with the totals */
+export async function transportCsv(): Promise<string> {
+	const { localities, total } = await reports.transport();
+	const line = (name: string, l: typeof total): Cell[] => [
+		name,
+		l.offered,
+		l.offered_far,
+		l.places_far,
+		l.settled,
+		l.settled_far,
+		l.persons_far,
+		l.unknown
+	];
+	return toCsv(
+		[
+			m.report_col_locality(),
+			m.transport_col_offered(),
+			m.transport_col_offered_far(),
+			m.transport_col_places_far(),
+			m.transport_col_settled(),
+			m.transport_col_settled_far(),
+			m.transport_col_persons_far(),
+			m.transport_col_unknown()
+		],
+		[...localities.map((l) => line(l.locality || m.transport_no_locality(), l)), line(m.report_col_total(), total)]
+	);
+}
