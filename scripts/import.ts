@@ -1,4 +1,4 @@
-// npm run import:addresses -- FILE.csv     the address register (Kartverket, per municipality)
+// npm run import:addresses -- FILE.zip|csv the address register (Kartverket, per municipality)
 // npm run import:gtfs -- FILE.zip [--hub "Stop name or id"]   a GTFS timetable (Entur, Skyss)
 // npm run import:districts -- FILE.geojson the school districts' boundaries
 // npm run geodata:demo -- DIR              writes the demo municipality's three files to DIR
@@ -12,11 +12,14 @@ import { apiKey } from './stack/jwt.ts';
 import { LOCAL_JWT_SECRET, portsFrom } from './stack/index.ts';
 import { writeDemoGeodata } from './geodata/demo-files.ts';
 import { importAddresses, importBoundaries, importGtfs } from '../src/lib/server/db/geodata.ts';
+import { addressFile } from '../src/lib/server/files/address-register.ts';
 import { ImportError } from '../src/lib/server/files/import-error.ts';
 
 const [kind, file, ...rest] = process.argv.slice(2);
 const usage = () => {
-	console.error('usage: npm run import:addresses -- FILE.csv | import:gtfs -- FILE.zip [--hub NAME] | import:districts -- FILE.geojson');
+	console.error(
+		'usage: npm run import:addresses -- FILE.zip|FILE.csv | import:gtfs -- FILE.zip [--hub NAME] | import:districts -- FILE.geojson'
+	);
 	process.exit(2);
 };
 if (!file) usage();
@@ -31,13 +34,18 @@ const url = process.env.SUPABASE_URL ?? `http://127.0.0.1:${portsFrom(process.en
 const key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? apiKey('service_role', LOCAL_JWT_SECRET);
 const db = createClient(url, key, { auth: { persistSession: false } });
 const hubAt = rest.indexOf('--hub');
+// the register's CSV, or the zip it is downloaded in: errors name the member read
+const addressArgs = (path: string): [string, string] => {
+	const { file: name, text } = addressFile(path, readFileSync(path));
+	return [name, text];
+};
 const hub = hubAt >= 0 ? rest[hubAt + 1] : undefined;
 
 try {
 	const started = performance.now();
 	const result =
 		kind === 'addresses'
-			? await importAddresses(db, file, readFileSync(file, 'utf8'))
+			? await importAddresses(db, ...addressArgs(file))
 			: kind === 'gtfs'
 				? await importGtfs(db, file, readFileSync(file), hub)
 				: kind === 'districts'

@@ -214,3 +214,34 @@ describe('npm run import:gtfs', () => {
 		expect(run.stderr).toContain(`busett: ${bad}: not a GTFS zip file`);
 	});
 });
+
+describe('npm run import:addresses', () => {
+	const command = (file: string) =>
+		spawnSync(join(process.cwd(), 'node_modules/.bin/node'), ['scripts/import.ts', 'addresses', file], {
+			env: { ...process.env, SUPABASE_URL: stackEnv().supabaseUrl, SUPABASE_SERVICE_ROLE_KEY: stackEnv().serviceRoleKey },
+			encoding: 'utf8'
+		});
+
+	it('reads the register from the zip Geonorge delivers, without unpacking it first', async () => {
+		const zip = join(mkdtempSync(join(tmpdir(), 'busett-adr-')), 'Basisdata_4699_Fjordvik_25832_MatrikkelenAdresse_CSV.zip');
+		writeFileSync(
+			zip,
+			zipSync({ 'Basisdata_4699/matrikkelenAdresse.csv': readFileSync(files.addresses), 'lesmeg.txt': strToU8('les meg') })
+		);
+		const run = command(zip);
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+		// the demo's own addresses again: every one read, none moved
+		const { count } = await db().from('addresses').select('*', { count: 'exact', head: true });
+		expect(run.stdout).toContain(`"addresses":${count}`);
+		expect(run.stdout).toContain('"moved":0');
+	});
+
+	it('refuses a zip without exactly one CSV, naming the zip', () => {
+		const zip = join(mkdtempSync(join(tmpdir(), 'busett-adr-')), 'adresser.zip');
+		writeFileSync(zip, zipSync({ 'a.csv': strToU8('x'), 'b.csv': strToU8('y') }));
+		const run = command(zip);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toContain(`busett: ${zip}: the zip holds 2 CSV files (a.csv, b.csv)`);
+	});
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddresses } from './address-register';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { addressFile, parseAddresses } from './address-register';
+import { ImportError } from './import-error';
 
 const HEADER = 'lokalid;kommunenummer;adressetype;adressenavn;nummer;bokstav;EPSG-kode;Nord;Øst;postnummer;poststed;tettstednavn';
 const file = (...rows: string[]) => [HEADER, ...rows].join('\n');
@@ -41,5 +43,30 @@ describe('parseAddresses', () => {
 		expect(() => parseAddresses('a.csv', file('1;4631;vegadresse;Lia;1;;25832;6740000;290000;5915;LID;;extra'))).toThrow(
 			/^a\.csv, line 2: not readable as CSV/
 		);
+	});
+});
+
+describe('addressFile', () => {
+	const csv = strToU8(file('1;4631;vegadresse;Lia;1;;25832;6740000;290000;5915;LID;'));
+
+	it('reads a CSV as it is', () => {
+		expect(addressFile('a.csv', csv)).toEqual({ file: 'a.csv', text: strFromU8(csv) });
+	});
+
+	it('reads the one CSV of a zip, naming the member in what it reports', () => {
+		const zip = zipSync({ 'dir/adresse.csv': csv, 'readme.txt': strToU8('x') });
+		const read = addressFile('a.zip', zip);
+		expect(read.file).toBe('a.zip: dir/adresse.csv');
+		expect(parseAddresses(read.file, read.text).addresses).toHaveLength(1);
+	});
+
+	it('refuses a zip with no CSV, or with several', () => {
+		expect(() => addressFile('a.zip', zipSync({ 'readme.txt': strToU8('x') }))).toThrow('a.zip: the zip holds no CSV file');
+		expect(() => addressFile('a.zip', zipSync({ 'a.csv': csv, 'b.csv': csv }))).toThrow(/^a\.zip: the zip holds 2 CSV files/);
+	});
+
+	it('refuses a broken zip as one error naming the file', () => {
+		const broken = zipSync({ 'a.csv': csv }).slice(0, 40);
+		expect(() => addressFile('a.zip', broken)).toThrow(ImportError);
 	});
 });

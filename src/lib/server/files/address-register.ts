@@ -2,7 +2,9 @@
 // municipality: a CSV separated by ";", one row per address, with the coordinates in
 // EUREF89 UTM (zone 32, 33 or 35, named by the row's EPSG code), converted here to WGS84
 // degrees with proj4. Only street addresses (vegadresser) are kept: a cadastral address
-// (matrikkeladresse) has no street a landlord would type.
+// (matrikkeladresse) has no street a landlord would type. Geonorge hands the CSV out in a zip,
+// which is read as it is, without unpacking it first.
+import { unzipSync } from 'fflate';
 import proj4 from 'proj4';
 import { csvRows } from './csv-rows.ts';
 import { ImportError } from './import-error.ts';
@@ -72,4 +74,30 @@ export function parseAddresses(file: string, text: string): { municipality: stri
 	}
 	if (!addresses.length) throw new ImportError(file, null, 'the file has no street addresses');
 	return { municipality, addresses };
+}
+
+/**
+ * The register's CSV from a downloaded file: the CSV itself, or the zip Geonorge delivers it
+ * in (read from its one .csv; errors then name the zip and the member).
+ */
+export function addressFile(file: string, bytes: Uint8Array): { file: string; text: string } {
+	const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+	// a zip starts with its local file header, "PK\x03\x04"
+	if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return { file, text: decode(bytes) };
+	let members: Record<string, Uint8Array>;
+	try {
+		members = unzipSync(bytes, { filter: (f) => f.name.toLowerCase().endsWith('.csv') });
+	} catch (error) {
+		throw new ImportError(file, null, `not a zip file that can be read (${(error as Error).message})`);
+	}
+	const names = Object.keys(members);
+	if (names.length !== 1)
+		throw new ImportError(
+			file,
+			null,
+			names.length
+				? `the zip holds ${names.length} CSV files (${names.join(', ')}): unpack the address file and import it`
+				: 'the zip holds no CSV file'
+		);
+	return { file: `${file}: ${names[0]}`, text: decode(members[names[0]]) };
 }
