@@ -116,9 +116,13 @@ export const CSV_COLUMNS = [
 	'needs_near_health_centre',
 	'needs_ground_floor',
 	'has_pets',
+	'needs_departures',
 	'preferred_localities',
 	'expected_arrival',
 	'contact_name',
 	'contact_phone',
 	'staff_note'
 ] as const;
+
+/** columns added after files were made from an older template: a file without them still imports (blank: no need) */
+export const OPTIONAL_CSV_COLUMNS: readonly (typeof CSV_COLUMNS)[number][] = ['needs_departures'];

@@ -91,6 +91,15 @@ describe('the household import', () => {
 		expect(problems([{ has_pets: 'kanskje' }])).toEqual(['Linje 2, has_pets: skriv ja eller nei']);
 	});
 
+	it('takes a bus need as departures a weekday, blank as none, and still imports a file of the older template without the column', () => {
+		expect(read([{ needs_departures: '20' }, { needs_departures: '' }]).map((h) => h.needs_departures)).toEqual([20, null]);
+		expect(problems([{ needs_departures: 'mange' }])).toHaveLength(1);
+		expect(problems([{ needs_departures: 'mange' }])[0]).toMatch(/^Linje 2, needs_departures: /);
+		const older = CSV_COLUMNS.filter((c) => c !== 'needs_departures');
+		const result = readHouseholdsCsv(`${older.join(';')}\r\n${older.map((c) => BASE[c] ?? '').join(';')}`);
+		expect(result).toMatchObject({ ok: true, households: [{ imdi_reference: 'IMDI-1', needs_departures: null }] });
+	});
+
 	it('names every bad line and imports nothing', () => {
 		const result = readHouseholdsCsv(
 			file([

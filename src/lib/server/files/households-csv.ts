@@ -8,7 +8,7 @@
 import { categoryNames } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, locales, type Locale } from '$lib/paraglide/runtime';
-import { CATEGORIES, CSV_COLUMNS, householdSchema, toNewHousehold } from '$lib/schemas/household';
+import { CATEGORIES, CSV_COLUMNS, householdSchema, OPTIONAL_CSV_COLUMNS, toNewHousehold } from '$lib/schemas/household';
 import type { NewHousehold } from '$lib/server/db/households';
 import { readRow } from '$lib/server/form';
 import { BOM, separatorOf } from './csv';
@@ -88,7 +88,7 @@ export function readHouseholdsCsv(text: string): CsvResult {
 	const rows = parseCsv(text);
 	if (rows.length < 2) return { ok: false, errors: [m.csv_empty()] };
 	const header = rows[0].map((h) => h.trim().toLowerCase());
-	const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+	const missing = CSV_COLUMNS.filter((c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c));
 	if (missing.length) return { ok: false, errors: [m.csv_missing_columns({ columns: missing.join(', ') })] };
 	const categories = categoryWords();
 	const { yes, no } = yesNo();
@@ -150,6 +150,8 @@ export function csvTemplate(locale: Locale = getLocale()): string {
 		no,
 		no,
 		no,
+		// needs_departures: blank, no need of a bus close by
+		'',
 		'Straumvik',
 		exampleDate(locale),
 		'Olena Kovalenko',
