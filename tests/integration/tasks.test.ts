@@ -503,3 +503,26 @@ describe('hours', () => {
 		expect(sums!.reduce((n, r) => n + Number(r.hours ?? 0), 0)).toBe(3.5);
 	});
 });
+
+describe('hours waiting for review', () => {
+	it('are shown the oldest 20 at a time, with how many wait in all', async () => {
+		const people = await volunteers(25);
+		const taskId = await task({ volunteers_needed: 25 }, 500 * HOUR);
+		for (const p of people) expect((await signUp(taskId, p.id)).error).toBeNull();
+		const db = serviceClient();
+		await db
+			.from('tasks')
+			.update({ starts_at: new Date(Date.now() - 5 * HOUR).toISOString(), ends_at: new Date(Date.now() - 2 * HOUR).toISOString() })
+			.eq('id', taskId);
+		expect((await db.from('signups').update({ hours: 2 }).eq('task_id', taskId)).error).toBeNull();
+
+		const staff = new Client(app.url);
+		await staff.login('sakshandsamar@fjordvik.kommune.no');
+		const html = await (await staff.get('/staff/tasks')).text();
+		// one correction field per row shown
+		expect(html.match(/id="hours-[0-9a-f-]{36}-hours"/g)).toHaveLength(20);
+		const total = Number(/Dei 20 eldste av (\d+) som ventar/.exec(html)?.[1]);
+		expect(total).toBeGreaterThanOrEqual(25);
+		await db.from('signups').update({ hours: null }).eq('task_id', taskId);
+	});
+});

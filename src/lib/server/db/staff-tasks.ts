@@ -61,15 +61,21 @@ export async function create(task: NewTask): Promise<string> {
 }
 
 /** hours volunteers reported that wait for staff's review */
+/** the hours shown for review at a time: the oldest first; approving them brings the next */
+export const HOURS_SHOWN = 20;
+
+/** the oldest hours waiting for review (at most HOURS_SHOWN), and how many wait in all */
 export async function hoursToApprove() {
-	const { data, error } = await db()
+	const { data, error, count } = await db()
 		.from('signups')
-		.select('id, hours, volunteer:users!signups_volunteer_id_fkey(display_name), task:tasks(title, starts_at)')
+		.select('id, hours, volunteer:users!signups_volunteer_id_fkey(display_name), task:tasks(title, starts_at)', { count: 'exact' })
 		.not('hours', 'is', null)
 		.is('hours_review', null)
-		.order('joined_at');
+		.order('joined_at')
+		.order('id')
+		.limit(HOURS_SHOWN);
 	if (error) throw new Error(`listing hours: ${error.message}`);
-	return data;
+	return { rows: data, total: count ?? data.length };
 }
 
 type HoursReview = Database['public']['Enums']['hours_review'];

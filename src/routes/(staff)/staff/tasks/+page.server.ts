@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 		filters,
 		tasks: tasks.rows,
 		total: tasks.total,
-		hours: hours.map((h) => ({ id: h.id, hours: h.hours, volunteer: h.volunteer?.display_name ?? '', task: h.task?.title ?? '' })),
+		hours: hours.rows.map((h) => ({ id: h.id, hours: h.hours, volunteer: h.volunteer?.display_name ?? '', task: h.task?.title ?? '' })),
+		hoursWaiting: hours.total,
 		created: event.url.searchParams.has('created'),
 		reviewed: Constants.public.Enums.hours_review.find((r) => event.url.searchParams.has(r)) ?? null
 	};
