@@ -418,6 +418,7 @@ export type Database = {
           submitted_at: string | null
           updated_at: string
           dwelling_terms: Json | null
+          inspection_to_mend: Json | null
           landlord_actions:
             | Database["public"]["Enums"]["dwelling_action"][]
             | null
@@ -839,6 +840,94 @@ export type Database = {
           },
         ]
       }
+      inspection_findings: {
+        Row: {
+          inspection_id: string
+          item: Database["public"]["Enums"]["inspection_item"]
+          note: string
+          result: Database["public"]["Enums"]["inspection_result"]
+        }
+        Insert: {
+          inspection_id: string
+          item: Database["public"]["Enums"]["inspection_item"]
+          note?: string
+          result: Database["public"]["Enums"]["inspection_result"]
+        }
+        Update: {
+          inspection_id?: string
+          item?: Database["public"]["Enums"]["inspection_item"]
+          note?: string
+          result?: Database["public"]["Enums"]["inspection_result"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inspection_findings_inspection_id_fkey"
+            columns: ["inspection_id"]
+            isOneToOne: false
+            referencedRelation: "inspections"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      inspections: {
+        Row: {
+          created_at: string
+          dwelling_id: string
+          id: string
+          inspected_on: string
+          inspector_id: string | null
+          passed: boolean
+          remarks: string
+        }
+        Insert: {
+          created_at?: string
+          dwelling_id: string
+          id?: string
+          inspected_on: string
+          inspector_id?: string | null
+          passed: boolean
+          remarks?: string
+        }
+        Update: {
+          created_at?: string
+          dwelling_id?: string
+          id?: string
+          inspected_on?: string
+          inspector_id?: string | null
+          passed?: boolean
+          remarks?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inspections_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwelling_flags"
+            referencedColumns: ["dwelling_id"]
+          },
+          {
+            foreignKeyName: "inspections_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwelling_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inspections_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inspections_inspector_id_fkey"
+            columns: ["inspector_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       known_addresses: {
         Row: {
           address_hash: string
@@ -998,6 +1087,7 @@ export type Database = {
       }
       municipality_settings: {
         Row: {
+          approval_needs_inspection: boolean
           contact_address: string | null
           contact_email: string | null
           contact_phone: string | null
@@ -1011,6 +1101,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          approval_needs_inspection?: boolean
           contact_address?: string | null
           contact_email?: string | null
           contact_phone?: string | null
@@ -1024,6 +1115,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          approval_needs_inspection?: boolean
           contact_address?: string | null
           contact_email?: string | null
           contact_phone?: string | null
@@ -1864,6 +1956,7 @@ export type Database = {
         Args: { p_status: Database["public"]["Enums"]["dwelling_status"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      dwelling_inspections: { Args: { p_dwelling: string }; Returns: Json }
       dwelling_landlord: {
         Args: { p_dwelling: string }
         Returns: {
@@ -1963,6 +2056,11 @@ export type Database = {
         Returns: Json
       }
       import_households: { Args: { p_households: Json }; Returns: number }
+      inspection_passed: { Args: { p_dwelling: string }; Returns: boolean }
+      inspection_to_mend: {
+        Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
+        Returns: Json
+      }
       invite_staff: {
         Args: {
           p_display_name: string
@@ -2225,6 +2323,16 @@ export type Database = {
         Args: { p_household: string; p_reader: string }
         Returns: Json
       }
+      record_inspection: {
+        Args: {
+          p_dwelling: string
+          p_findings: Json
+          p_inspected_on: string
+          p_remarks: string
+          p_staff: string
+        }
+        Returns: Json
+      }
       record_police_certificate: {
         Args: {
           p_expires_on: string
@@ -2340,6 +2448,10 @@ export type Database = {
           p_year_4: number
           p_year_5: number
         }
+        Returns: undefined
+      }
+      save_inspection_setting: {
+        Args: { p_needed: boolean }
         Returns: undefined
       }
       save_matching_settings: {
@@ -2536,6 +2648,16 @@ export type Database = {
         | "contract_signed"
         | "settled"
         | "cancelled"
+      inspection_item:
+        | "smoke_alarms"
+        | "extinguisher"
+        | "escape_routes"
+        | "damp"
+        | "heating"
+        | "electrical"
+        | "step_free"
+        | "furniture"
+      inspection_result: "ok" | "failed" | "not_applicable"
       interpreter_need: "none" | "volunteer" | "professional"
       invitation_answer: "accepted" | "declined"
       language_level: "basic" | "conversational" | "fluent" | "native"
@@ -2720,6 +2842,17 @@ export const Constants = {
         "settled",
         "cancelled",
       ],
+      inspection_item: [
+        "smoke_alarms",
+        "extinguisher",
+        "escape_routes",
+        "damp",
+        "heating",
+        "electrical",
+        "step_free",
+        "furniture",
+      ],
+      inspection_result: ["ok", "failed", "not_applicable"],
       interpreter_need: ["none", "volunteer", "professional"],
       invitation_answer: ["accepted", "declined"],
       language_level: ["basic", "conversational", "fluent", "native"],

@@ -95,6 +95,12 @@ export function osloParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 
 	return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, weekday: parts.weekday };
 }
 
+/** the day it is in Norway, as yyyy-mm-dd (a date input's value) */
+export function todayInOslo(at: Date = new Date()): string {
+	const { year, month, day } = osloParts(at);
+	return `${year}-${month}-${day}`;
+}
+
 // how far Oslo's clock is ahead of UTC at an instant (1 or 2 hours)
 function osloOffsetMs(at: Date): number {
 	const parts = osloParts(at);

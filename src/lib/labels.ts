@@ -106,3 +106,21 @@ export const taskStatusNames = {
 	cancelled: m.tchg_status_cancelled,
 	done: m.tchg_status_done
 };
+
+// what an inspection checks (public.inspection_item), in the order the form lists them
+export const inspectionItemNames = {
+	smoke_alarms: m.insp_item_smoke_alarms,
+	extinguisher: m.insp_item_extinguisher,
+	escape_routes: m.insp_item_escape_routes,
+	damp: m.insp_item_damp,
+	heating: m.insp_item_heating,
+	electrical: m.insp_item_electrical,
+	step_free: m.insp_item_step_free,
+	furniture: m.insp_item_furniture
+};
+
+export const inspectionResultNames = {
+	ok: m.insp_result_ok,
+	failed: m.insp_result_failed,
+	not_applicable: m.insp_result_not_applicable
+};

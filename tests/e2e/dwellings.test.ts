@@ -1,19 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { login, mails } from '../helpers/browser';
 import { serviceClient } from '../helpers/clients';
-import { stackEnv } from '../helpers/env';
 import { scaled } from '../helpers/time';
-
-async function login(page: Page, email: string) {
-	await page.goto('/login');
-	await page.getByLabel('E-postadresse').fill(email);
-	await page.getByLabel('Passord').fill('busett-demo-2026');
-	await page.getByRole('button', { name: 'Logg inn' }).click();
-}
-
-async function mails(email: string): Promise<{ subject: string; text: string }[]> {
-	const res = await fetch(`${stackEnv().mailboxUrl}/messages?to=${encodeURIComponent(email)}`);
-	return (await res.json()) as { subject: string; text: string }[];
-}
 
 test.describe('offering a dwelling', () => {
 	test('a landlord offers a home across a save and resume without JavaScript; staff approve it; the landlord gets the mail', async ({
@@ -64,6 +52,16 @@ test.describe('offering a dwelling', () => {
 		await login(staffPage, 'sakshandsamar@fjordvik.kommune.no');
 		await staffPage.goto('/staff/dwellings?status=submitted');
 		await staffPage.getByRole('link', { name: new RegExp(street) }).click();
+		// the inspection first: approval needs one passed
+		for (const item of ['Røykvarslar i kvar etasje', 'Brannsløkkjar eller brannteppe', 'Rømmingsveg frå kvart soverom', 'Fukt og mugg'])
+			await staffPage.getByRole('group', { name: item }).getByLabel('I orden', { exact: true }).check();
+		for (const item of ['Oppvarming', 'Elektrisk anlegg', 'Trinnfri tilkomst som oppgitt', 'Møblar som oppgitt'])
+			await staffPage
+				.getByRole('group', { name: item })
+				.getByLabel(item.startsWith('Trinnfri') ? 'Gjeld ikkje' : 'I orden', { exact: true })
+				.check();
+		await staffPage.getByRole('button', { name: 'Lagre synfaringa' }).click();
+		await expect(staffPage.getByRole('status')).toHaveText('Synfaringa er lagra.');
 		await staffPage.getByLabel('Godkjenn').check();
 		await staffPage.getByLabel('Skulekrins', { exact: true }).selectOption({ label: 'Nesheim skulekrins' });
 		await staffPage.getByRole('button', { name: 'Lagre avgjerd' }).click();

@@ -1,4 +1,7 @@
 // Dwellings made by a test for itself, through the service role.
+import { Constants } from '../../src/lib/database.types';
+import { serviceClient } from './clients';
+import { seedId } from './seed';
 
 /** the fields a dwelling needs to be anything but a draft (dwellings_complete_unless_draft) */
 export const COMPLETE_OFFER = {
@@ -13,3 +16,16 @@ export const COMPLETE_OFFER = {
 	available_from: '2027-01-01',
 	fire_safety_confirmed: true
 };
+
+/** a passed inspection of the dwelling, recorded as staff record one (approval needs it) */
+export async function passedInspection(dwellingId: string) {
+	const findings = Constants.public.Enums.inspection_item.map((item) => ({ item, result: 'ok', note: '' }));
+	const { error } = await serviceClient().rpc('record_inspection', {
+		p_dwelling: dwellingId,
+		p_staff: seedId('user:staff'),
+		p_inspected_on: '2027-01-05',
+		p_findings: findings,
+		p_remarks: ''
+	});
+	if (error) throw new Error(`an inspection: ${error.message}`);
+}

@@ -163,7 +163,13 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/dwellings/[id=uuid]',
 		path: `/staff/dwellings/${SEED.dwelling2}`,
 		load: ['staff', 'admin'],
-		actions: { save: ['staff', 'admin'], submit: ['staff', 'admin'], review: ['staff', 'admin'], place: ['staff', 'admin'] }
+		actions: {
+			save: ['staff', 'admin'],
+			submit: ['staff', 'admin'],
+			review: ['staff', 'admin'],
+			inspect: ['staff', 'admin'],
+			place: ['staff', 'admin']
+		}
 	},
 	{ route: '/(staff)/staff/households', path: '/staff/households', load: ['staff', 'admin'] },
 	{
@@ -246,7 +252,7 @@ const MATRIX: Entry[] = [
 		route: '/(staff)/staff/admin/settings',
 		path: '/staff/admin/settings',
 		load: ['admin'],
-		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
+		actions: { save: ['admin'], matching: ['admin'], inspection: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
 	{ route: '/(staff)/staff/admin/audit', path: '/staff/admin/audit', load: ['admin'] },
 	{

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoGeodata } from '../../scripts/geodata/demo-files.ts';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, passedInspection } from '../helpers/dwellings';
 import { Client, location } from '../helpers/http';
 import { DEMO_HASH } from '../helpers/tasks';
 
@@ -190,6 +190,7 @@ describe('staff placing a dwelling', () => {
 describe('the district at review', () => {
 	it('asks for a reason before another district than the boundary’s, and keeps the reason', async () => {
 		const id = await dwellingAt('Naustvegen 9', '5914', 'Straumvik', 'submitted');
+		await passedInspection(id);
 		const other = await districtId('Lid skulekrins');
 		const review = { decision: 'approved', message: '', district: other, inspection_date: '', staff_note: '' };
 
@@ -221,6 +222,7 @@ describe('the district at review', () => {
 
 	it('needs no reason for the boundary’s own district, and clears one kept before', async () => {
 		const id = await dwellingAt('Naustvegen 11', '5914', 'Straumvik', 'submitted');
+		await passedInspection(id);
 		const own = await districtId('Straumvik skulekrins');
 		const res = await staff.post(`/staff/dwellings/${id}?/review`, {
 			decision: 'approved',

@@ -5,7 +5,7 @@ import { serviceClient } from '../helpers/clients';
 import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
 import { landlordOfDwelling, seedId } from '../helpers/seed';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, passedInspection } from '../helpers/dwellings';
 
 type Status = 'draft' | 'submitted' | 'approved' | 'needs_changes' | 'rejected' | 'proposed' | 'let' | 'withdrawn';
 const STATUSES: Status[] = ['draft', 'submitted', 'approved', 'needs_changes', 'rejected', 'proposed', 'let', 'withdrawn'];
@@ -172,6 +172,7 @@ describe('landlords and their offers', () => {
 		const staff = new Client(app.url);
 		await staff.login('sakshandsamar@fjordvik.kommune.no');
 		const id = path.split('/').pop()!;
+		await passedInspection(id);
 		const reviewed = await staff.post(`/staff/dwellings/${id}?/review`, {
 			decision: 'approved',
 			district: seedId('district:lid'),

@@ -10,8 +10,9 @@ import { newToken, toBytea } from '../../src/lib/server/auth/tokens';
 import { linksFor } from '../../src/lib/server/mail/links';
 import { renderMail } from '../../src/lib/server/mail/render';
 import { isTemplateKey, templates, type TemplateKey } from '../../src/lib/server/mail/templates';
+import { Constants } from '../../src/lib/database.types';
 import { serviceClient } from '../helpers/clients';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, passedInspection } from '../helpers/dwellings';
 import { seedId } from '../helpers/seed';
 import { DEMO_HASH, HOUR, task, volunteers } from '../helpers/tasks';
 
@@ -138,6 +139,7 @@ beforeAll(async () => {
 	for (const decision of ['approved', 'needs_changes', 'rejected'] as const) {
 		const d = await dwelling(landlord.id);
 		ok(await db().rpc('submit_dwelling', { p_dwelling: d }));
+		if (decision === 'approved') await passedInspection(d);
 		ok(
 			await db().rpc('review_dwelling', {
 				p_dwelling: d,
@@ -152,6 +154,23 @@ beforeAll(async () => {
 		reviewed[decision] = d;
 		ids.push(d);
 	}
+	// an inspection that fails an item: sent back, the item named in the mail
+	const inspected = await dwelling(landlord.id);
+	ok(await db().rpc('submit_dwelling', { p_dwelling: inspected }));
+	ok(
+		await db().rpc('record_inspection', {
+			p_dwelling: inspected,
+			p_staff: STAFF,
+			p_inspected_on: '2027-01-05',
+			p_findings: Constants.public.Enums.inspection_item.map((item) => ({
+				item,
+				result: item === 'damp' ? 'failed' : 'ok',
+				note: item === 'damp' ? 'Mugg på badet' : ''
+			})),
+			p_remarks: ''
+		})
+	);
+	ids.push(inspected);
 	const check = linkToken();
 	ok(
 		await db().rpc('issue_availability_check', {

@@ -7,7 +7,7 @@ import { serviceClient } from '../helpers/clients';
 import { stackEnv } from '../helpers/env';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, passedInspection } from '../helpers/dwellings';
 
 const DEMO_HASH = '$argon2id$v=19$m=19456,t=2,p=1$8XlyFTGN2KUagpyTsr/qhA$U/qjBqhAsDvxZblW832g0gYcp49LZjyhOApgrvkiVHI';
 const STAFF = seedId('user:staff');
@@ -98,6 +98,7 @@ describe('the audit log', () => {
 
 	it('records a staff read and a review of a dwelling, with who, before and after', async () => {
 		const id = await dwelling(null, 'submitted');
+		await passedInspection(id);
 		const staff = await loggedIn('sakshandsamar@fjordvik.kommune.no');
 		expect((await staff.get(`/staff/dwellings/${id}`)).status).toBe(200);
 		expect(location(await staff.post(`/staff/dwellings/${id}?/review`, { decision: 'approved', staff_note: 'Sett på staden' }))).toBe(

@@ -89,7 +89,7 @@ const table = {
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
 	'/(staff)/staff/dwellings/[id=uuid]': {
 		load: ['staff'],
-		actions: { save: ['staff'], submit: ['staff'], review: ['staff'], place: ['staff'] }
+		actions: { save: ['staff'], submit: ['staff'], review: ['staff'], inspect: ['staff'], place: ['staff'] }
 	},
 	'/(staff)/staff/households': { load: ['staff'] },
 	'/(staff)/staff/households/new': { load: ['staff'], actions: { default: ['staff'] } },
@@ -130,7 +130,7 @@ const table = {
 	'/(staff)/staff/admin/users': { load: ['admin'], actions: { invite: ['admin'], deactivate: ['admin'] } },
 	'/(staff)/staff/admin/settings': {
 		load: ['admin'],
-		actions: { save: ['admin'], matching: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
+		actions: { save: ['admin'], matching: ['admin'], inspection: ['admin'], retention: ['admin'], contact: ['admin'], texts: ['admin'] }
 	},
 	'/(staff)/staff/admin/audit': { load: ['admin'] },
 	'/(staff)/staff/admin/follow-up': {

@@ -4,6 +4,7 @@ import type { Database } from '$lib/database.types';
 import { z } from 'zod';
 import type { DwellingFields } from '$lib/schemas/dwelling';
 import { rangeOf, type ListState } from '$lib/schemas/list';
+import { inspectionShape } from './inspections';
 import { db } from './client';
 import { dwellingRow, maybeInt, maybeText, rentCaps, shape } from './shape';
 
@@ -24,10 +25,14 @@ export class PhoneMissingError extends Error {}
 /** another district than the one the dwelling's boundary gives, without a reason (hint district_reason_required) */
 export class DistrictReasonError extends Error {}
 
+/** approval without a passed inspection, where the admin setting asks for one (hint inspection_required) */
+export class InspectionRequiredError extends Error {}
+
 function failed(what: string, error: { message: string; hint?: string | null; code?: string }): never {
 	if (error.hint === 'dwelling_frozen') throw new FrozenError(error.message);
 	if (error.hint === 'landlord_phone_missing') throw new PhoneMissingError(error.message);
 	if (error.hint === 'district_reason_required') throw new DistrictReasonError(error.message);
+	if (error.hint === 'inspection_required') throw new InspectionRequiredError(error.message);
 	// a refused status change, an offer that is not complete, or a landlord not yet verified
 	if (['invalid_transition', 'dwelling_not_available', 'unverified'].includes(error.hint ?? '') || error.code === '23514')
 		throw new TransitionError(error.message);
@@ -50,7 +55,7 @@ export async function listForLandlord(landlordId: string): Promise<Dwelling[]> {
 export async function getForLandlord(id: string, landlordId: string): Promise<Dwelling | null> {
 	const { data, error } = await db()
 		.from('dwellings')
-		.select('*, landlord_actions')
+		.select('*, landlord_actions, inspection_to_mend')
 		.eq('id', id)
 		.eq('landlord_id', landlordId)
 		.maybeSingle();
@@ -134,7 +139,10 @@ export type StaffFilters = {
 	maxRent?: number;
 } & ListState<'submitted_at' | 'rent_nok' | 'bedrooms' | 'locality'>;
 
-export type StaffRow = Omit<Dwelling, 'dwelling_terms' | 'landlord_actions'> & { district: { name: string } | null; stale: boolean };
+export type StaffRow = Omit<Dwelling, 'dwelling_terms' | 'landlord_actions' | 'inspection_to_mend'> & {
+	district: { name: string } | null;
+	stale: boolean;
+};
 
 /** offers whose "still available?" check has gone unanswered for 14 days */
 async function staleIds(): Promise<Set<string>> {
@@ -175,7 +183,15 @@ const placeShape = z.object({
 	feed: z.object({ file_name: z.string(), service_date: z.string(), hub_name: maybeText }).nullable()
 });
 export type Place = z.output<typeof placeShape>;
-const onePage = lookups.extend({ dwelling: staffRow, landlord: landlordContact, place: placeShape }).nullable();
+const onePage = lookups
+	.extend({
+		dwelling: staffRow,
+		landlord: landlordContact,
+		place: placeShape,
+		inspections: z.array(inspectionShape),
+		approval_needs_inspection: z.boolean()
+	})
+	.nullable();
 
 /** staff's list page in one round trip: one page of the offers with their total, the rent caps, districts and localities */
 export async function staffPage(filters: StaffFilters) {
@@ -209,7 +225,17 @@ export async function readForStaff(id: string, readerId: string) {
 	const { data, error } = await db().rpc('staff_dwelling_page', { p_dwelling: id, p_reader: readerId });
 	if (error) failed('reading a dwelling', error);
 	const page = shape('staff_dwelling_page', onePage, data);
-	return page && { dwelling: page.dwelling, landlord: page.landlord, place: page.place, caps: capsOf(page), districts: page.districts };
+	return (
+		page && {
+			dwelling: page.dwelling,
+			landlord: page.landlord,
+			place: page.place,
+			caps: capsOf(page),
+			districts: page.districts,
+			inspections: page.inspections,
+			approvalNeedsInspection: page.approval_needs_inspection
+		}
+	);
 }
 
 /** staff place a dwelling the register lacks; false when it has a register address (its point is the register's) */

@@ -17,7 +17,8 @@ const pageShape = z.object({
 	crowded_margin: z.number().nullable(),
 	matching_weights: z.record(z.string(), z.number()).nullable(),
 	proposal_wait_days: z.number().int().nullable(),
-	retention_months: z.number().int().nullable()
+	retention_months: z.number().int().nullable(),
+	approval_needs_inspection: z.boolean().nullable()
 });
 
 export type Overview = {
@@ -27,6 +28,7 @@ export type Overview = {
 	weights: Record<string, number> | null;
 	proposalWaitDays: number;
 	retentionMonths: number;
+	approvalNeedsInspection: boolean;
 };
 
 /** the admin's settings page in one round trip: the year's target, rent caps, matching and retention */
@@ -40,7 +42,8 @@ export async function overview(year: number): Promise<Overview> {
 		crowdedMargin: o.crowded_margin ?? 0,
 		weights: o.matching_weights ?? null,
 		proposalWaitDays: o.proposal_wait_days ?? 5,
-		retentionMonths: o.retention_months ?? DEFAULT_MONTHS
+		retentionMonths: o.retention_months ?? DEFAULT_MONTHS,
+		approvalNeedsInspection: o.approval_needs_inspection ?? true
 	};
 }
 

@@ -28,7 +28,7 @@ export const maybeInt = z.number().int().nullable();
 const json = z.json();
 
 /** a dwelling as to_jsonb(d) writes it (the computed columns are not in it) */
-export type DwellingRow = Omit<Tables['dwellings']['Row'], 'dwelling_terms' | 'landlord_actions'>;
+export type DwellingRow = Omit<Tables['dwellings']['Row'], 'dwelling_terms' | 'landlord_actions' | 'inspection_to_mend'>;
 export const dwellingRow: z.ZodType<DwellingRow> = z.object({
 	address_id: maybeText,
 	approved_terms: json.nullable(),

@@ -9,7 +9,9 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { formatDateTime } from '$lib/dates';
 import type { Role } from '$lib/roles';
+import { inspectionItemNames } from '$lib/labels';
 import { MAIL_CATEGORIES, NEEDS_ACTION_KINDS } from '$lib/schemas/choices';
+import { INSPECTION_ITEMS } from '$lib/schemas/inspection';
 import { needsActionKindName } from '$lib/needs-action';
 import { parseToken } from '$lib/server/auth/tokens';
 import { taskCalendar } from '$lib/server/files/ics';
@@ -239,7 +241,12 @@ export const templates = {
 			address: z.string().max(300),
 			decision: z.enum(['approved', 'needs_changes', 'rejected']),
 			message: z.string().max(2000),
-			dwelling_id: id
+			dwelling_id: id,
+			// an inspection's failed items (record_inspection): named in the landlord's language
+			failed: z
+				.array(z.object({ item: z.enum(INSPECTION_ITEMS), note: z.string().max(500) }))
+				.max(INSPECTION_ITEMS.length)
+				.optional()
 		}),
 		category: null,
 		content: (p, locale, links) => {
@@ -258,6 +265,14 @@ export const templates = {
 				name: p.name,
 				paragraphs: [
 					body({ address: p.address }, { locale }),
+					...(p.failed?.length
+						? [
+								m.mail_inspection_failed_intro({}, { locale }),
+								...p.failed.map((f) =>
+									m.mail_inspection_failed_item({ item: inspectionItemNames[f.item]({}, { locale }), note: f.note }, { locale })
+								)
+							]
+						: []),
 					...(p.message ? [m.mail_dwelling_reviewed_message({ message: p.message }, { locale })] : [])
 				],
 				action: { label: m.mail_dwelling_reviewed_action({}, { locale }), url: links.landlordDwelling(p.dwelling_id) },

@@ -2,9 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { yearInOslo } from '$lib/dates';
 import { locales, type Locale } from '$lib/paraglide/runtime';
 import { contactSchema, PAGES, pageTextsSchema, type Page } from '$lib/schemas/municipality';
+import { inspectionSettingSchema } from '$lib/schemas/inspection';
 import { retentionSchema } from '$lib/schemas/retention';
 import { CAP_SIZES, matchingSettingsSchema, settingsSchema, WEIGHT_PARTS } from '$lib/schemas/settings';
 import { DEFAULT_WEIGHTS } from '$lib/server/matching';
+import * as inspections from '$lib/server/db/inspections';
 import * as municipality from '$lib/server/db/municipality';
 import * as retention from '$lib/server/db/retention';
 import * as settings from '$lib/server/db/settings';
@@ -15,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const year = yearInOslo();
 	// the year's target, rent caps, matching settings and retention period in one read
-	const { target, rentCaps: caps, retentionMonths: months, ...matchingSettings } = await settings.overview(year);
+	const { target, rentCaps: caps, retentionMonths: months, approvalNeedsInspection, ...matchingSettings } = await settings.overview(year);
 	// the contact details and both pages' texts, in one read
 	const stored = await municipality.forSettings();
 	const weights = { ...DEFAULT_WEIGHTS, ...(matchingSettings.weights ?? {}) };
@@ -32,6 +34,11 @@ export const load: PageServerLoad = async (event) => {
 			'matching'
 		),
 		retention: await formFrom(retentionSchema, { retention_months: months }, 'retention'),
+		inspection: await formFrom(
+			inspectionSettingSchema,
+			{ approval_needs_inspection: approvalNeedsInspection ? 'yes' : 'no' },
+			'inspection'
+		),
 		// shown beside each weight, so that an admin can go back to them
 		defaultWeights: DEFAULT_WEIGHTS,
 		contact: await formFrom(contactSchema, stored.contact, 'contact'),
@@ -79,6 +86,12 @@ export const actions: Actions = {
 			Object.fromEntries(WEIGHT_PARTS.map((p) => [p, data[`weight_${p}`]])),
 			form.data.proposal_wait_days
 		);
+		redirect(303, '/staff/admin/settings?saved');
+	},
+	inspection: async (event) => {
+		const form = await validate(inspectionSettingSchema, event.request, 'inspection');
+		if (!form.valid) return invalid(form);
+		await inspections.setRequired(form.data.approval_needs_inspection === 'yes');
 		redirect(303, '/staff/admin/settings?saved');
 	},
 	contact: async (event) => {

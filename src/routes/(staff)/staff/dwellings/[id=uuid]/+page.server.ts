@@ -3,10 +3,13 @@ import { m } from '$lib/paraglide/messages';
 import { changesSinceApproval } from '$lib/dwelling-terms';
 import { overRentCap } from '$lib/rent-cap';
 import { draftSchema } from '$lib/schemas/dwelling';
+import { findingsOf, inspectionSchema } from '$lib/schemas/inspection';
 import { placeSchema } from '$lib/schemas/place';
 import { reviewSchema } from '$lib/schemas/review';
+import { todayInOslo } from '$lib/dates';
 import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
+import * as inspections from '$lib/server/db/inspections';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
@@ -19,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	// the dwelling, the rent caps and districts, and the read written to the audit log
 	const page = await dwellings.readForStaff(event.params.id, staff.id);
 	if (!page) error(404);
-	const { dwelling, landlord, place, caps, districts: districtOptions } = page;
+	const { dwelling, landlord, place, caps, districts: districtOptions, inspections: visits, approvalNeedsInspection } = page;
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		dwelling,
@@ -40,12 +43,16 @@ export const load: PageServerLoad = async (event) => {
 			},
 			'review'
 		),
+		// the municipality's visits, newest first, and the form for the next (dated today)
+		inspections: visits,
+		approvalNeedsInspection,
+		inspection: await formFrom(inspectionSchema, { inspected_on: todayInOslo() }, 'inspection'),
 		// what the landlord (or staff) changed after the last approval, for this review
 		changes: changesSinceApproval(dwelling),
 		districts: districtOptions,
 		overCap: overRentCap(dwelling.rent_nok, dwelling.max_occupants, caps),
 		reviewed: event.url.searchParams.has('reviewed'),
-		notice: (['saved', 'submitted', 'placed'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+		notice: (['saved', 'submitted', 'placed', 'inspected', 'sent_back'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
 
@@ -90,10 +97,32 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof dwellings.TransitionError) return refuse(form, m.staff_review_not_submitted());
 			if (e instanceof dwellings.DistrictReasonError) return refuseField(form, 'district_reason', m.error_district_reason());
+			if (e instanceof dwellings.InspectionRequiredError) return refuse(form, m.staff_review_inspection_required());
 			throw e;
 		}
 		nudge();
 		redirect(303, `/staff/dwellings/${event.params.id}?reviewed`);
+	},
+	// the municipality's visit: a failed item sends an offer back to the landlord (record_inspection)
+	inspect: async (event) => {
+		const staff = userOf(event);
+		const form = await validate(inspectionSchema, event.request, 'inspection');
+		if (!form.valid) return invalid(form);
+		let done: Awaited<ReturnType<typeof inspections.record>>;
+		try {
+			done = await inspections.record({
+				dwellingId: event.params.id,
+				staffId: staff.id,
+				inspectedOn: form.data.inspected_on,
+				findings: findingsOf(form.data),
+				remarks: form.data.remarks
+			});
+		} catch (e) {
+			if (e instanceof inspections.DraftError) return refuse(form, m.insp_draft());
+			throw e;
+		}
+		if (done.sentBack) nudge();
+		redirect(303, `/staff/dwellings/${event.params.id}?${done.sentBack ? 'sent_back' : 'inspected'}`);
 	},
 	// a dwelling the address register lacks: staff give its point (the map's plain fallback)
 	place: async (event) => {

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Constants } from '$lib/database.types';
+
+/** what an inspection checks, in the order of public.inspection_item */
+export const INSPECTION_ITEMS = Constants.public.Enums.inspection_item;
+export const INSPECTION_RESULTS = Constants.public.Enums.inspection_result;
+export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
+
+// staff record a visit: the date, each item's finding (`item_<item>`: ok, failed or not
+// applicable, with an optional `note_<item>`), and remarks. A failed item sends an offer
+// back to the landlord; its note says what to mend, so a failed item needs one.
+const findings = Object.fromEntries(
+	INSPECTION_ITEMS.flatMap((item) => [
+		[`item_${item}`, z.enum(INSPECTION_RESULTS, 'error_choose')],
+		[`note_${item}`, z.string().trim().max(500, 'error_too_long').default('')]
+	])
+) as Record<`item_${InspectionItem}`, z.ZodEnum<{ [K in (typeof INSPECTION_RESULTS)[number]]: K }>> &
+	Record<`note_${InspectionItem}`, z.ZodDefault<z.ZodString>>;
+
+export const inspectionSchema = z
+	.object({
+		inspected_on: z.iso.date('error_date'),
+		remarks: z.string().trim().max(2000, 'error_too_long').default(''),
+		...findings
+	})
+	.superRefine((v, ctx) => {
+		for (const item of INSPECTION_ITEMS)
+			if (v[`item_${item}`] === 'failed' && v[`note_${item}`] === '')
+				ctx.addIssue({ code: 'custom', path: [`note_${item}`], message: 'error_inspection_note' });
+	});
+
+/** the findings as record_inspection takes them */
+export const findingsOf = (v: z.output<typeof inspectionSchema>) =>
+	INSPECTION_ITEMS.map((item) => ({ item, result: v[`item_${item}`], note: v[`note_${item}`] }));
+
+// the admin's rule: approval needs a passed inspection, yes or no (chosen, never assumed from
+// a box left unticked: an empty post changes nothing)
+export const inspectionSettingSchema = z.object({ approval_needs_inspection: z.enum(['yes', 'no'], 'error_choose') });
