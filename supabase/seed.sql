@@ -346,6 +346,24 @@ update public.dwellings d set status = 'let'
 from seed_dwelling_target t
 where d.id = md5('dwelling:' || t.n)::uuid and t.target = 'let';
 
+-- the leases of the five confirmed matches (issue 20): the family moved in on the day it was
+-- settled (or moves in ten days from now), on the offer's terms but one rent agreed higher;
+-- one lease ends within 90 days and one deposit guarantee runs out within 60, so "needs
+-- action" reminds staff of both
+insert into public.leases (match_id, starts_on, ends_on, rent_nok, deposit_nok, deposit_payer, guarantee_until, move_in_on, recorded_by)
+select m.id, x.move_in - 3,
+  case when k = 4 then current_date + 60 end,
+  coalesce(d.rent_nok, 9000) + case when k = 2 then 500 else 0 end,
+  coalesce(d.deposit_nok, 0),
+  (case k when 1 then 'municipality_guarantee' when 3 then 'nav_guarantee' when 5 then 'none' else 'household' end)::public.deposit_payer,
+  case k when 1 then current_date + 40 when 3 then current_date + 400 end,
+  x.move_in, md5('user:staff')::uuid
+from generate_series(1, 5) as k
+join public.matches m on m.household_id = md5('household:' || (18 + k))::uuid and m.status = 'confirmed'
+join public.dwellings d on d.id = m.dwelling_id
+join public.households h on h.id = m.household_id
+cross join lateral (select coalesce(h.settled_on, current_date + 10) as move_in) x;
+
 -- one earlier proposal that a landlord declined, kept as history
 insert into public.matches (household_id, dwelling_id, status, score, reasons, proposed_by, decline_reason, decided_at)
 values (md5('household:1')::uuid, md5('dwelling:12')::uuid, 'declined', 55, '[]', md5('user:staff')::uuid,
@@ -462,7 +480,8 @@ declare
 begin
   select array_agg(k) into missing
   from unnest(array['offer_review', 'offer_changed', 'proposal_unanswered', 'proposal_accepted', 'arrival_without_dwelling',
-                    'task_short', 'certificate_expiring', 'hours_to_approve', 'mail_failed']) as k
+                    'task_short', 'certificate_expiring', 'hours_to_approve', 'mail_failed', 'lease_ending',
+                    'deposit_guarantee']) as k
   where not exists (select 1 from public.needs_action() n where n.kind = k);
   if missing is not null then
     raise exception 'the demo''s needs action has nothing of: %', array_to_string(missing, ', ');

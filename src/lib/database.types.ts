@@ -954,6 +954,60 @@ export type Database = {
           },
         ]
       }
+      leases: {
+        Row: {
+          deposit_nok: number
+          deposit_payer: Database["public"]["Enums"]["deposit_payer"]
+          ends_on: string | null
+          guarantee_until: string | null
+          match_id: string
+          move_in_on: string
+          recorded_by: string | null
+          rent_nok: number
+          starts_on: string
+          updated_at: string
+        }
+        Insert: {
+          deposit_nok: number
+          deposit_payer: Database["public"]["Enums"]["deposit_payer"]
+          ends_on?: string | null
+          guarantee_until?: string | null
+          match_id: string
+          move_in_on: string
+          recorded_by?: string | null
+          rent_nok: number
+          starts_on: string
+          updated_at?: string
+        }
+        Update: {
+          deposit_nok?: number
+          deposit_payer?: Database["public"]["Enums"]["deposit_payer"]
+          ends_on?: string | null
+          guarantee_until?: string | null
+          match_id?: string
+          move_in_on?: string
+          recorded_by?: string | null
+          rent_nok?: number
+          starts_on?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leases_match_id_fkey"
+            columns: ["match_id"]
+            isOneToOne: true
+            referencedRelation: "matches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "leases_recorded_by_fkey"
+            columns: ["recorded_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       localities: {
         Row: {
           name: string
@@ -2112,6 +2166,10 @@ export type Database = {
         Args: { d: Database["public"]["Tables"]["dwellings"]["Row"] }
         Returns: Database["public"]["Enums"]["dwelling_action"][]
       }
+      lease_page: {
+        Args: { p_household: string; p_reader: string }
+        Returns: Json
+      }
       list_offset: { Args: { p_state: Json }; Returns: number }
       list_size: { Args: { p_state: Json }; Returns: number }
       locality_list: {
@@ -2332,6 +2390,10 @@ export type Database = {
           p_staff: string
         }
         Returns: Json
+      }
+      record_lease: {
+        Args: { p_household: string; p_lease: Json; p_staff: string }
+        Returns: boolean
       }
       record_police_certificate: {
         Args: {
@@ -2620,6 +2682,12 @@ export type Database = {
       age_band: "adult" | "elderly" | "child"
       app_locale: "nn" | "nb" | "en" | "uk"
       app_role: "landlord" | "volunteer" | "staff" | "admin"
+      deposit_payer:
+        | "household"
+        | "municipality_guarantee"
+        | "nav_guarantee"
+        | "municipality_paid"
+        | "none"
       dwelling_action: "edit" | "submit" | "withdraw"
       dwelling_status:
         | "draft"
@@ -2810,6 +2878,13 @@ export const Constants = {
       age_band: ["adult", "elderly", "child"],
       app_locale: ["nn", "nb", "en", "uk"],
       app_role: ["landlord", "volunteer", "staff", "admin"],
+      deposit_payer: [
+        "household",
+        "municipality_guarantee",
+        "nav_guarantee",
+        "municipality_paid",
+        "none",
+      ],
       dwelling_action: ["edit", "submit", "withdraw"],
       dwelling_status: [
         "draft",

@@ -124,3 +124,12 @@ export const inspectionResultNames = {
 	failed: m.insp_result_failed,
 	not_applicable: m.insp_result_not_applicable
 };
+
+// who stands for a lease's deposit (public.deposit_payer)
+export const depositPayerNames = {
+	household: m.lease_payer_household,
+	municipality_guarantee: m.lease_payer_municipality_guarantee,
+	nav_guarantee: m.lease_payer_nav_guarantee,
+	municipality_paid: m.lease_payer_municipality_paid,
+	none: m.lease_payer_none
+};

@@ -12,7 +12,9 @@ const names: Record<NeedsActionKind, (inputs: Record<string, never>, options?: {
 	task_short: m.na_task_short,
 	certificate_expiring: m.na_certificate_expiring,
 	hours_to_approve: m.na_hours_to_approve,
-	mail_failed: m.na_mail_failed
+	mail_failed: m.na_mail_failed,
+	lease_ending: m.na_lease_ending,
+	deposit_guarantee: m.na_deposit_guarantee
 };
 
 /** the kind's name, in the page's language or the one given (a mail's recipient's) */

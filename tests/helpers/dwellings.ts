@@ -29,3 +29,19 @@ export async function passedInspection(dwellingId: string) {
 	});
 	if (error) throw new Error(`an inspection: ${error.message}`);
 }
+
+/** a dwelling of the municipality's that is let, as the lifecycle gets there (submitted, approved, proposed, let) */
+export async function letDwelling(over: Record<string, unknown> = {}) {
+	const db = serviceClient();
+	const { data, error } = await db
+		.from('dwellings')
+		.insert({ ...COMPLETE_OFFER, street: `Leigevegen ${Date.now() % 100000}`, ...over, status: 'submitted' })
+		.select('id')
+		.single();
+	if (error) throw new Error(`a dwelling: ${error.message}`);
+	for (const status of ['approved', 'proposed', 'let'] as const) {
+		const { error: moved } = await db.from('dwellings').update({ status }).eq('id', data.id);
+		if (moved) throw new Error(`to ${status}: ${moved.message}`);
+	}
+	return data.id;
+}

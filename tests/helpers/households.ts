@@ -34,3 +34,23 @@ export async function proposalOf(householdId: string): Promise<{ id: string; lan
 	if (error || !data) throw new Error(`the proposal: ${error?.message}`);
 	return { id: data.id, landlordEmail: (data.dwelling as unknown as { landlord: { email: string } | null }).landlord?.email ?? null };
 }
+
+/**
+ * A household of `persons` living in the dwelling: the confirmed match of a signed contract
+ * (status: where the household is now), as confirming leaves it. The dwelling must be let.
+ */
+export async function livingIn(dwellingId: string, persons: number, status: 'matched' | 'contract_signed' = 'contract_signed') {
+	const db = serviceClient();
+	const { data, error } = await db
+		.from('households')
+		.insert({ imdi_reference: `BUR-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, category: 'resettlement', status })
+		.select('id')
+		.single();
+	if (error) throw new Error(`a household: ${error.message}`);
+	const members = Array.from({ length: persons }, () => ({ household_id: data.id, first_name: '', age_band: 'adult' as const }));
+	const { error: added } = await db.from('household_members').insert(members);
+	if (added) throw new Error(`its members: ${added.message}`);
+	const { error: matched } = await db.from('matches').insert({ household_id: data.id, dwelling_id: dwellingId, status: 'confirmed' });
+	if (matched) throw new Error(`its match: ${matched.message}`);
+	return data.id;
+}

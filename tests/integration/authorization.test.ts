@@ -208,6 +208,12 @@ const MATRIX: Entry[] = [
 		actions: { default: ['staff', 'admin'] }
 	},
 	{ route: '/(staff)/staff/households/[id=uuid]/sheet', path: `/staff/households/${SEED.household5}/sheet`, load: ['staff', 'admin'] },
+	{
+		route: '/(staff)/staff/households/[id=uuid]/lease',
+		path: `/staff/households/${SEED.household5}/lease`,
+		load: ['staff', 'admin'],
+		actions: { save: ['staff', 'admin'] }
+	},
 	{ route: '/(staff)/staff/tasks/[id=uuid]/sheet', path: `/staff/tasks/${SEED.task20}/sheet`, load: ['staff', 'admin'] },
 	{ route: '/(staff)/staff/matching', path: '/staff/matching', load: ['staff', 'admin'], actions: { propose: ['staff', 'admin'] } },
 	{ route: '/(staff)/staff/map', path: '/staff/map', load: ['staff', 'admin'] },

@@ -7,6 +7,7 @@ import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
 import { COMPLETE_OFFER } from '../helpers/dwellings';
 import { Client } from '../helpers/http';
+import { livingIn } from '../helpers/households';
 
 let app: RunningApp;
 let staff: Client;
@@ -40,21 +41,6 @@ async function dwelling(locality: string, n: number, status: Status, at: [number
 			.eq('id', data.id);
 		expect(error).toBeNull();
 	}
-	return data.id;
-}
-
-/** a household of `persons` living in the dwelling: the confirmed match of a signed contract */
-async function livingIn(dwellingId: string, persons: number) {
-	const db = serviceClient();
-	const { data, error } = await db
-		.from('households')
-		.insert({ imdi_reference: `BUSS-${Date.now()}-${persons}`, category: 'resettlement', status: 'contract_signed' })
-		.select('id')
-		.single();
-	if (error) throw error;
-	const members = Array.from({ length: persons }, () => ({ household_id: data.id, first_name: '', age_band: 'adult' as const }));
-	expect((await db.from('household_members').insert(members)).error).toBeNull();
-	expect((await db.from('matches').insert({ household_id: data.id, dwelling_id: dwellingId, status: 'confirmed' })).error).toBeNull();
 	return data.id;
 }
 

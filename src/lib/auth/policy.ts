@@ -112,6 +112,7 @@ const table = {
 	'/(staff)/staff/households/[id=uuid]/edit': { load: ['staff'], actions: { default: ['staff'] } },
 	// the sheets to print
 	'/(staff)/staff/households/[id=uuid]/sheet': { load: ['staff'] },
+	'/(staff)/staff/households/[id=uuid]/lease': { load: ['staff'], actions: { save: ['staff'] } },
 	'/(staff)/staff/tasks/[id=uuid]/sheet': { load: ['staff'] },
 	'/(staff)/staff/matching': { load: ['staff'], actions: { propose: ['staff'] } },
 	'/(staff)/staff/map': { load: ['staff'] },

@@ -97,6 +97,8 @@ export const NEEDS_ACTION_KINDS = [
 	'task_short',
 	'certificate_expiring',
 	'hours_to_approve',
-	'mail_failed'
+	'mail_failed',
+	'lease_ending',
+	'deposit_guarantee'
 ] as const;
 export type NeedsActionKind = (typeof NEEDS_ACTION_KINDS)[number];

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Constants } from '$lib/database.types';
+import { wholeNumber } from './fields';
+
+export const DEPOSIT_PAYERS = Constants.public.Enums.deposit_payer;
+const GUARANTEES: readonly string[] = ['municipality_guarantee', 'nav_guarantee'];
+
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('error_date').optional());
+// staff record the lease of a confirmed match: the terms as signed (the page warns where they
+// differ from the offer or pass the rent cap), who pays the deposit, and the move-in day
+export const leaseSchema = z
+	.object({
+		starts_on: z.iso.date('error_date'),
+		// blank: open-ended
+		ends_on: optionalDate,
+		rent_nok: wholeNumber(0, 100000),
+		deposit_nok: wholeNumber(0, 500000, 0),
+		deposit_payer: z.enum(DEPOSIT_PAYERS, 'error_choose'),
+		guarantee_until: optionalDate,
+		move_in_on: z.iso.date('error_date')
+	})
+	.superRefine((v, ctx) => {
+		if (v.ends_on && v.ends_on <= v.starts_on) ctx.addIssue({ code: 'custom', path: ['ends_on'], message: 'error_lease_end' });
+		if (v.move_in_on < v.starts_on || (v.ends_on && v.move_in_on > v.ends_on))
+			ctx.addIssue({ code: 'custom', path: ['move_in_on'], message: 'error_lease_move_in' });
+		if (v.guarantee_until && !GUARANTEES.includes(v.deposit_payer))
+			ctx.addIssue({ code: 'custom', path: ['guarantee_until'], message: 'error_lease_guarantee' });
+	});
+
+export type Lease = z.output<typeof leaseSchema>;
