@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { serviceClient } from '../helpers/clients';
+import { passedInspection } from '../helpers/dwellings';
 import { DEMO_HASH, task } from '../helpers/tasks';
 
 /** open a page with the app's JavaScript held back; the returned function lets it through and waits for the app */
@@ -185,13 +186,15 @@ test.describe('typing before the page has hydrated', () => {
 
 	test("staff's review keeps a changed note, inspection date and district", async ({ page }) => {
 		const id = await dwelling(null, 'submitted');
+		// approval needs a passed inspection (issue 20)
+		await passedInspection(id);
 		const { data: district } = await serviceClient().from('districts').select('id, name').order('name').limit(1).single();
 		await logIn(page, 'sakshandsamar@fjordvik.kommune.no');
 
 		const hydrate = await openBeforeScripts(page, `/staff/dwellings/${id}`);
 		await page.getByLabel('Godkjenn').check();
 		await page.getByLabel('Skulekrins').selectOption(district!.id);
-		await page.getByLabel('Dato for synfaring').fill('2027-01-20');
+		await page.getByLabel('Dato for synfaring', { exact: true }).fill('2027-01-20');
 		await page.getByLabel('Notat (berre for tilsette)').fill('Nytt notat');
 		await hydrate();
 

@@ -102,3 +102,9 @@ export const NEEDS_ACTION_KINDS = [
 	'deposit_guarantee'
 ] as const;
 export type NeedsActionKind = (typeof NEEDS_ACTION_KINDS)[number];
+
+/** what an inspection checks, in the order of public.inspection_item, and each item's findings */
+export const INSPECTION_ITEMS = Constants.public.Enums.inspection_item;
+export const INSPECTION_RESULTS = Constants.public.Enums.inspection_result;
+/** who stands for a lease's deposit (public.deposit_payer) */
+export const DEPOSIT_PAYERS = Constants.public.Enums.deposit_payer;

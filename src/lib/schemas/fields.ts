@@ -59,3 +59,14 @@ export const optionalWholeNumber = (min: number, max: number) =>
 
 /** a checkbox (present means yes); a CSV cell may say ja / yes / true / 1 */
 export const checkbox = z.preprocess((v) => v === true || ['on', 'true', 'ja', 'yes', '1'].includes(String(v)), z.boolean());
+
+/**
+ * One of a radio group's choices, which must be made: a group nobody ticked sends nothing,
+ * and superforms would then fill in its first choice (a review without a decision approved
+ * the offer). Optional to superforms, so it fills in nothing; refused here when missing.
+ */
+export const chosen = <const T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.enum(values, 'error_choose')
+		.optional()
+		.refine((v) => v !== undefined, 'error_choose');

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Constants } from '$lib/database.types';
+import { INSPECTION_ITEMS, INSPECTION_RESULTS } from './choices';
+import { chosen } from './fields';
 
-/** what an inspection checks, in the order of public.inspection_item */
-export const INSPECTION_ITEMS = Constants.public.Enums.inspection_item;
-export const INSPECTION_RESULTS = Constants.public.Enums.inspection_result;
+export { INSPECTION_ITEMS, INSPECTION_RESULTS };
 export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
 
 // staff record a visit: the date, each item's finding (`item_<item>`: ok, failed or not
@@ -11,10 +10,10 @@ export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
 // back to the landlord; its note says what to mend, so a failed item needs one.
 const findings = Object.fromEntries(
 	INSPECTION_ITEMS.flatMap((item) => [
-		[`item_${item}`, z.enum(INSPECTION_RESULTS, 'error_choose')],
+		[`item_${item}`, chosen(INSPECTION_RESULTS)],
 		[`note_${item}`, z.string().trim().max(500, 'error_too_long').default('')]
 	])
-) as Record<`item_${InspectionItem}`, z.ZodEnum<{ [K in (typeof INSPECTION_RESULTS)[number]]: K }>> &
+) as Record<`item_${InspectionItem}`, ReturnType<typeof chosen<typeof INSPECTION_RESULTS>>> &
 	Record<`note_${InspectionItem}`, z.ZodDefault<z.ZodString>>;
 
 export const inspectionSchema = z
@@ -31,8 +30,8 @@ export const inspectionSchema = z
 
 /** the findings as record_inspection takes them */
 export const findingsOf = (v: z.output<typeof inspectionSchema>) =>
-	INSPECTION_ITEMS.map((item) => ({ item, result: v[`item_${item}`], note: v[`note_${item}`] }));
+	INSPECTION_ITEMS.map((item) => ({ item, result: v[`item_${item}`]!, note: v[`note_${item}`] }));
 
 // the admin's rule: approval needs a passed inspection, yes or no (chosen, never assumed from
 // a box left unticked: an empty post changes nothing)
-export const inspectionSettingSchema = z.object({ approval_needs_inspection: z.enum(['yes', 'no'], 'error_choose') });
+export const inspectionSettingSchema = z.object({ approval_needs_inspection: chosen(['yes', 'no']) });

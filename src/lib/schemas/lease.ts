@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Constants } from '$lib/database.types';
-import { wholeNumber } from './fields';
+import { DEPOSIT_PAYERS } from './choices';
+import { chosen, wholeNumber } from './fields';
 
-export const DEPOSIT_PAYERS = Constants.public.Enums.deposit_payer;
+export { DEPOSIT_PAYERS };
 const GUARANTEES: readonly string[] = ['municipality_guarantee', 'nav_guarantee'];
 
 const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('error_date').optional());
@@ -15,7 +15,7 @@ export const leaseSchema = z
 		ends_on: optionalDate,
 		rent_nok: wholeNumber(0, 100000),
 		deposit_nok: wholeNumber(0, 500000, 0),
-		deposit_payer: z.enum(DEPOSIT_PAYERS, 'error_choose'),
+		deposit_payer: chosen(DEPOSIT_PAYERS),
 		guarantee_until: optionalDate,
 		move_in_on: z.iso.date('error_date')
 	})
@@ -23,7 +23,7 @@ export const leaseSchema = z
 		if (v.ends_on && v.ends_on <= v.starts_on) ctx.addIssue({ code: 'custom', path: ['ends_on'], message: 'error_lease_end' });
 		if (v.move_in_on < v.starts_on || (v.ends_on && v.move_in_on > v.ends_on))
 			ctx.addIssue({ code: 'custom', path: ['move_in_on'], message: 'error_lease_move_in' });
-		if (v.guarantee_until && !GUARANTEES.includes(v.deposit_payer))
+		if (v.guarantee_until && !GUARANTEES.includes(v.deposit_payer ?? ''))
 			ctx.addIssue({ code: 'custom', path: ['guarantee_until'], message: 'error_lease_guarantee' });
 	});
 

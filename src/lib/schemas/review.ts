@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { chosen } from './fields';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 // staff's decision on a submitted offer
 export const reviewSchema = z
 	.object({
-		decision: z.enum(['approved', 'needs_changes', 'rejected'], 'error_choose'),
+		decision: chosen(['approved', 'needs_changes', 'rejected']),
 		message: z.string().trim().max(2000, 'error_too_long').default(''),
 		district: optional(z.guid('error_choose')),
 		inspection_date: optional(z.iso.date('error_date')),

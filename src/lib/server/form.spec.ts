@@ -158,20 +158,3 @@ describe('validate', () => {
 		expect(answer.data.form).toMatchObject({ valid: false, message: 'no', data: { title: 'Hus' } });
 	});
 });
-
-describe('validate with a radio group nobody chose', () => {
-	const choice = z.object({ decision: z.enum(['approved', 'rejected'], 'error_choose'), note: z.string().default('') });
-
-	it('fails it as unchosen instead of taking its first choice', async () => {
-		const form = await validate(choice, post([['note', 'ok']]));
-		expect(form.valid).toBe(false);
-		expect(form.errors).toHaveProperty('decision');
-		expect(form.data).not.toHaveProperty('decision', 'approved');
-	});
-
-	it('takes the choice made', async () => {
-		const form = await validate(choice, post([['decision', 'rejected']]));
-		expect(form.valid).toBe(true);
-		expect(form.data.decision).toBe('rejected');
-	});
-});

@@ -38,15 +38,7 @@ function translate(text: string): string {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-type Json = {
-	type?: string | string[];
-	properties?: Record<string, Json>;
-	items?: Json | Json[];
-	anyOf?: Json[];
-	oneOf?: Json[];
-	required?: string[];
-	enum?: unknown[];
-};
+type Json = { type?: string | string[]; properties?: Record<string, Json>; items?: Json | Json[]; anyOf?: Json[]; oneOf?: Json[] };
 type Tree = { [key: string]: Value };
 type Value = string | boolean | Value[] | Tree | undefined;
 type Key = string | number;
@@ -168,21 +160,11 @@ export async function formFrom<S extends Schema>(schema: S, row?: Record<string,
 	return form;
 }
 
-/**
- * A radio group nobody chose sends nothing, and superforms would fill in its first choice —
- * approving an offer nobody approved. A required choice the post left out is posted as ''
- * (as an empty select is), so that it fails as "choose one".
- */
-function unchosen(values: Tree, json: Json) {
-	for (const key of json.required ?? []) if (!(key in values) && json.properties?.[key]?.enum) values[key] = '';
-}
-
 /** a posted form read with its schema; on failure each field's first problem in the reader's language */
 export async function validate<S extends Schema>(schema: S, source: Request | FormData, id?: string): Promise<Form<S>> {
 	const adapter = zod4(schema, options);
 	const posted = source instanceof Request ? await source.formData() : source;
 	const values = nest(posted, adapter.jsonSchema as Json);
-	unchosen(values, adapter.jsonSchema as Json);
 	const fields = Object.keys((adapter.jsonSchema as Json).properties ?? {});
 	// what was typed stays as typed (not replaced by a default) when it does not parse
 	const form = (await superValidate(values as never, adapter, { id, preprocessed: fields as never })) as Form<S>;

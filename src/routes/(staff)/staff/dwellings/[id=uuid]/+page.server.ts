@@ -87,7 +87,7 @@ export const actions: Actions = {
 			await dwellings.review({
 				id: event.params.id,
 				staffId: staff.id,
-				decision: form.data.decision,
+				decision: form.data.decision!,
 				message: form.data.message,
 				districtId: form.data.district ?? null,
 				districtReason: form.data.district_reason,
