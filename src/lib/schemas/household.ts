@@ -116,12 +116,13 @@ export const CSV_COLUMNS = [
 	'needs_near_health_centre',
 	'needs_ground_floor',
 	'has_pets',
-	'needs_departures',
 	'preferred_localities',
 	'expected_arrival',
 	'contact_name',
 	'contact_phone',
-	'staff_note'
+	'staff_note',
+	// added last (issue 19), so that files made from the older template still line up
+	'needs_departures'
 ] as const;
 
 /** columns added after files were made from an older template: a file without them still imports (blank: no need) */

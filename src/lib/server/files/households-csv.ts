@@ -150,12 +150,12 @@ export function csvTemplate(locale: Locale = getLocale()): string {
 		no,
 		no,
 		no,
-		// needs_departures: blank, no need of a bus close by
-		'',
 		'Straumvik',
 		exampleDate(locale),
 		'Olena Kovalenko',
 		'+47 900 00 000',
+		'',
+		// needs_departures: blank, no need of a bus close by
 		''
 	];
 	// a BOM so Excel opens æøå correctly; fields with `;` or quotes are quoted
