@@ -175,6 +175,8 @@ export const PARAMS: Record<string, Resolver> = {
 	'/(staff)/staff/households/[id=uuid]': async () => `/staff/households/${seedId('household:5')}`,
 	'/(staff)/staff/households/[id=uuid]/edit': async () => `/staff/households/${seedId('household:5')}/edit`,
 	'/(staff)/staff/households/[id=uuid]/sheet': async () => `/staff/households/${seedId('household:5')}/sheet`,
+	// a household of the seed whose confirmed match has a lease: the page with its form filled
+	'/(staff)/staff/households/[id=uuid]/lease': async () => `/staff/households/${seedId('household:19')}/lease`,
 	'/(staff)/staff/tasks/[id=uuid]': async () => `/staff/tasks/${seedId('task:20')}`,
 	'/(staff)/staff/tasks/[id=uuid]/sheet': async () => `/staff/tasks/${seedId('task:20')}/sheet`,
 	'/(staff)/staff/tasks/[id=uuid]/volunteers': async () => `/staff/tasks/${seedId('task:20')}/volunteers`,
