@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_PHOTO_BYTES, PhotoError, processPhoto, THUMB_SIZE, WEB_SIZE } from './process';
+import { MAX_PHOTO_BYTES, PhotoError, processPhoto, THUMB_SIZE, WEB_SIZE } from './photo';
 
 const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 90 } } });
 
