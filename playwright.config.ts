@@ -42,7 +42,9 @@ export default defineConfig({
 			PORT: String(port),
 			ORIGIN: `http://localhost:${port}`,
 			// the e2e tests read the mails the app sends at /dev/mail, as a person trying the demo would
-			DEV_MAILBOX: '1'
+			DEV_MAILBOX: '1',
+			// photos are uploaded (15 MB each); the app refuses large bodies elsewhere itself
+			BODY_SIZE_LIMIT: '64M'
 		}
 	}
 });

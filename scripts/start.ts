@@ -99,6 +99,8 @@ const env: NodeJS.ProcessEnv = {
 	ORIGIN: url,
 	// the request log is for servers; the demo's terminal shows warnings and errors
 	LOG_LEVEL: 'warn',
+	// photos are uploaded (15 MB each); the app refuses large bodies elsewhere itself
+	BODY_SIZE_LIMIT: '64M',
 	...(stack ? { ...stack.env, DEV_MAILBOX: '1' } : {}),
 	...process.env,
 	PORT: String(appPort),

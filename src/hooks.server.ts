@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
+import { m } from '$lib/paraglide/messages';
 import { cookieName } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { handleAccess } from '$lib/server/auth/authorize';
@@ -175,6 +176,18 @@ const PERMISSIONS_POLICY = [
 	.map((feature) => `${feature}=()`)
 	.join(', ');
 
+// How much a request may carry. adapter-node's BODY_SIZE_LIMIT is raised for the photos (a
+// photo is up to 15 MB, several in one post: README); every other form is small, so a body
+// over 512 kB anywhere but a photo upload is refused before any action reads it.
+const SMALL_BODY = 512 * 1024;
+const handleBodySize: Handle = async ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const photoUpload = event.request.method === 'POST' && event.url.searchParams.has('/photo_add');
+	if (length > SMALL_BODY && !photoUpload)
+		return new Response(m.error_body_too_big(), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return resolve(event);
+};
+
 // The headers kit.csp does not set, on every answer the app's code makes (pages, their data,
 // endpoints, redirects, errors). The built files under /_app/immutable and static/ never get
 // here: adapter-node serves them first, with their long caching.
@@ -211,4 +224,13 @@ const handleKept: Handle = async ({ event, resolve }) => {
 // the language is known before anything answers, so a refusal is in the reader's language too;
 // handleAccess (authorize.ts) decides every request from $lib/auth/policy.ts, refuses what it
 // does not name, and is the only check: loads, actions and endpoints run only when it allowed them
-export const handle: Handle = sequence(handleLog, handleHeaders, handleOutage, handleKept, handleSession, handleLocale, handleAccess);
+export const handle: Handle = sequence(
+	handleLog,
+	handleHeaders,
+	handleBodySize,
+	handleOutage,
+	handleKept,
+	handleSession,
+	handleLocale,
+	handleAccess
+);

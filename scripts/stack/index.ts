@@ -12,12 +12,15 @@ import { bootstrap, pushMigrations } from './migrate.ts';
 import { postgresBinaries, startPostgres, type Postgres } from './postgres.ts';
 import { postgrestBinary, startPostgrest, type Postgrest } from './postgrest.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import { startStorage, type Storage } from './storage.ts';
+import { addDemoPhotos } from './demo-photos.ts';
 
 // the well-known secret of a local Supabase project; never used outside this machine
 export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 const AUTHENTICATOR_PASSWORD = 'authenticator-local';
 
-export type Ports = { db: number; api: number; postgrest: number; smtp: number; mailbox: number };
+// storage: the local S3 server's (a free port when not given)
+export type Ports = { db: number; api: number; postgrest: number; smtp: number; mailbox: number; storage?: number };
 
 // defaults follow a local Supabase project (api 54321, db 54322, mail 54324/54325)
 export function portsFrom(env: NodeJS.ProcessEnv, base = 54321): Ports {
@@ -31,6 +34,7 @@ export function portsFrom(env: NodeJS.ProcessEnv, base = 54321): Ports {
 		db: port('BUSETT_DB_PORT', base + 1),
 		mailbox: port('BUSETT_MAILBOX_PORT', base + 3),
 		smtp: port('BUSETT_SMTP_PORT', base + 4),
+		storage: port('BUSETT_STORAGE_PORT', base + 6),
 		postgrest: port('BUSETT_POSTGREST_PORT', base + 9)
 	};
 }
@@ -51,7 +55,7 @@ export type Stack = {
 		MAILBOX_URL: string;
 		DATABASE_URL: string;
 		APP_SECRET: string;
-	};
+	} & Storage['env'];
 	postgres: Postgres;
 	postgrest: Postgrest;
 	gateway: Gateway;
@@ -104,6 +108,10 @@ export async function startStack(opts: {
 			dir: join(opts.dataDir, 'mail')
 		});
 		started.push(smtp);
+		// the dwellings' photos: the S3 protocol, as Supabase Storage speaks it in production
+		const storage = await startStorage({ port: opts.ports.storage ?? 0, dir: join(opts.dataDir, 'storage') });
+		started.push(storage);
+		if (opts.seed ?? true) await addDemoPhotos(gateway.url, apiKey('service_role', LOCAL_JWT_SECRET), storage.env, log);
 
 		return {
 			env: {
@@ -113,7 +121,8 @@ export async function startStack(opts: {
 				SMTP_URL: smtp.smtpUrl,
 				MAILBOX_URL: smtp.mailboxUrl,
 				DATABASE_URL: postgres.url,
-				APP_SECRET: appSecret(opts.dataDir)
+				APP_SECRET: appSecret(opts.dataDir),
+				...storage.env
 			},
 			postgres,
 			postgrest,

@@ -371,6 +371,68 @@ export type Database = {
           },
         ]
       }
+      dwelling_photos: {
+        Row: {
+          added_by: string | null
+          caption: string
+          created_at: string
+          dwelling_id: string
+          height: number
+          id: string
+          position: number
+          width: number
+        }
+        Insert: {
+          added_by?: string | null
+          caption?: string
+          created_at?: string
+          dwelling_id: string
+          height: number
+          id: string
+          position: number
+          width: number
+        }
+        Update: {
+          added_by?: string | null
+          caption?: string
+          created_at?: string
+          dwelling_id?: string
+          height?: number
+          id?: string
+          position?: number
+          width?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dwelling_photos_added_by_fkey"
+            columns: ["added_by"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwelling_photos_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwelling_flags"
+            referencedColumns: ["dwelling_id"]
+          },
+          {
+            foreignKeyName: "dwelling_photos_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwelling_report"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwelling_photos_dwelling_id_fkey"
+            columns: ["dwelling_id"]
+            isOneToOne: false
+            referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       dwellings: {
         Row: {
           address_id: string | null
@@ -1451,6 +1513,21 @@ export type Database = {
           },
         ]
       }
+      storage_deletions: {
+        Row: {
+          key: string
+          queued_at: string
+        }
+        Insert: {
+          key: string
+          queued_at?: string
+        }
+        Update: {
+          key?: string
+          queued_at?: string
+        }
+        Relationships: []
+      }
       task_invitations: {
         Row: {
           answer: Database["public"]["Enums"]["invitation_answer"] | null
@@ -1876,6 +1953,17 @@ export type Database = {
       }
     }
     Functions: {
+      add_dwelling_photo: {
+        Args: {
+          p_by: string
+          p_caption: string
+          p_dwelling: string
+          p_height: number
+          p_photo: string
+          p_width: number
+        }
+        Returns: number
+      }
       address_hash: {
         Args: { p_address: string; p_user: string }
         Returns: string
@@ -2235,6 +2323,10 @@ export type Database = {
         Args: { p_email: string; p_text: string }
         Returns: boolean
       }
+      move_dwelling_photo: {
+        Args: { p_dwelling: string; p_photo: string; p_up: boolean }
+        Returns: boolean
+      }
       move_follow_up_step: {
         Args: { p_step: string; p_up: boolean }
         Returns: boolean
@@ -2424,6 +2516,10 @@ export type Database = {
         Returns: number
       }
       relocate_districts: { Args: Record<PropertyKey, never>; Returns: number }
+      remove_dwelling_photo: {
+        Args: { p_dwelling: string; p_photo: string }
+        Returns: boolean
+      }
       reopen_declined_pair: {
         Args: { p_household: string; p_match: string; p_staff: string }
         Returns: boolean

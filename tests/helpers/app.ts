@@ -17,9 +17,13 @@ export function appEnv(overrides: Record<string, string | undefined> = {}): Reco
 		SUPABASE_SERVICE_ROLE_KEY: env.serviceRoleKey,
 		SMTP_URL: env.smtpUrl,
 		APP_SECRET: env.appSecret,
+		// the dwellings' photos: the stack's S3 server
+		...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('STORAGE_'))),
 		// tests write the database behind the app's back (as another instance would) and read
 		// the page at once: nothing kept (src/lib/server/kept.ts); the benchmarks turn it on
 		KEEP_READS: 'off',
+		// photos are uploaded (15 MB each); the app refuses large bodies elsewhere itself
+		BODY_SIZE_LIMIT: '64M',
 		...overrides
 	};
 }

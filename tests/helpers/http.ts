@@ -63,6 +63,15 @@ export class Client {
 		);
 	}
 
+	/** a multipart form with files, as a file input sends it */
+	async upload(path: string, files: { name: string; bytes: Uint8Array; type?: string }[], field = 'photos'): Promise<Response> {
+		const body = new FormData();
+		for (const f of files) body.append(field, new File([Buffer.from(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }));
+		return this.keep(
+			await fetch(this.base + path, { method: 'POST', body, headers: this.headers({ origin: this.base }), redirect: 'manual' })
+		);
+	}
+
 	async login(email: string, password = 'busett-demo-2026'): Promise<Response> {
 		return this.post('/login', { email, password });
 	}

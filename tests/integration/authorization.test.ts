@@ -111,8 +111,20 @@ const MATRIX: Entry[] = [
 		route: '/(landlord)/landlord/dwellings/[id=uuid]',
 		path: `/landlord/dwellings/${SEED.dwelling2}`,
 		load: ['landlord'],
-		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
+		actions: {
+			save: ['landlord'],
+			submit: ['landlord'],
+			withdraw: ['landlord'],
+			reoffer: ['landlord'],
+			photo_add: ['landlord'],
+			photo_caption: ['landlord'],
+			photo_up: ['landlord'],
+			photo_down: ['landlord'],
+			photo_remove: ['landlord']
+		}
 	},
+	// a photo that does not exist: a landlord and staff get 404 (the check is in the handler)
+	{ route: '/photos/[id=uuid]/[size=photo_size]', path: `/photos/${SEED.noMatch}/web`, endpoints: { GET: ['landlord', 'staff', 'admin'] } },
 	{
 		route: '/(landlord)/landlord/proposals/[id=uuid]',
 		path: `/landlord/proposals/${SEED.noMatch}`,

@@ -32,7 +32,7 @@ export async function throwawayStack(project: TestProject, prefix: string) {
 
 export default async function setup(project: TestProject) {
 	if (process.env.SUPABASE_URL && process.env.POSTGREST_DB_URI) {
-		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST|APP)_|^ORIGIN$/.test(k));
+		const keys = Object.keys(process.env).filter((k) => /^(SUPABASE|SMTP|MAILBOX|DATABASE|POSTGREST|APP|STORAGE)_|^ORIGIN$/.test(k));
 		project.provide('stackEnv', Object.fromEntries(keys.map((k) => [k, process.env[k]!])));
 		return;
 	}

@@ -56,6 +56,7 @@ const table = {
 	'/account/data.json': { endpoints: { GET: ['landlord', 'volunteer'] } },
 	// the address register's addresses like a typed one, for the offer form (landlords and staff)
 	'/addresses/suggestions.json': { endpoints: { GET: ['landlord', 'staff'] } },
+	'/photos/[id=uuid]/[size=photo_size]': { endpoints: { GET: ['landlord', 'staff'] } },
 
 	'/availability/[token]/[answer=yes_no]': { load: 'public', actions: { default: 'public' } },
 	'/task-invitation/[token]/[answer=accept_decline]': { load: 'public', actions: { default: 'public' } },
@@ -64,7 +65,17 @@ const table = {
 	'/(landlord)/landlord/dwellings/new': { load: ['landlord'], actions: { save: ['landlord'], submit: ['landlord'] } },
 	'/(landlord)/landlord/dwellings/[id=uuid]': {
 		load: ['landlord'],
-		actions: { save: ['landlord'], submit: ['landlord'], withdraw: ['landlord'], reoffer: ['landlord'] }
+		actions: {
+			save: ['landlord'],
+			submit: ['landlord'],
+			withdraw: ['landlord'],
+			reoffer: ['landlord'],
+			photo_add: ['landlord'],
+			photo_caption: ['landlord'],
+			photo_up: ['landlord'],
+			photo_down: ['landlord'],
+			photo_remove: ['landlord']
+		}
 	},
 	'/(landlord)/landlord/proposals/[id=uuid]': { load: ['landlord'], actions: { accept: ['landlord'], decline: ['landlord'] } },
 	'/(volunteer)/volunteer': { load: ['volunteer'], actions: { calendar: ['volunteer'], calendarStop: ['volunteer'] } },

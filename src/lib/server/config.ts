@@ -28,6 +28,17 @@ const schema = z.object({
 	/** the staff map's base map: a MapLibre style (Kartverket's open map services, or a PMTiles
 	 * style the municipality hosts); unset: the data layers on a plain background */
 	MAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of a MapLibre style' }).optional(),
+	/** the dwellings' photos: an S3 endpoint — Supabase Storage's (https://<project>.supabase.co/storage/v1/s3)
+	 * in production, the local stack's S3 server here — with its private bucket and access keys;
+	 * unset: photos cannot be added (the pages say so) */
+	STORAGE_URL: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of an S3 endpoint' }).optional(),
+	STORAGE_REGION: z.string().min(1).default('local'),
+	STORAGE_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name')
+		.default('dwelling-photos'),
+	STORAGE_ACCESS_KEY_ID: z.string().min(1).optional(),
+	STORAGE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 	/** show /dev/mail in a production build too (it always shows under `vite dev`) */
 	DEV_MAILBOX: z.enum(['0', '1']).default('0'),
 	/** how much the JSON logs on stdout say (log.ts) */

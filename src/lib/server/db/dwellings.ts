@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DwellingFields } from '$lib/schemas/dwelling';
 import { rangeOf, type ListState } from '$lib/schemas/list';
 import { inspectionShape } from './inspections';
+import type { Photo } from './photos';
 import { db } from './client';
 import { dwellingRow, maybeInt, maybeText, rentCaps, shape } from './shape';
 
@@ -52,12 +53,14 @@ export async function listForLandlord(landlordId: string): Promise<Dwelling[]> {
 }
 
 /** with what the landlord may do with it now (landlord_actions: public.dwelling_actions of its status) */
-export async function getForLandlord(id: string, landlordId: string): Promise<Dwelling | null> {
+export async function getForLandlord(id: string, landlordId: string): Promise<(Dwelling & { dwelling_photos: Photo[] }) | null> {
 	const { data, error } = await db()
 		.from('dwellings')
-		.select('*, landlord_actions, inspection_to_mend')
+		// its photos in the same read (the page's round trips: tests/reliability/round-trips.test.ts)
+		.select('*, landlord_actions, inspection_to_mend, dwelling_photos(id, position, caption, width, height)')
 		.eq('id', id)
 		.eq('landlord_id', landlordId)
+		.order('position', { referencedTable: 'dwelling_photos' })
 		.maybeSingle();
 	if (error) failed('reading a dwelling', error);
 	return data;

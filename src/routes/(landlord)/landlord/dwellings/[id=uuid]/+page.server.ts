@@ -6,6 +6,7 @@ import { draftSchema } from '$lib/schemas/dwelling';
 import { phoneNeeded, saveDraft, submitOffer } from '$lib/server/offer-form';
 import { formFrom, refuse } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
+import * as photoActions from '$lib/server/photo-actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // the landlord's own dwelling, or 404 — also for someone else's id
@@ -24,7 +25,10 @@ export const load: PageServerLoad = async (event) => {
 		form: await formFrom(draftSchema, dwelling, 'offer'),
 		verified: user.emailVerified,
 		phoneNeeded: await phoneNeeded(user.id),
-		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null,
+		photos: dwelling.dwelling_photos,
+		photoNotice:
+			(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};
 };
 
@@ -48,6 +52,13 @@ async function change(event: RequestEvent, to: (id: string) => Promise<void>, no
 	redirect(303, `/landlord/dwellings/${event.params.id}?${notice}`);
 }
 
+// the dwelling whose photos the landlord changes: their own, or 404
+async function photoTarget(event: RequestEvent) {
+	const user = userOf(event);
+	const dwelling = await own(event, user.id);
+	return { dwellingId: dwelling.id, by: user.id, back: `/landlord/dwellings/${dwelling.id}` };
+}
+
 export const actions: Actions = {
 	save: async (event) => {
 		const user = userOf(event);
@@ -61,6 +72,12 @@ export const actions: Actions = {
 		return submitOffer(target(event, user.id), event.request);
 	},
 	withdraw: (event) => change(event, dwellings.withdraw, 'withdrawn'),
+	// the offer's photos (issue 20): the landlord's own dwelling only
+	photo_add: async (event) => photoActions.addPhotos(event.request, await photoTarget(event)),
+	photo_caption: async (event) => photoActions.caption(event.request, await photoTarget(event)),
+	photo_up: async (event) => photoActions.move(event.request, await photoTarget(event), true),
+	photo_down: async (event) => photoActions.move(event.request, await photoTarget(event), false),
+	photo_remove: async (event) => photoActions.remove(event.request, await photoTarget(event)),
 	reoffer: (event) => {
 		requireVerified(userOf(event));
 		return change(event, dwellings.submit, 'submitted');

@@ -10,6 +10,7 @@ import { todayInOslo } from '$lib/dates';
 import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as inspections from '$lib/server/db/inspections';
+import * as photos from '$lib/server/db/photos';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
@@ -25,6 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	const { dwelling, landlord, place, caps, districts: districtOptions, inspections: visits, approvalNeedsInspection } = page;
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
+		// the landlord's photos, to judge the dwelling by at review
+		photos: await photos.list(dwelling.id),
 		dwelling,
 		// who to call to book the inspection; null for the municipality's own dwelling
 		landlord,

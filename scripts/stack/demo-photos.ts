@@ -1,0 +1,83 @@
+// The demo's photos: three drawn pictures (a living room, a kitchen, the house from outside)
+// for every dwelling the demo has approved, proposed or let, made here with sharp from SVG —
+// generated, never downloaded — and put through the same processing as a landlord's upload
+// (src/lib/server/files/photo.ts) into the stack's S3 bucket. Once: a stack that has photos
+// already is left as it is.
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createClient } from '@supabase/supabase-js';
+import sharp from 'sharp';
+import type { Database } from '../../src/lib/database.types.ts';
+import { processPhoto } from '../../src/lib/server/files/photo.ts';
+import type { Storage } from './storage.ts';
+
+// each scene a few shapes in the dwelling's own colours, so the demo's photos differ
+const SCENES: { caption: string; svg: (hue: number) => string }[] = [
+	{
+		caption: 'Stova',
+		svg: (
+			h
+		) => `<rect width="1200" height="560" fill="hsl(${h},30%,88%)"/><rect y="560" width="1200" height="340" fill="hsl(${h},25%,55%)"/>
+			<rect x="760" y="140" width="300" height="260" fill="#cfe8ff" stroke="#fff" stroke-width="14"/>
+			<rect x="140" y="470" width="460" height="170" rx="30" fill="hsl(${(h + 180) % 360},35%,45%)"/>`
+	},
+	{
+		caption: 'Kjøkenet',
+		svg: (
+			h
+		) => `<rect width="1200" height="900" fill="hsl(${h},20%,92%)"/><rect y="520" width="1200" height="380" fill="hsl(${h},15%,70%)"/>
+			<rect x="100" y="380" width="1000" height="180" fill="#f4f4f4" stroke="#999" stroke-width="6"/>
+			<rect x="120" y="120" width="420" height="200" fill="hsl(${(h + 40) % 360},30%,80%)"/>`
+	},
+	{
+		caption: 'Huset',
+		svg: (h) => `<rect width="1200" height="600" fill="#bde0fe"/><rect y="600" width="1200" height="300" fill="#6a994e"/>
+			<rect x="360" y="330" width="480" height="330" fill="hsl(${h},45%,55%)"/><polygon points="320,340 600,140 880,340" fill="#7f5539"/>
+			<rect x="560" y="520" width="90" height="140" fill="#fff"/>`
+	}
+];
+
+const picture = (scene: (typeof SCENES)[number], hue: number) =>
+	sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900">${scene.svg(hue)}</svg>`))
+		.jpeg({ quality: 85 })
+		.toBuffer();
+
+export async function addDemoPhotos(url: string, serviceKey: string, storage: Storage['env'], log: (line: string) => void) {
+	const db = createClient<Database>(url, serviceKey, { auth: { persistSession: false } });
+	const { count, error } = await db.from('dwelling_photos').select('id', { count: 'exact', head: true });
+	if (error) throw new Error(`reading the photos: ${error.message}`);
+	if (count) return;
+	const started = performance.now();
+	const { data: shown, error: listed } = await db.from('dwellings').select('id, landlord_id').in('status', ['approved', 'proposed', 'let']);
+	if (listed) throw new Error(`listing the demo's dwellings: ${listed.message}`);
+	const s3 = new S3Client({
+		endpoint: storage.STORAGE_URL,
+		region: storage.STORAGE_REGION,
+		forcePathStyle: true,
+		credentials: { accessKeyId: storage.STORAGE_ACCESS_KEY_ID, secretAccessKey: storage.STORAGE_SECRET_ACCESS_KEY }
+	});
+	for (const [n, dwelling] of shown.entries()) {
+		for (const scene of SCENES) {
+			const done = await processPhoto(await picture(scene, (n * 47) % 360));
+			const id = randomUUID();
+			for (const [size, body] of [
+				['web', done.web],
+				['thumb', done.thumb]
+			] as const)
+				await s3.send(
+					new PutObjectCommand({ Bucket: storage.STORAGE_BUCKET, Key: `photos/${id}/${size}.webp`, Body: body, ContentType: done.type })
+				);
+			const { error: added } = await db.rpc('add_dwelling_photo', {
+				p_dwelling: dwelling.id,
+				p_photo: id,
+				// the municipality's own dwellings: added by nobody in particular
+				p_by: dwelling.landlord_id ?? (null as unknown as string),
+				p_width: done.width,
+				p_height: done.height,
+				p_caption: scene.caption
+			});
+			if (added) throw new Error(`a demo photo: ${added.message}`);
+		}
+	}
+	log(`made the demo's photos (${shown.length * SCENES.length}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

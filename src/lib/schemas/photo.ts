@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+// one photo's row on the page: which photo (a hidden field), and for the caption form the caption
+export const photoSchema = z.object({ photo_id: z.guid('error_invalid') });
+export const captionSchema = photoSchema.extend({
+	caption: z
+		.string()
+		.trim()
+		.max(200, 'error_too_long')
+		.refine((v) => !/[\r\n]/.test(v), 'error_single_line')
+		.default('')
+});
