@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { allows } from '$lib/auth/policy';
 import { userOf } from '$lib/server/auth/authorize';
 import * as photos from '$lib/server/db/photos';
 import { read } from '$lib/server/photo-store';
@@ -9,16 +10,14 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const person = userOf(event);
 	const owner = await photos.ownerOf(event.params.id);
-	const staff = person.roles.includes('staff') || person.roles.includes('admin');
-	if (!owner || (!staff && owner.landlordId !== person.id)) error(404);
+	if (!owner || (!allows(['staff'], person) && owner.landlordId !== person.id)) error(404);
 	const bytes = await read(event.params.id, event.params.size as 'web' | 'thumb');
 	if (!bytes) error(404);
 	return new Response(Buffer.from(bytes), {
 		headers: {
 			'content-type': 'image/webp',
 			// the browser may keep it a while, nobody between may (it is behind a login)
-			'cache-control': 'private, max-age=300',
-			'x-content-type-options': 'nosniff'
+			'cache-control': 'private, max-age=300'
 		}
 	});
 };
