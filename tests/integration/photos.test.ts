@@ -134,6 +134,13 @@ describe('a dwelling’s photos', () => {
 			/\?photo_saved/
 		);
 		expect((await photosOf(id))[0].caption).toBe('Stova mot sør');
+		// a caption of two lines is refused at its photo, the typed words kept, nothing stored
+		const refused = await landlord.post(`/landlord/dwellings/${id}?/photo_caption`, { photo_id: b.id, caption: 'Soverom\nmot nord' });
+		expect(refused.status).toBe(400);
+		const html = await refused.text();
+		expect(html).toContain(`id="caption-${b.id}-error"`);
+		expect(html).toContain('Soverom\nmot nord');
+		expect((await photosOf(id))[2].caption).toBe('');
 		expect(await exists(`photos/${c.id}/web.webp`)).toBe(true);
 		expect(location(await landlord.post(`/landlord/dwellings/${id}?/photo_remove`, { photo_id: c.id }))).toMatch(/\?photo_removed/);
 		expect((await photosOf(id)).map((r) => [r.id, r.position])).toEqual([

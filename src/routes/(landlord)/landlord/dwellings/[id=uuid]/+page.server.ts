@@ -7,6 +7,7 @@ import { phoneNeeded, saveDraft, submitOffer } from '$lib/server/offer-form';
 import { formFrom, refuse } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
 import * as photoActions from '$lib/server/photo-actions';
+import * as photos from '$lib/server/db/photos';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // the landlord's own dwelling, or 404 — also for someone else's id
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		phoneNeeded: await phoneNeeded(user.id),
 		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null,
 		photos: dwelling.dwelling_photos,
+		maxPhotos: photos.MAX_PHOTOS,
 		photoNotice:
 			(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => event.url.searchParams.has(n)) ?? null
 	};

@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
 		// the landlord's photos, to judge the dwelling by at review
 		photos: await photos.list(dwelling.id),
+		maxPhotos: photos.MAX_PHOTOS,
 		dwelling,
 		// who to call to book the inspection; null for the municipality's own dwelling
 		landlord,
