@@ -180,10 +180,12 @@ const PERMISSIONS_POLICY = [
 // photo is up to 15 MB, several in one post: README); every other form is small, so a body
 // over 512 kB anywhere but a photo upload is refused before any action reads it.
 const SMALL_BODY = 512 * 1024;
-const PHOTO_UPLOAD_ROUTE = '/(landlord)/landlord/dwellings/[id=uuid]';
+// the pages with a photo upload: the landlord's offer, and staff's dwelling page
+const PHOTO_UPLOAD_ROUTES = new Set(['/(landlord)/landlord/dwellings/[id=uuid]', '/(staff)/staff/dwellings/[id=uuid]']);
 const handleBodySize: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	const photoUpload = event.request.method === 'POST' && event.route.id === PHOTO_UPLOAD_ROUTE && event.url.searchParams.has('/photo_add');
+	const photoUpload =
+		event.request.method === 'POST' && PHOTO_UPLOAD_ROUTES.has(event.route.id ?? '') && event.url.searchParams.has('/photo_add');
 	if (length > SMALL_BODY && !photoUpload)
 		return new Response(m.error_body_too_big(), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	return resolve(event);

@@ -42,6 +42,14 @@ const picture = (scene: (typeof SCENES)[number], hue: number) =>
 		.jpeg({ quality: 85 })
 		.toBuffer();
 
+// the municipality's own photo at the demo's failed inspection (the smoke alarms): a ceiling
+// with the alarm's empty mount
+const MISSING_ALARM = {
+	caption: 'Røykvarslaren i gangen manglar',
+	svg: () => `<rect width="1200" height="900" fill="#f2f2ee"/><rect y="700" width="1200" height="200" fill="#d9d4c7"/>
+			<circle cx="600" cy="260" r="90" fill="none" stroke="#9a9a9a" stroke-width="10"/><circle cx="600" cy="260" r="12" fill="#9a9a9a"/>`
+};
+
 export async function addDemoPhotos(url: string, serviceKey: string, storage: Storage['env'], log: (line: string) => void) {
 	const db = createClient<Database>(url, serviceKey, { auth: { persistSession: false } });
 	const { count, error } = await db.from('dwelling_photos').select('id', { count: 'exact', head: true });
@@ -56,28 +64,34 @@ export async function addDemoPhotos(url: string, serviceKey: string, storage: St
 		forcePathStyle: true,
 		credentials: { accessKeyId: storage.STORAGE_ACCESS_KEY_ID, secretAccessKey: storage.STORAGE_SECRET_ACCESS_KEY }
 	});
-	for (const [n, dwelling] of shown.entries()) {
-		for (const scene of SCENES) {
-			const done = await processPhoto(await picture(scene, (n * 47) % 360));
-			const id = randomUUID();
-			for (const [size, body] of [
-				['web', done.web],
-				['thumb', done.thumb]
-			] as const)
-				await s3.send(
-					new PutObjectCommand({ Bucket: storage.STORAGE_BUCKET, Key: `photos/${id}/${size}.webp`, Body: body, ContentType: done.type })
-				);
-			const { error: added } = await db.rpc('add_dwelling_photo', {
-				p_dwelling: dwelling.id,
-				p_photo: id,
-				// the municipality's own dwellings: added by nobody in particular
-				p_by: dwelling.landlord_id ?? (null as unknown as string),
-				p_width: done.width,
-				p_height: done.height,
-				p_caption: scene.caption
-			});
-			if (added) throw new Error(`a demo photo: ${added.message}`);
-		}
-	}
-	log(`made the demo's photos (${shown.length * SCENES.length}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	// one photo, processed as an upload is, into the bucket and then its row
+	const add = async (dwellingId: string, by: string | null, scene: (typeof SCENES)[number], hue: number, visit?: string) => {
+		const done = await processPhoto(await picture(scene, hue));
+		const id = randomUUID();
+		for (const [size, body] of [
+			['web', done.web],
+			['thumb', done.thumb]
+		] as const)
+			await s3.send(
+				new PutObjectCommand({ Bucket: storage.STORAGE_BUCKET, Key: `photos/${id}/${size}.webp`, Body: body, ContentType: done.type })
+			);
+		const { error: added } = await db.rpc('add_dwelling_photo', {
+			p_dwelling: dwellingId,
+			p_photo: id,
+			// the municipality's own dwellings and photos: added by nobody in particular
+			p_by: by ?? (null as unknown as string),
+			p_width: done.width,
+			p_height: done.height,
+			p_caption: scene.caption,
+			p_by_staff: visit !== undefined,
+			p_inspection: visit
+		});
+		if (added) throw new Error(`a demo photo: ${added.message}`);
+	};
+	for (const [n, dwelling] of shown.entries())
+		for (const scene of SCENES) await add(dwelling.id, dwelling.landlord_id, scene, (n * 47) % 360);
+	const { data: failed, error: visits } = await db.from('inspections').select('id, dwelling_id').eq('passed', false).limit(1);
+	if (visits) throw new Error(`reading the demo's inspections: ${visits.message}`);
+	for (const visit of failed) await add(visit.dwelling_id, null, MISSING_ALARM, 0, visit.id);
+	log(`made the demo's photos (${shown.length * SCENES.length + failed.length}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

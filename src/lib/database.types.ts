@@ -374,31 +374,37 @@ export type Database = {
       dwelling_photos: {
         Row: {
           added_by: string | null
+          by_staff: boolean
           caption: string
           created_at: string
           dwelling_id: string
           height: number
           id: string
+          inspection_id: string | null
           position: number
           width: number
         }
         Insert: {
           added_by?: string | null
+          by_staff?: boolean
           caption?: string
           created_at?: string
           dwelling_id: string
           height: number
           id: string
+          inspection_id?: string | null
           position: number
           width: number
         }
         Update: {
           added_by?: string | null
+          by_staff?: boolean
           caption?: string
           created_at?: string
           dwelling_id?: string
           height?: number
           id?: string
+          inspection_id?: string | null
           position?: number
           width?: number
         }
@@ -429,6 +435,13 @@ export type Database = {
             columns: ["dwelling_id"]
             isOneToOne: false
             referencedRelation: "dwellings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "dwelling_photos_inspection_id_fkey"
+            columns: ["inspection_id"]
+            isOneToOne: false
+            referencedRelation: "inspections"
             referencedColumns: ["id"]
           },
         ]
@@ -1956,9 +1969,11 @@ export type Database = {
       add_dwelling_photo: {
         Args: {
           p_by: string
+          p_by_staff?: boolean
           p_caption: string
           p_dwelling: string
           p_height: number
+          p_inspection?: string
           p_photo: string
           p_width: number
         }
@@ -2324,7 +2339,12 @@ export type Database = {
         Returns: boolean
       }
       move_dwelling_photo: {
-        Args: { p_dwelling: string; p_photo: string; p_up: boolean }
+        Args: {
+          p_by_staff?: boolean
+          p_dwelling: string
+          p_photo: string
+          p_up: boolean
+        }
         Returns: boolean
       }
       move_follow_up_step: {
@@ -2517,7 +2537,7 @@ export type Database = {
       }
       relocate_districts: { Args: Record<PropertyKey, never>; Returns: number }
       remove_dwelling_photo: {
-        Args: { p_dwelling: string; p_photo: string }
+        Args: { p_by_staff?: boolean; p_dwelling: string; p_photo: string }
         Returns: boolean
       }
       reopen_declined_pair: {

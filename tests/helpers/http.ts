@@ -64,8 +64,15 @@ export class Client {
 	}
 
 	/** a multipart form with files, as a file input sends it */
-	async upload(path: string, files: { name: string; bytes: Uint8Array; type?: string }[], field = 'photos'): Promise<Response> {
+	/** files posted as `field`, with the form's other fields */
+	async upload(
+		path: string,
+		files: { name: string; bytes: Uint8Array; type?: string }[],
+		fields: Record<string, string> = {},
+		field = 'photos'
+	): Promise<Response> {
 		const body = new FormData();
+		for (const [name, value] of Object.entries(fields)) body.append(name, value);
 		for (const f of files) body.append(field, new File([Buffer.from(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }));
 		return this.keep(
 			await fetch(this.base + path, { method: 'POST', body, headers: this.headers({ origin: this.base }), redirect: 'manual' })

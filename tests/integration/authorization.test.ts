@@ -180,7 +180,12 @@ const MATRIX: Entry[] = [
 			submit: ['staff', 'admin'],
 			review: ['staff', 'admin'],
 			inspect: ['staff', 'admin'],
-			place: ['staff', 'admin']
+			place: ['staff', 'admin'],
+			photo_add: ['staff', 'admin'],
+			photo_caption: ['staff', 'admin'],
+			photo_up: ['staff', 'admin'],
+			photo_down: ['staff', 'admin'],
+			photo_remove: ['staff', 'admin']
 		}
 	},
 	{ route: '/(staff)/staff/households', path: '/staff/households', load: ['staff', 'admin'] },

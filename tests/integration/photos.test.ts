@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, letDwelling, passedInspection } from '../helpers/dwellings';
+import { livingIn } from '../helpers/households';
 import { Client, location } from '../helpers/http';
 import { seedId } from '../helpers/seed';
 import { DEMO_HASH } from '../helpers/tasks';
@@ -178,6 +179,97 @@ describe('a dwelling’s photos', () => {
 	});
 });
 
+describe('the municipality’s photos', () => {
+	const staffClient = async () => {
+		const staff = new Client(app.url);
+		expect((await staff.login('sakshandsamar@fjordvik.kommune.no')).status).toBe(303);
+		return staff;
+	};
+	const visitOf = async (dwellingId: string) => {
+		await passedInspection(dwellingId);
+		const { data } = await serviceClient().from('inspections').select('id').eq('dwelling_id', dwellingId).single();
+		return data!.id;
+	};
+	const setOf = async (id: string) =>
+		(await serviceClient().from('dwelling_photos').select('id, position, by_staff, inspection_id').eq('dwelling_id', id).order('position'))
+			.data!;
+
+	it('are added by staff at a visit, in a set of their own beside the landlord’s, and shown with the visit', async () => {
+		const id = await offer();
+		const visit = await visitOf(id);
+		const png = await picture().png().toBuffer();
+		await landlord.upload(`/landlord/dwellings/${id}?/photo_add`, [{ name: 'stova.png', bytes: png }]);
+		const staff = await staffClient();
+		const res = await staff.upload(
+			`/staff/dwellings/${id}?/photo_add`,
+			[
+				{ name: 'royk.png', bytes: png },
+				{ name: 'fukt.png', bytes: png }
+			],
+			{ inspection_id: visit }
+		);
+		expect(location(res)).toBe(`/staff/dwellings/${id}?photos_added=2`);
+		const rows = await setOf(id);
+		const theirs = rows.filter((r) => !r.by_staff);
+		const ours = rows.filter((r) => r.by_staff);
+		expect(theirs.map((r) => [r.position, r.inspection_id])).toEqual([[1, null]]);
+		expect(ours.map((r) => [r.position, r.inspection_id])).toEqual([
+			[1, visit],
+			[2, visit]
+		]);
+		const page = await (await staff.get(`/staff/dwellings/${id}`)).text();
+		expect(page).toContain('Bilete frå synfaringa');
+		for (const row of rows) expect(page).toContain(`/photos/${row.id}/thumb`);
+		// staff move and remove their own set
+		expect(location(await staff.post(`/staff/dwellings/${id}?/photo_up`, { photo_id: ours[1].id }))).toMatch(/\?photo_moved/);
+		expect((await setOf(id)).filter((r) => r.by_staff).map((r) => r.id)).toEqual([ours[1].id, ours[0].id]);
+	});
+
+	it('are neither seen nor changed by the landlord', async () => {
+		const id = await offer();
+		const staff = await staffClient();
+		await staff.upload(`/staff/dwellings/${id}?/photo_add`, [{ name: 'mugg.png', bytes: await picture().png().toBuffer() }]);
+		const [ours] = await setOf(id);
+		expect(ours.by_staff).toBe(true);
+		expect(await (await landlord.get(`/landlord/dwellings/${id}`)).text()).not.toContain(ours.id);
+		expect((await landlord.get(`/photos/${ours.id}/web`)).status).toBe(404);
+		expect((await landlord.post(`/landlord/dwellings/${id}?/photo_remove`, { photo_id: ours.id })).status).not.toBe(303);
+		expect((await landlord.post(`/landlord/dwellings/${id}?/photo_caption`, { photo_id: ours.id, caption: 'Mitt' })).status).not.toBe(303);
+		await landlord.post(`/landlord/dwellings/${id}?/photo_down`, { photo_id: ours.id });
+		expect(await setOf(id)).toEqual([ours]);
+		expect((await serviceClient().from('dwelling_photos').select('caption').eq('id', ours.id).single()).data!.caption).toBe('');
+	});
+
+	it('refuse a visit of another dwelling, and store nothing', async () => {
+		const id = await offer();
+		const elsewhere = await visitOf(await offer());
+		const staff = await staffClient();
+		const res = await staff.upload(`/staff/dwellings/${id}?/photo_add`, [{ name: 'a.png', bytes: await picture().png().toBuffer() }], {
+			inspection_id: elsewhere
+		});
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('Synfaringa du valde, finst ikkje lenger.');
+		expect(await setOf(id)).toEqual([]);
+	});
+});
+
+describe('a household’s page', () => {
+	it('shows the landlord’s photos of the dwelling at its proposal, and not the municipality’s', async () => {
+		const id = await letDwelling({ landlord_id: seedId('user:landlord:1') });
+		const png = await picture().png().toBuffer();
+		await landlord.upload(`/landlord/dwellings/${id}?/photo_add`, [{ name: 'stova.png', bytes: png }]);
+		const staff = new Client(app.url);
+		expect((await staff.login('sakshandsamar@fjordvik.kommune.no')).status).toBe(303);
+		await staff.upload(`/staff/dwellings/${id}?/photo_add`, [{ name: 'mugg.png', bytes: png }]);
+		const rows = (await serviceClient().from('dwelling_photos').select('id, by_staff').eq('dwelling_id', id)).data!;
+		const household = await livingIn(id, 2);
+		const page = await (await staff.get(`/staff/households/${household}`)).text();
+		expect(page).toContain('Bilete av bustaden');
+		expect(page).toContain(`/photos/${rows.find((r) => !r.by_staff)!.id}/thumb`);
+		expect(page).not.toContain(rows.find((r) => r.by_staff)!.id);
+	});
+});
+
 describe('the demo’s photos', () => {
 	it('show the demo’s approved, proposed and let dwellings in three generated pictures each, stored without metadata', async () => {
 		const seeded = Array.from({ length: 40 }, (_, i) => seedId(`dwelling:${i + 1}`));
@@ -185,6 +277,7 @@ describe('the demo’s photos', () => {
 			.from('dwelling_photos')
 			.select('id, dwelling_id, position, caption')
 			.in('dwelling_id', seeded)
+			.eq('by_staff', false)
 			.order('position');
 		const byDwelling = Map.groupBy(rows!, (r) => r.dwelling_id);
 		expect(byDwelling.size).toBeGreaterThanOrEqual(10);
@@ -196,6 +289,15 @@ describe('the demo’s photos', () => {
 			.eq('status', 'draft');
 		expect(without).toEqual([]);
 		expect((await sharp(await objectOf(`photos/${rows![0].id}/web.webp`)).metadata()).exif).toBeUndefined();
+	});
+
+	it('show the municipality’s photo at the demo’s failed inspection, which its landlord does not see', async () => {
+		const { data: visit } = await serviceClient().from('inspections').select('id, dwelling_id').eq('passed', false).limit(1).single();
+		const { data: ours } = await serviceClient().from('dwelling_photos').select('id, by_staff, caption').eq('inspection_id', visit!.id);
+		expect(ours).toEqual([{ id: ours![0].id, by_staff: true, caption: 'Røykvarslaren i gangen manglar' }]);
+		const staff = new Client(app.url);
+		expect((await staff.login('sakshandsamar@fjordvik.kommune.no')).status).toBe(303);
+		expect(await (await staff.get(`/staff/dwellings/${visit!.dwelling_id}`)).text()).toContain(`/photos/${ours![0].id}/thumb`);
 	});
 });
 

@@ -100,7 +100,18 @@ const table = {
 	'/(staff)/staff/dwellings/new': { load: ['staff'], actions: { save: ['staff'], submit: ['staff'] } },
 	'/(staff)/staff/dwellings/[id=uuid]': {
 		load: ['staff'],
-		actions: { save: ['staff'], submit: ['staff'], review: ['staff'], inspect: ['staff'], place: ['staff'] }
+		actions: {
+			save: ['staff'],
+			submit: ['staff'],
+			review: ['staff'],
+			inspect: ['staff'],
+			place: ['staff'],
+			photo_add: ['staff'],
+			photo_caption: ['staff'],
+			photo_up: ['staff'],
+			photo_down: ['staff'],
+			photo_remove: ['staff']
+		}
 	},
 	'/(staff)/staff/households': { load: ['staff'] },
 	'/(staff)/staff/households/new': { load: ['staff'], actions: { default: ['staff'] } },

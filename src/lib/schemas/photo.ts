@@ -10,3 +10,6 @@ export const captionSchema = photoSchema.extend({
 		.refine((v) => !/[\r\n]/.test(v), 'error_single_line')
 		.default('')
 });
+
+// staff's upload: the visit the photos were taken at, or none
+export const visitSchema = z.object({ inspection_id: z.union([z.literal(''), z.guid('error_invalid')]) });

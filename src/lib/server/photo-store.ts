@@ -9,15 +9,27 @@ import { PhotoError, processPhoto } from './files/photo';
 
 export { PhotoError };
 
-/** adds one photo; throws PhotoError for a file that is not taken, PhotoLimitError past 12 */
-export async function addPhoto(dwellingId: string, by: string, bytes: Uint8Array, caption = ''): Promise<string> {
+/** adds one photo to a set; throws PhotoError for a file that is not taken, PhotoLimitError past 12 */
+export async function addPhoto(
+	set: photos.PhotoSet,
+	by: string,
+	bytes: Uint8Array,
+	extra: { caption?: string; inspectionId?: string | null } = {}
+): Promise<string> {
 	const done = await processPhoto(bytes);
 	const id = randomUUID();
 	const keys = photos.keysOf(id);
 	await storage.put(keys.web, done.web, done.type);
 	await storage.put(keys.thumb, done.thumb, done.type);
 	try {
-		await photos.add({ dwellingId, id, by, width: done.width, height: done.height, caption });
+		await photos.add(set, {
+			id,
+			by,
+			width: done.width,
+			height: done.height,
+			caption: extra.caption ?? '',
+			inspectionId: extra.inspectionId
+		});
 	} catch (error) {
 		await storage.remove([keys.web, keys.thumb]).catch(() => {});
 		throw error;

@@ -60,6 +60,8 @@ export async function getForLandlord(id: string, landlordId: string): Promise<(D
 		.select('*, landlord_actions, inspection_to_mend, dwelling_photos(id, position, caption, width, height)')
 		.eq('id', id)
 		.eq('landlord_id', landlordId)
+		// the landlord's own set only: the municipality's photos are staff's
+		.eq('dwelling_photos.by_staff', false)
 		.order('position', { referencedTable: 'dwelling_photos' })
 		.maybeSingle();
 	if (error) failed('reading a dwelling', error);

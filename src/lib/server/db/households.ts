@@ -86,7 +86,14 @@ export type HistoryRow = {
 	score: number;
 	created_at: string;
 	decline_reason: string;
-	dwelling: { id: string; street: string | null; place: string | null; landlord_id: string | null } | null;
+	/** photos: the dwelling as offered (the landlord's set; the municipality's own for its dwellings) */
+	dwelling: {
+		id: string;
+		street: string | null;
+		place: string | null;
+		landlord_id: string | null;
+		photos: { id: string; caption: string; width: number; height: number }[];
+	} | null;
 };
 
 /** one thing that happened to a household (household_timeline, 20261205030000_case_after_the_move.sql) */
@@ -137,7 +144,13 @@ const readShape = z
 				created_at: z.string(),
 				decline_reason: z.string(),
 				dwelling: z
-					.object({ id: z.string(), street: z.string().nullable(), place: z.string().nullable(), landlord_id: z.string().nullable() })
+					.object({
+						id: z.string(),
+						street: z.string().nullable(),
+						place: z.string().nullable(),
+						landlord_id: z.string().nullable(),
+						photos: z.array(z.object({ id: z.string(), caption: z.string(), width: z.number(), height: z.number() }))
+					})
 					.nullable()
 			})
 		),

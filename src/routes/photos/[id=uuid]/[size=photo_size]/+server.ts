@@ -6,11 +6,12 @@ import { read } from '$lib/server/photo-store';
 import type { RequestHandler } from './$types';
 
 // a dwelling's photo, after the same check as the dwelling's page: staff see every one, a
-// landlord only those of their own dwellings (another's is no such photo); never a public URL
+// landlord only their own set of their own dwellings (another's, or the municipality's set,
+// is no such photo); never a public URL
 export const GET: RequestHandler = async (event) => {
 	const person = userOf(event);
 	const owner = await photos.ownerOf(event.params.id);
-	if (!owner || (!allows(['staff'], person) && owner.landlordId !== person.id)) error(404);
+	if (!owner || (!allows(['staff'], person) && (owner.byStaff || owner.landlordId !== person.id))) error(404);
 	const bytes = await read(event.params.id, event.params.size as 'web' | 'thumb');
 	if (!bytes) error(404);
 	return new Response(Buffer.from(bytes), {

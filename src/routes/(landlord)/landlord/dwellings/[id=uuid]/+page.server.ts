@@ -58,7 +58,7 @@ async function change(event: RequestEvent, to: (id: string) => Promise<void>, no
 async function photoTarget(event: RequestEvent) {
 	const user = userOf(event);
 	const dwelling = await own(event, user.id);
-	return { dwellingId: dwelling.id, by: user.id, back: `/landlord/dwellings/${dwelling.id}` };
+	return { set: { dwellingId: dwelling.id, byStaff: false }, by: user.id, back: `/landlord/dwellings/${dwelling.id}` };
 }
 
 export const actions: Actions = {

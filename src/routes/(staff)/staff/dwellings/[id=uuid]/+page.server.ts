@@ -11,12 +11,13 @@ import { userOf } from '$lib/server/auth/authorize';
 import * as dwellings from '$lib/server/db/dwellings';
 import * as inspections from '$lib/server/db/inspections';
 import * as photos from '$lib/server/db/photos';
+import * as photoActions from '$lib/server/photo-actions';
 import * as matching from '$lib/server/db/matching';
 import { householdsFor } from '$lib/server/matching';
 import { saveDraft, submitOffer } from '$lib/server/offer-form';
 import { formFrom, invalid, refuse, refuseField, validate } from '$lib/server/form';
 import { nudge } from '$lib/server/mail';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const staff = userOf(event);
@@ -24,11 +25,16 @@ export const load: PageServerLoad = async (event) => {
 	const page = await dwellings.readForStaff(event.params.id, staff.id);
 	if (!page) error(404);
 	const { dwelling, landlord, place, caps, districts: districtOptions, inspections: visits, approvalNeedsInspection } = page;
+	const both = await photos.list(dwelling.id);
 	return {
 		candidates: dwelling.status === 'approved' ? await candidatesFor(dwelling.id) : [],
-		// the landlord's photos, to judge the dwelling by at review
-		photos: await photos.list(dwelling.id),
+		// the landlord's photos, to judge the dwelling by at review; the municipality's own,
+		// which staff change (and which the landlord does not see)
+		photos: both.filter((p) => !p.by_staff),
+		staffPhotos: both.filter((p) => p.by_staff),
 		maxPhotos: photos.MAX_PHOTOS,
+		photoNotice:
+			(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => event.url.searchParams.has(n)) ?? null,
 		dwelling,
 		// who to call to book the inspection; null for the municipality's own dwelling
 		landlord,
@@ -73,6 +79,13 @@ async function candidatesFor(id: string) {
 // the municipality's own dwellings (no landlord) are edited by staff; update() matches
 // only rows without a landlord, so a landlord's offer cannot be changed this way
 const municipal = (id: string) => ({ owner: { landlordId: null }, id, back: (d: string) => `/staff/dwellings/${d}` });
+
+// the municipality's set of this dwelling's photos, or 404 for no such dwelling
+async function staffPhotos(event: RequestEvent) {
+	const staff = userOf(event);
+	if (!(await dwellings.getForStaff(event.params.id))) error(404);
+	return { set: { dwellingId: event.params.id, byStaff: true }, by: staff.id, back: `/staff/dwellings/${event.params.id}` };
+}
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -128,6 +141,12 @@ export const actions: Actions = {
 		if (done.sentBack) nudge();
 		redirect(303, `/staff/dwellings/${event.params.id}?${done.sentBack ? 'sent_back' : 'inspected'}`);
 	},
+	// the municipality's own photos (issue 20), perhaps from a visit; the landlord's are theirs
+	photo_add: async (event) => photoActions.addPhotos(event.request, await staffPhotos(event)),
+	photo_caption: async (event) => photoActions.caption(event.request, await staffPhotos(event)),
+	photo_up: async (event) => photoActions.move(event.request, await staffPhotos(event), true),
+	photo_down: async (event) => photoActions.move(event.request, await staffPhotos(event), false),
+	photo_remove: async (event) => photoActions.remove(event.request, await staffPhotos(event)),
 	// a dwelling the address register lacks: staff give its point (the map's plain fallback)
 	place: async (event) => {
 		const form = await validate(placeSchema, event.request, 'place');
