@@ -16,6 +16,42 @@ const problem = async (bytes: Uint8Array) => {
 	return null;
 };
 
+// A HEIC as an iPhone writes it, at its smallest: the HEIF boxes (ftyp heic, meta with one
+// hvc1 item, its hvcC and size, mdat) around a few bytes of HEVC. The prebuilt libvips reads
+// the boxes but has no HEVC decoder, as for a real iPhone photo.
+function heic(width: number, height: number): Buffer {
+	const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+	const u16 = (n: number) => Buffer.from([n >>> 8, n & 255]);
+	const box = (type: string, ...parts: Buffer[]) => {
+		const body = Buffer.concat(parts);
+		return Buffer.concat([u32(8 + body.length), Buffer.from(type, 'latin1'), body]);
+	};
+	const full = (type: string, version: number, ...parts: Buffer[]) => box(type, Buffer.from([version, 0, 0, 0]), ...parts);
+	const hevc = Buffer.concat([u32(8), Buffer.from([0x26, 0x01, 0xaf, 0x09, 0x40, 0xf3, 0xb8, 0xd5])]);
+	// profile Main, level 3, 4:2:0, 8 bits, 4-byte NAL lengths, no parameter sets
+	const hvcC = box(
+		'hvcC',
+		Buffer.from([1, 1]),
+		u32(0x60000000),
+		Buffer.from([0x90, 0, 0, 0, 0, 0, 0x5a, 0xf0, 0, 0xfc, 0xfd, 0xf8, 0xf8, 0, 0, 0x0f, 0])
+	);
+	const head = (offset: number) =>
+		Buffer.concat([
+			box('ftyp', Buffer.from('heic'), u32(0), Buffer.from('mif1heic')),
+			full(
+				'meta',
+				0,
+				full('hdlr', 0, u32(0), Buffer.from('pict'), u32(0), u32(0), u32(0), Buffer.from([0])),
+				full('pitm', 0, u16(1)),
+				full('iinf', 0, u16(1), full('infe', 2, u16(1), u16(0), Buffer.from('hvc1'), Buffer.from([0]))),
+				full('iloc', 0, Buffer.from([0x44, 0]), u16(1), u16(1), u16(0), u16(1), u32(offset), u32(hevc.length)),
+				box('iprp', box('ipco', hvcC, full('ispe', 0, u32(width), u32(height))), full('ipma', 0, u32(1), u16(1), Buffer.from([2, 0x81, 2])))
+			)
+		]);
+	// the item's bytes are where the mdat's begin: after the head and the mdat's own header
+	return Buffer.concat([head(head(0).length + 8), box('mdat', hevc)]);
+}
+
 describe('processPhoto', () => {
 	it('reads the file by its bytes: a PNG, whatever it is called, becomes a web size and a thumbnail', async () => {
 		const png = await picture(3000, 2000).png().toBuffer();
@@ -55,6 +91,17 @@ describe('processPhoto', () => {
 		expect(await problem(zipSync({ 'a.txt': strToU8('hei') }))).toBe('not_an_image');
 		expect(await problem(strToU8('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'))).toBe('not_an_image');
 		expect(await problem(new Uint8Array())).toBe('empty');
+	});
+
+	it('says so when a HEIC is one the image library cannot decode, rather than calling it damaged', async () => {
+		const meta = await sharp(heic(640, 480)).metadata();
+		expect([meta.format, meta.compression, meta.width]).toEqual(['heif', 'hevc', 640]);
+		expect(await problem(heic(640, 480))).toBe('heic_unsupported');
+	});
+
+	it('takes a HEIF the image library decodes (AV1, as AVIF is)', async () => {
+		const avif = await picture(640, 480).avif().toBuffer();
+		expect((await processPhoto(avif)).width).toBe(640);
 	});
 
 	it('refuses a file over 15 MB before reading it', async () => {
