@@ -135,6 +135,27 @@ const COPIED = [
 ];
 
 /** the demo data ×factor: each copied table's rows again factor − 1 times, with ids mapped */
+// BENCH_EXPLAIN=on: the plans of the slow pages' SQL at ×100, the statements inside each
+// function too (auto_explain, its log sent to this client), for finding what needs an index
+async function explained(year: number): Promise<string[]> {
+	const plans: string[] = [];
+	const take = (msg: { message?: string }) => {
+		if (msg.message?.includes('duration:')) plans.push(msg.message);
+	};
+	db.on('notice', take);
+	await db.query(`load 'auto_explain'`);
+	await db.query(`set auto_explain.log_min_duration = 5`);
+	await db.query(`set auto_explain.log_analyze = on`);
+	await db.query(`set auto_explain.log_nested_statements = on`);
+	await db.query(`set client_min_messages = log`);
+	await db.query(`select public.dashboard($1)`, [year]);
+	await db.query(`select public.matching_data(false)`);
+	await db.query(`select public.household_timeline($1)`, [household]);
+	await db.query(`set client_min_messages = notice`);
+	db.off('notice', take);
+	return ['  plans of the statements over 5 ms (BENCH_EXPLAIN=on):', ...plans.map((p) => p.replace(/^/gm, '    '))];
+}
+
 async function scaleUp(factor: number) {
 	const started = performance.now();
 	await db.query('begin');
@@ -261,6 +282,7 @@ describe('scale benchmark', () => {
 			}
 			lines.push(`  SQL public.${fn}(${year}) at ×${FACTOR}: ${times.sort((a, b) => a - b)[2].toFixed(1)} ms`);
 		}
+		if (process.env.BENCH_EXPLAIN === 'on') lines.push(...(await explained(year)));
 		console.log(lines.join('\n'));
 		// 17 pages × 50 loads at two sizes, the matching page seconds a load at ×100
 	}, 1_800_000);
