@@ -2018,6 +2018,17 @@ export type Database = {
       }
       audit_actor: { Args: Record<PropertyKey, never>; Returns: string }
       audit_erasing: { Args: Record<PropertyKey, never>; Returns: boolean }
+      audit_log_page: {
+        Args: {
+          p_actor?: string
+          p_entity?: string
+          p_limit: number
+          p_offset: number
+          p_oldest_first: boolean
+          p_record?: string
+        }
+        Returns: Json
+      }
       audit_redact: { Args: { p_values: Json }; Returns: Json }
       begin_login: {
         Args: { p_address: string; p_email: string }
@@ -2393,6 +2404,16 @@ export type Database = {
       }
       oslo_date: { Args: { p_at: string }; Returns: string }
       oslo_today: { Args: Record<PropertyKey, never>; Returns: string }
+      outbox_page: {
+        Args: {
+          p_limit: number
+          p_offset: number
+          p_oldest_first: boolean
+          p_status: Database["public"]["Enums"]["notification_status"]
+          p_template?: string
+        }
+        Returns: Json
+      }
       over_rent_cap: {
         Args: { p_max_occupants: number; p_rent: number }
         Returns: boolean

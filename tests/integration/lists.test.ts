@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as audit from '../../src/lib/server/db/audit';
 import * as households from '../../src/lib/server/db/households';
+import * as notifications from '../../src/lib/server/db/notifications';
 import * as tasks from '../../src/lib/server/db/tasks';
 import * as volunteerList from '../../src/lib/server/db/volunteer-list';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
@@ -56,6 +58,55 @@ describe('paging in SQL', () => {
 		// nobody's households and another caseworker's are not in "theirs"
 		const other = await households.list({ page: 1, size: 25, sort: 'imdi_reference', dir: 'asc', caseworker: await staffMember() });
 		expect(other.total).toBe(0);
+	});
+});
+
+describe('the deep pages (audit log and outbox: the page’s ids from an index)', () => {
+	it('returns every audit row of one actor exactly once across pages, in both directions, and a page past the last empty with the total', async () => {
+		const actor = await staffMember();
+		await sql(
+			`insert into public.audit_log (actor_id, action, entity, entity_id)
+			 select $1, 'read', case when i % 2 = 0 then 'household' else 'dwelling' end, gen_random_uuid()::text from generate_series(1, 57) i`,
+			[actor]
+		);
+		for (const dir of ['asc', 'desc'] as const) {
+			const seen: number[] = [];
+			for (let page = 1; page <= 3; page++) {
+				const result = await audit.list({ page, size: 25, sort: 'at', dir, actor });
+				expect(result.total).toBe(57);
+				expect(result.rows.length).toBe(page < 3 ? 25 : 7);
+				expect(result.rows.every((r) => r.actorId === actor && r.actorName === 'Test Sakshandsamar')).toBe(true);
+				seen.push(...result.rows.map((r) => r.id));
+			}
+			expect(new Set(seen).size).toBe(57);
+			// newest first, or oldest
+			expect(seen).toEqual([...seen].sort((a, b) => (dir === 'asc' ? a - b : b - a)));
+		}
+		// two filters at once: the actor's household rows only
+		const both = await audit.list({ page: 1, size: 50, sort: 'at', dir: 'desc', actor, entity: 'household' });
+		expect([both.total, both.rows.every((r) => r.entity === 'household')]).toEqual([28, true]);
+		expect(await audit.list({ page: 9, size: 25, sort: 'at', dir: 'desc', actor })).toEqual({ total: 57, rows: [] });
+	});
+
+	it('returns every mail of one template exactly once across pages when their times tie, in both directions', async () => {
+		const template = `paging_${randomUUID().slice(0, 8)}`;
+		await sql(
+			`insert into public.notifications (recipient, template, status, idempotency_key, created_at, sent_at)
+			 select 'paging@example.no', $1, 'sent', $1 || ':' || i, '2026-11-01T10:00:00Z', now() from generate_series(1, 57) i`,
+			[template]
+		);
+		for (const dir of ['asc', 'desc'] as const) {
+			const seen: string[] = [];
+			for (let page = 1; page <= 3; page++) {
+				const result = await notifications.list({ page, size: 25, sort: 'created_at', dir, status: 'sent', template });
+				expect(result.total).toBe(57);
+				expect(result.rows.length).toBe(page < 3 ? 25 : 7);
+				seen.push(...result.rows.map((r) => r.id));
+			}
+			expect(new Set(seen).size).toBe(57);
+			expect(seen).toEqual([...seen].sort((a, b) => (dir === 'asc' ? a.localeCompare(b) : b.localeCompare(a))));
+		}
+		expect((await notifications.list({ page: 1, size: 25, sort: 'created_at', dir: 'desc', status: 'failed', template })).total).toBe(0);
 	});
 });
 

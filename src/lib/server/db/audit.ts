@@ -3,9 +3,10 @@
 // record's page are written here. The log is only ever appended to: the database refuses
 // updates and deletes (apart from forgetting a deleted person, see the migrations).
 import type { Json } from '$lib/database.types';
-import type { ListState } from '$lib/schemas/list';
+import { z } from 'zod';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
-import { pageOf } from './paging';
+import { shape } from './shape';
 
 export const ENTITIES = ['household', 'household_member', 'dwelling', 'volunteer_profile'] as const;
 export type Entity = (typeof ENTITIES)[number];
@@ -28,30 +29,50 @@ export type Row = {
 	changes: { field: string; before: Json; after: Json }[];
 };
 
-/** one page, newest first (or oldest, turned around); `total` counts every row the filters match */
+const pageShape = z.object({
+	total: z.number(),
+	rows: z.array(
+		z.object({
+			id: z.number(),
+			at: z.string(),
+			action: z.string(),
+			entity: z.string(),
+			entity_id: z.string(),
+			actor_id: z.string().nullable(),
+			actor_name: z.string().nullable(),
+			before: z.json().nullable(),
+			after: z.json().nullable()
+		})
+	)
+});
+
+/**
+ * one page, newest first (or oldest, turned around); `total` counts every row the filters
+ * match. A page past the last has no rows and keeps the total, so the pager leads back.
+ * (public.audit_log_page reads a deep page's ids from the index alone.)
+ */
 export async function list(filters: Filters): Promise<{ rows: Row[]; total: number }> {
-	const read = (from: number, to: number) => {
-		let query = db()
-			.from('audit_log')
-			.select('id, at, action, entity, entity_id, actor_id, before, after, actor:users!audit_log_actor_id_fkey(display_name)', {
-				count: 'exact'
-			});
-		if (filters.record) query = query.eq('entity_id', filters.record);
-		if (filters.actor) query = query.eq('actor_id', filters.actor);
-		if (filters.entity) query = query.eq('entity', filters.entity);
-		return query.order('id', { ascending: filters.dir === 'asc' }).range(from, to);
-	};
-	const { rows, total } = await pageOf(filters, read, 'reading the audit log');
+	const { from } = rangeOf(filters);
+	const { data, error } = await db().rpc('audit_log_page', {
+		p_entity: filters.entity ?? undefined,
+		p_actor: filters.actor ?? undefined,
+		p_record: filters.record ?? undefined,
+		p_oldest_first: filters.dir === 'asc',
+		p_offset: from,
+		p_limit: filters.size
+	});
+	if (error) throw new Error(`reading the audit log: ${error.message}`);
+	const page = shape('audit_log_page', pageShape, data);
 	return {
-		total,
-		rows: rows.map((r) => ({
+		total: page.total,
+		rows: page.rows.map((r) => ({
 			id: r.id,
 			at: r.at,
 			action: r.action,
 			entity: r.entity,
 			entityId: r.entity_id,
 			actorId: r.actor_id,
-			actorName: r.actor?.display_name ?? null,
+			actorName: r.actor_name,
 			changes: changes(r.before, r.after)
 		}))
 	};

@@ -2,11 +2,11 @@
 // the same transaction) and sent by the worker; no request handler talks to SMTP.
 import { z } from 'zod';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { Database } from '$lib/database.types';
+import { Constants, type Database } from '$lib/database.types';
 import { templates, type PayloadOf, type TemplateKey } from '$lib/server/mail/templates';
-import type { ListState } from '$lib/schemas/list';
+import { rangeOf, type ListState } from '$lib/schemas/list';
 import { db } from './client';
-import { pageOf } from './paging';
+import { shape } from './shape';
 
 export type Notification = Database['public']['Tables']['notifications']['Row'];
 export type NotificationStatus = Database['public']['Enums']['notification_status'];
@@ -90,20 +90,37 @@ export async function counts(): Promise<Record<NotificationStatus, number>> {
 	return Object.fromEntries(data.map((row) => [row.status, Number(row.count)])) as Record<NotificationStatus, number>;
 }
 
-/** one page of the outbox: the mails of one status (and template), newest first, with the total */
+const outboxShape = z.object({
+	total: z.number(),
+	rows: z.array(
+		z.object({
+			id: z.string(),
+			recipient: z.string(),
+			template: z.string(),
+			status: z.enum(Constants.public.Enums.notification_status),
+			attempts: z.number(),
+			last_error: z.string().nullable(),
+			created_at: z.string(),
+			sent_at: z.string().nullable()
+		})
+	)
+});
+
+/**
+ * one page of the outbox: the mails of one status (and template), newest first, with the
+ * total; a page past the last has no rows and keeps the total (public.outbox_page reads a
+ * deep page's ids from the status's index alone)
+ */
 export async function list(filters: ListState<'created_at'> & { status: NotificationStatus; template?: string }) {
-	const read = (from: number, to: number) => {
-		let query = db()
-			.from('notifications')
-			.select('id, recipient, template, status, attempts, last_error, created_at, sent_at', { count: 'exact' })
-			.eq('status', filters.status);
-		if (filters.template) query = query.eq('template', filters.template);
-		return query
-			.order('created_at', { ascending: filters.dir === 'asc' })
-			.order('id', { ascending: filters.dir === 'asc' })
-			.range(from, to);
-	};
-	return pageOf(filters, read, 'listing mail');
+	const { data, error } = await db().rpc('outbox_page', {
+		p_status: filters.status,
+		p_template: filters.template ?? undefined,
+		p_oldest_first: filters.dir === 'asc',
+		p_offset: rangeOf(filters).from,
+		p_limit: filters.size
+	});
+	if (error) throw new Error(`listing mail: ${error.message}`);
+	return shape('outbox_page', outboxShape, data);
 }
 
 /** the mails given up on, newest first, with their errors */
