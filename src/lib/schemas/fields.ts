@@ -65,8 +65,10 @@ export const checkbox = z.preprocess((v) => v === true || ['on', 'true', 'ja', '
  * and superforms would then fill in its first choice (a review without a decision approved
  * the offer). Optional to superforms, so it fills in nothing; refused here when missing.
  */
-export const chosen = <const T extends readonly [string, ...string[]]>(values: T) =>
+export const chosen = <const T extends readonly [string, ...string[]]>(values: T, message = 'error_choose') =>
 	z
-		.enum(values, 'error_choose')
+		.enum(values, message)
 		.optional()
-		.refine((v) => v !== undefined, 'error_choose');
+		.refine((v) => v !== undefined, message)
+		// refused above when missing, so what passes is one of the values
+		.transform((v) => v as T[number]);

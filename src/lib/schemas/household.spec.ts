@@ -69,3 +69,14 @@ describe('the household form', () => {
 		expect(String(form.data.children_ages)).toBe('4, 30');
 	});
 });
+
+describe('householdSchema without a category', () => {
+	it('refuses a household without a category, rather than filing it under the first', async () => {
+		const posted = new FormData();
+		for (const [k, v] of Object.entries({ imdi_reference: 'X-1', adults: '2', elderly: '0', children_ages: '' })) posted.append(k, v);
+		const form = await validate(householdSchema, posted);
+		expect(form.valid).toBe(false);
+		expect(form.errors).toHaveProperty('category');
+		expect(form.data.category).toBeUndefined();
+	});
+});

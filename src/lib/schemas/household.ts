@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
 import { INTERPRETER_NEEDS } from './choices';
-import { isOneLine, optionalWholeNumber, checkbox as yes, wholeNumber } from './fields';
+import { chosen, isOneLine, optionalWholeNumber, checkbox as yes, wholeNumber } from './fields';
 
 export const CATEGORIES = Constants.public.Enums.household_category;
 export { INTERPRETER_NEEDS };
@@ -21,7 +21,9 @@ const list = z.preprocess(
 export const householdSchema = z
 	.object({
 		imdi_reference: z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(50, 'error_too_long'),
-		category: z.enum(CATEGORIES, 'error_choose'),
+		// nothing ticked is "choose": superforms would fill in the first category, which counts
+		// differently toward the year's target (family reunification does not count)
+		category: chosen(CATEGORIES),
 		adults: count,
 		elderly: count,
 		// one age that is not a child's is the field's error (not its element's, which no

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { displayName, email, newPassword } from './fields';
+import { chosen, displayName, email, newPassword } from './fields';
 
 export const registerSchema = z.object({
-	role: z.enum(['landlord', 'volunteer'], 'error_role_required'),
+	// nothing ticked is "choose", not the first choice (superforms would fill in landlord)
+	role: chosen(['landlord', 'volunteer'], 'error_role_required'),
 	display_name: displayName,
 	email,
 	password: newPassword
