@@ -3,7 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
-import { cookieName } from '$lib/paraglide/runtime';
+import { cookieName, getLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { handleAccess } from '$lib/server/auth/authorize';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
@@ -186,8 +186,14 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const photoUpload =
 		event.request.method === 'POST' && PHOTO_UPLOAD_ROUTES.has(event.route.id ?? '') && event.url.searchParams.has('/photo_add');
+	// a page, in the person's language (this runs after the locale), with the way back; a
+	// Response rather than error(), whose fatal page would pass by handleHeaders' headers
 	if (length > SMALL_BODY && !photoUpload)
-		return new Response(m.error_body_too_big(), { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return new Response(
+			`<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><title>${m.error_body_too_big()}</title></head>` +
+				`<body><main><h1>${m.error_body_too_big()}</h1><p><a href="/">${m.back_to_front_page()}</a></p></main></body></html>`,
+			{ status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } }
+		);
 	return resolve(event);
 };
 
@@ -230,10 +236,10 @@ const handleKept: Handle = async ({ event, resolve }) => {
 export const handle: Handle = sequence(
 	handleLog,
 	handleHeaders,
-	handleBodySize,
 	handleOutage,
 	handleKept,
 	handleSession,
 	handleLocale,
+	handleBodySize,
 	handleAccess
 );

@@ -4,6 +4,7 @@
 // source, and over an https ORIGIN browsers are told to stay on https (HSTS).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
+import { serviceClient } from '../helpers/clients';
 import { seedId } from '../helpers/seed';
 
 const STAFF = 'sakshandsamar@fjordvik.kommune.no';
@@ -108,5 +109,26 @@ describe('the HTTP headers', () => {
 		expect(csp).not.toContain('unsafe-inline');
 		expect(csp).toMatch(/style-src-attr 'unsafe-hashes'( 'sha256-[\w+/=]+')+/);
 		expect(csp).toContain("frame-ancestors 'none'");
+	});
+});
+
+describe('a request too large', () => {
+	it('gets an HTML page with the message in the person’s language (413), and reaches no action', async () => {
+		const cookie = await staffCookie(plain, plain.url);
+		const res = await fetch(`${plain.url}/staff/households/new`, {
+			method: 'POST',
+			body: new URLSearchParams({ imdi_reference: 'STOR-1', notes: 'x'.repeat(600 * 1024) }),
+			headers: { origin: plain.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(413);
+		expect(res.headers.get('content-type')).toContain('text/html');
+		const html = await res.text();
+		expect(html).toContain('<html lang="nn">');
+		expect(html).toContain('<h1>Det som vart sendt, er for stort.</h1>');
+		expect(html).toContain('<a href="/">');
+		expectNotCached(res, 'a refused body');
+		const { count } = await serviceClient().from('households').select('id', { count: 'exact', head: true }).eq('imdi_reference', 'STOR-1');
+		expect(count).toBe(0);
 	});
 });
