@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOneLine } from './fields';
 
 // one photo's row on the page: which photo (a hidden field), and for the caption form the caption
 export const photoSchema = z.object({ photo_id: z.guid('error_invalid') });
@@ -7,7 +8,8 @@ export const captionSchema = photoSchema.extend({
 		.string()
 		.trim()
 		.max(200, 'error_too_long')
-		.refine((v) => !/[\r\n]/.test(v), 'error_single_line')
+		// one line, and none of the characters that make a text read otherwise than it is
+		.refine(isOneLine, 'error_single_line')
 		.default('')
 });
 

@@ -14,6 +14,10 @@ import { log, errorFields } from '$lib/server/log';
 
 type Target = { set: photos.PhotoSet; by: string; back: string };
 
+/** what the last photo form did, from the address it redirected to (the page's notice) */
+export const photoNotice = (url: URL) =>
+	(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => url.searchParams.has(n)) ?? null;
+
 const problemText = (problem: PhotoProblem, file: string): string =>
 	({
 		empty: () => m.photo_empty({ file }),

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const person = userOf(event);
 	const owner = await photos.ownerOf(event.params.id);
 	if (!owner || (!allows(['staff'], person) && (owner.byStaff || owner.landlordId !== person.id))) error(404);
-	const bytes = await read(event.params.id, event.params.size as 'web' | 'thumb');
+	const bytes = await read(event.params.id, event.params.size);
 	if (!bytes) error(404);
 	return new Response(Buffer.from(bytes), {
 		headers: {

@@ -29,8 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		notice: (['saved', 'submitted', 'withdrawn'] as const).find((n) => event.url.searchParams.has(n)) ?? null,
 		photos: dwelling.dwelling_photos,
 		maxPhotos: photos.MAX_PHOTOS,
-		photoNotice:
-			(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => event.url.searchParams.has(n)) ?? null
+		photoNotice: photoActions.photoNotice(event.url)
 	};
 };
 

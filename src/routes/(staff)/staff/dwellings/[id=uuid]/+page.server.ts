@@ -33,8 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		photos: both.filter((p) => !p.by_staff),
 		staffPhotos: both.filter((p) => p.by_staff),
 		maxPhotos: photos.MAX_PHOTOS,
-		photoNotice:
-			(['photos_added', 'photo_saved', 'photo_moved', 'photo_removed'] as const).find((n) => event.url.searchParams.has(n)) ?? null,
+		photoNotice: photoActions.photoNotice(event.url),
 		dwelling,
 		// who to call to book the inspection; null for the municipality's own dwelling
 		landlord,
