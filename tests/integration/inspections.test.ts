@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Constants } from '../../src/lib/database.types';
 import { appEnv, startApp, type RunningApp } from '../helpers/app';
 import { serviceClient } from '../helpers/clients';
-import { COMPLETE_OFFER } from '../helpers/dwellings';
+import { COMPLETE_OFFER, passedInspection } from '../helpers/dwellings';
 import { Client, location } from '../helpers/http';
 import { mailTo } from '../helpers/mailbox';
 import { seedId } from '../helpers/seed';
@@ -49,6 +49,40 @@ const approve = (id: string) => staff.post(`/staff/dwellings/${id}?/review`, { d
 const statusOf = async (id: string) => (await serviceClient().from('dwellings').select('status').eq('id', id).single()).data?.status;
 
 describe('an inspection', () => {
+	it('that fails an item of an approved offer sends it back too, and keeps the visit', async () => {
+		const id = await submitted();
+		await passedInspection(id);
+		expect(location(await approve(id))).toMatch(/\?reviewed/);
+		expect(await statusOf(id)).toBe('approved');
+		const note = `Fukt på badet (${Date.now()})`;
+		const res = await staff.post(`/staff/dwellings/${id}?/inspect`, visit({ item_damp: 'failed', note_damp: note }));
+		expect(location(res)).toBe(`/staff/dwellings/${id}?sent_back`);
+		expect(await statusOf(id)).toBe('needs_changes');
+		const { data } = await serviceClient().from('inspections').select('passed').eq('dwelling_id', id).order('created_at');
+		expect(data!.map((v) => v.passed)).toEqual([true, false]);
+	});
+
+	it('refuses a date the database cannot keep at its field, and stores nothing', async () => {
+		const id = await submitted();
+		const res = await staff.post(`/staff/dwellings/${id}?/inspect`, visit({ inspected_on: '0202-05-01' }));
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('Skriv ein dato mellom år 2000 og 2100.');
+		expect((await serviceClient().from('inspections').select('id').eq('dwelling_id', id)).data).toEqual([]);
+	});
+
+	it('of a failed item without a note is refused by the database too', async () => {
+		const id = await submitted();
+		const findings = ITEMS.map((item) => ({ item, result: item === 'heating' ? 'failed' : 'ok', note: item === 'heating' ? ' ' : '' }));
+		const { error } = await serviceClient().rpc('record_inspection', {
+			p_dwelling: id,
+			p_staff: seedId('user:staff'),
+			p_inspected_on: '2027-01-05',
+			p_findings: findings,
+			p_remarks: ''
+		});
+		expect(error?.message).toContain('inspection_findings_failed_has_note');
+	});
+
 	it('that fails an item sends the offer back, and the landlord’s mail names the item and the note', async () => {
 		const id = await submitted();
 		const note = `Ingen røykvarslar i kjellaren (${Date.now()})`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSPECTION_ITEMS, INSPECTION_RESULTS } from './choices';
-import { chosen } from './fields';
+import { chosen, day } from './fields';
 
 export { INSPECTION_ITEMS, INSPECTION_RESULTS };
 export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
@@ -18,7 +18,7 @@ const findings = Object.fromEntries(
 
 export const inspectionSchema = z
 	.object({
-		inspected_on: z.iso.date('error_date'),
+		inspected_on: day,
 		remarks: z.string().trim().max(2000, 'error_too_long').default(''),
 		...findings
 	})

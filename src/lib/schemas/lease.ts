@@ -1,23 +1,22 @@
 import { z } from 'zod';
 import { DEPOSIT_PAYERS } from './choices';
-import { chosen, wholeNumber } from './fields';
+import { chosen, day, optionalDay, wholeNumber } from './fields';
 
 export { DEPOSIT_PAYERS };
 const GUARANTEES: readonly string[] = ['municipality_guarantee', 'nav_guarantee'];
 
-const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date('error_date').optional());
 // staff record the lease of a confirmed match: the terms as signed (the page warns where they
 // differ from the offer or pass the rent cap), who pays the deposit, and the move-in day
 export const leaseSchema = z
 	.object({
-		starts_on: z.iso.date('error_date'),
+		starts_on: day,
 		// blank: open-ended
-		ends_on: optionalDate,
+		ends_on: optionalDay,
 		rent_nok: wholeNumber(0, 100000),
 		deposit_nok: wholeNumber(0, 500000, 0),
 		deposit_payer: chosen(DEPOSIT_PAYERS),
-		guarantee_until: optionalDate,
-		move_in_on: z.iso.date('error_date')
+		guarantee_until: optionalDay,
+		move_in_on: day
 	})
 	.superRefine((v, ctx) => {
 		if (v.ends_on && v.ends_on <= v.starts_on) ctx.addIssue({ code: 'custom', path: ['ends_on'], message: 'error_lease_end' });

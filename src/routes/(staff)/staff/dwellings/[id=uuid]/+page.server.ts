@@ -122,6 +122,8 @@ export const actions: Actions = {
 	// the municipality's visit: a failed item sends an offer back to the landlord (record_inspection)
 	inspect: async (event) => {
 		const staff = userOf(event);
+		// a dwelling deleted meanwhile (or an id made up): no such page, not a failed insert
+		if (!(await dwellings.getForStaff(event.params.id))) error(404);
 		const form = await validate(inspectionSchema, event.request, 'inspection');
 		if (!form.valid) return invalid(form);
 		let done: Awaited<ReturnType<typeof inspections.record>>;
